@@ -1,0 +1,240 @@
+package graph
+
+import (
+	"bufio"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+//go:embed gazetteer.jsonl
+var builtinGazetteer string
+
+// Actor is one entry of the gazetteer: a real-world actor with its aliases.
+type Actor struct {
+	// ID is the entry's own identifier, used as key when there is no QID.
+	ID   string `json:"id"`
+	QID  string `json:"qid,omitempty"`
+	Type string `json:"type"` // a label: State, Person, Organisation, ArmedGroup, …
+	Name string `json:"name"`
+	// Aliases are other names: short forms, spellings, acronyms.
+	Aliases []string `json:"aliases,omitempty"`
+	// Adjectives are nationality adjectives that stand for a state (Russian → Russia).
+	Adjectives []string `json:"adjectives,omitempty"`
+	// Capitals are places used as metonyms for the state (Moscow → Russia).
+	Capitals []string `json:"capitals,omitempty"`
+	// Roles are offices a person held, with ISO dates.
+	Roles []Role `json:"roles,omitempty"`
+}
+
+// Role is an office held by a person.
+type Role struct {
+	Title string `json:"title"`
+	Of    string `json:"of,omitempty"` // gazetteer id or QID of the state or organisation
+	Since string `json:"since,omitempty"`
+	Until string `json:"until,omitempty"`
+}
+
+// Key returns the stable key of the actor.
+func (a *Actor) Key() string {
+	if a.QID != "" {
+		return "wikidata:" + a.QID
+	}
+	return "gazetteer:" + a.ID
+}
+
+// Gazetteer finds actors by any of their names.
+type Gazetteer struct {
+	Actors []*Actor
+	byName map[string][]entry // normalised name → actors
+	byID   map[string]*Actor
+}
+
+// BuiltinGazetteer returns the gazetteer shipped with dipgraph.
+func BuiltinGazetteer() *Gazetteer {
+	g := &Gazetteer{}
+	if err := g.Load(strings.NewReader(builtinGazetteer), "builtin gazetteer"); err != nil {
+		panic(err) // the file is embedded and tested; failing here is a build defect
+	}
+	return g
+}
+
+// Load reads JSON Lines actors from r and adds them; an entry with an id already present
+// replaces it, so users can override the built-in entries.
+func (g *Gazetteer) Load(r io.Reader, name string) error {
+	if g.byName == nil {
+		g.byName = map[string][]entry{}
+		g.byID = map[string]*Actor{}
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 4<<20)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "//") {
+			continue
+		}
+		var a Actor
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&a); err != nil {
+			return fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+		if a.ID == "" || a.Name == "" || a.Type == "" {
+			return fmt.Errorf("%s:%d: an actor needs id, name and type", name, line)
+		}
+		l, err := Label(a.Type)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+		a.Type = l
+		g.add(&a)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}
+
+func (g *Gazetteer) add(a *Actor) {
+	if old, ok := g.byID[a.ID]; ok {
+		for i, x := range g.Actors {
+			if x == old {
+				g.Actors = append(g.Actors[:i], g.Actors[i+1:]...)
+				break
+			}
+		}
+		for k, es := range g.byName {
+			var keep []entry
+			for _, x := range es {
+				if x.actor != old {
+					keep = append(keep, x)
+				}
+			}
+			g.byName[k] = keep
+		}
+	}
+	g.Actors = append(g.Actors, a)
+	g.byID[a.ID] = a
+	index := func(names []string, metonym bool) {
+		for _, n := range names {
+			if k := NormName(n); k != "" {
+				g.byName[k] = append(g.byName[k], entry{a, metonym})
+			}
+		}
+	}
+	index(append([]string{a.Name}, a.Aliases...), false)
+	index(a.Adjectives, true)
+	index(a.Capitals, true)
+}
+
+// entry is one name of an actor; metonym names (adjectives, capitals) stand for the actor
+// only where an actor is meant, never for a place or a person.
+type entry struct {
+	actor   *Actor
+	metonym bool
+}
+
+// placeLabels are labels of mentions that name places or times, not actors.
+var placeLabels = map[string]bool{"Location": true, "Place": true, "City": true, "Loc": true, "Region": true, "Date": true, "Time": true}
+
+// Lookup finds the actor named name whose type fits label. A person is only found for a
+// Person mention and a non-person only for a non-person mention; an empty label fits any.
+func (g *Gazetteer) Lookup(name, label string) (*Actor, bool) {
+	if g == nil {
+		return nil, false
+	}
+	cands := g.byName[NormName(name)]
+	var best *Actor
+	for _, e := range cands {
+		a := e.actor
+		if label != "" && (a.Type == "Person") != (label == "Person") {
+			continue
+		}
+		if placeLabels[label] && a.Type != label {
+			continue
+		}
+		if e.metonym && label == "Person" {
+			continue
+		}
+		if a.Type == label {
+			return a, true
+		}
+		if best == nil {
+			best = a
+		}
+	}
+	return best, best != nil
+}
+
+// ByID returns the actor with the gazetteer id or QID.
+func (g *Gazetteer) ByID(id string) (*Actor, bool) {
+	if g == nil {
+		return nil, false
+	}
+	if a, ok := g.byID[id]; ok {
+		return a, true
+	}
+	for _, a := range g.Actors {
+		if a.QID != "" && a.QID == id {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// NormName folds a name for matching: lower case, accents and punctuation removed, spaces
+// collapsed, a leading "the" dropped. "The Al-Nusra  Front" and "al nusra front" are equal.
+func NormName(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range s {
+		r = fold(r)
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case r == '\'' || r == '’' || r == '‘' || r == '.':
+			// "Ash-Sham's" and "U.S." keep their letters together.
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	out := strings.TrimSpace(b.String())
+	out = strings.TrimPrefix(out, "the ")
+	return out
+}
+
+// fold maps common accented Latin letters to their base letter.
+func fold(r rune) rune {
+	if r < 0x80 {
+		return r
+	}
+	if f, ok := foldTable[r]; ok {
+		return f
+	}
+	return r
+}
+
+var foldTable = func() map[rune]rune {
+	m := map[rune]rune{}
+	groups := map[rune]string{
+		'a': "àáâãäåāăąǎ", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥħ",
+		'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő",
+		'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+		'A': "ÀÁÂÃÄÅĀĂĄǍ", 'C': "ÇĆĈĊČ", 'D': "ĎĐ", 'E': "ÈÉÊËĒĔĖĘĚ", 'G': "ĜĞĠĢ", 'H': "ĤĦ",
+		'I': "ÌÍÎÏĨĪĬĮİ", 'J': "Ĵ", 'K': "Ķ", 'L': "ĹĻĽĿŁ", 'N': "ÑŃŅŇ", 'O': "ÒÓÔÕÖØŌŎŐ",
+		'R': "ŔŖŘ", 'S': "ŚŜŞŠȘ", 'T': "ŢŤŦȚ", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'W': "Ŵ", 'Y': "ÝŸŶ", 'Z': "ŹŻŽ",
+	}
+	for base, s := range groups {
+		for _, r := range s {
+			m[r] = base
+		}
+	}
+	return m
+}()

@@ -1,0 +1,182 @@
+package graph
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// identPattern is what a label or relationship type must look like before it reaches Cypher.
+var (
+	labelPattern   = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{0,63}$`)
+	relTypePattern = regexp.MustCompile(`^[A-Z][A-Z0-9_]{0,63}$`)
+)
+
+// ErrBadIdentifier is returned for a type name that cannot become a label or relationship type.
+var ErrBadIdentifier = fmt.Errorf("not a valid type name")
+
+// words splits a type name written in any common style (SpokeWith, spoke-with, SPOKE_WITH,
+// spoke with) into lower-case words.
+func words(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == '-' || r == '_' || r == ' ' || r == '.' || r == '/':
+			flush()
+		case unicode.IsUpper(r):
+			// A new word starts at an upper-case letter after a lower-case one or a digit,
+			// or before a lower-case one in a run of capitals (HTTPServer → http server).
+			if len(cur) > 0 {
+				prev := rs[i-1]
+				nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+					flush()
+				}
+			}
+			cur = append(cur, r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, r)
+		default:
+			// Anything else cannot be part of a type name; it splits words and is checked below.
+			flush()
+			out = append(out, "\x00")
+		}
+	}
+	flush()
+	return out
+}
+
+// Label turns an annotation's entity type into a node label: person, Person, PERSON → Person;
+// armed-group, ArmedGroup → ArmedGroup. Names that cannot be made safe are refused.
+func Label(typ string) (string, error) {
+	ws := words(typ)
+	var b strings.Builder
+	for _, w := range ws {
+		if w == "\x00" {
+			return "", fmt.Errorf("entity type %q: %w (use letters, digits, - or _)", typ, ErrBadIdentifier)
+		}
+		r := []rune(w)
+		b.WriteString(strings.ToUpper(string(r[0])) + string(r[1:]))
+	}
+	l := b.String()
+	if alias, ok := labelAliases[l]; ok {
+		l = alias
+	}
+	if !labelPattern.MatchString(l) {
+		return "", fmt.Errorf("entity type %q: %w (use ASCII letters and digits, starting with a letter)", typ, ErrBadIdentifier)
+	}
+	return l, nil
+}
+
+// RelType turns an annotation's relation type into a relationship type: SpokeWith,
+// spoke-with, SPOKE_WITH → SPOKE_WITH. Names that cannot be made safe are refused.
+func RelType(typ string) (string, error) {
+	ws := words(typ)
+	for _, w := range ws {
+		if w == "\x00" {
+			return "", fmt.Errorf("relation type %q: %w (use letters, digits, - or _)", typ, ErrBadIdentifier)
+		}
+	}
+	t := strings.ToUpper(strings.Join(ws, "_"))
+	if !relTypePattern.MatchString(t) {
+		return "", fmt.Errorf("relation type %q: %w (use ASCII letters, digits and _, starting with a letter)", typ, ErrBadIdentifier)
+	}
+	return t, nil
+}
+
+// labelAliases maps spellings of one idea to the label the project's queries use.
+var labelAliases = map[string]string{
+	"Country":      "State",
+	"Nation":       "State",
+	"Gpe":          "State",
+	"Organization": "Organisation",
+	"Org":          "Organisation",
+	"Per":          "Person",
+	"Militia":      "ArmedGroup",
+	"Armedgroup":   "ArmedGroup",
+	"Military":     "ArmedForce",
+	"Army":         "ArmedForce",
+	"Truce":        "Ceasefire",
+	"Negotiation":  "Talks",
+	"Negotiations": "Talks",
+}
+
+// eventLabels are the labels whose nodes are events, not actors.
+var eventLabels = map[string]bool{
+	"Event": true, "Ceasefire": true, "Talks": true, "Agreement": true, "Meeting": true,
+	"Summit": true, "Attack": true, "Strike": true, "Visit": true, "Sanctions": true,
+	"Election": true, "Proposal": true, "Conference": true, "Treaty": true, "Call": true,
+}
+
+// IsEventLabel reports whether nodes with the label are events.
+func IsEventLabel(label string) bool { return eventLabels[label] }
+
+// IsDateLabel reports whether mentions with the label are dates (attached to events, not nodes).
+func IsDateLabel(label string) bool {
+	return label == "Date" || label == "Time" || label == "Timex" || label == "Timex3"
+}
+
+// Coding is how event coders classify a relationship type: CAMEO code and Goldstein score
+// (from GDELT's lookup table), PLOVER category and GDELT QuadClass
+// (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict).
+type Coding struct {
+	CAMEO     string
+	Goldstein float64
+	PLOVER    string
+	QuadClass int
+	// Family groups types for queries: consult, cooperate, conflict, role, other.
+	Family string
+}
+
+// Codings is the one table of event codes for relationship types.
+var Codings = map[string]Coding{
+	"SPOKE_WITH":           {"041", 1.0, "CONSULT", 1, "consult"},
+	"CONSULTED":            {"040", 1.0, "CONSULT", 1, "consult"},
+	"MET":                  {"044", 2.5, "CONSULT", 1, "consult"},
+	"MET_WITH":             {"044", 2.5, "CONSULT", 1, "consult"},
+	"VISITED":              {"042", 1.9, "CONSULT", 1, "consult"},
+	"HOSTED":               {"043", 2.8, "CONSULT", 1, "consult"},
+	"NEGOTIATED":           {"046", 7.0, "CONSULT", 1, "consult"},
+	"NEGOTIATED_WITH":      {"046", 7.0, "CONSULT", 1, "consult"},
+	"MEDIATED":             {"045", 5.0, "CONSULT", 1, "consult"},
+	"PARTICIPATED_IN":      {"", 0, "", 0, "role"},
+	"PROPOSED_COOPERATION": {"0312", 5.2, "AGREE", 1, "cooperate"},
+	"PROPOSED":             {"0312", 5.2, "AGREE", 1, "cooperate"},
+	"COOPERATES":           {"062", 7.4, "COOPERATE", 2, "cooperate"},
+	"COOPERATES_WITH":      {"062", 7.4, "COOPERATE", 2, "cooperate"},
+	"ALLIED_WITH":          {"062", 7.4, "COOPERATE", 2, "cooperate"},
+	"SUPPORTS":             {"062", 7.4, "COOPERATE", 2, "cooperate"},
+	"BACKED":               {"0871", 9.0, "RETREAT", 2, "cooperate"},
+	"DECLARED":             {"0871", 9.0, "RETREAT", 2, "cooperate"},
+	"SIGNED":               {"057", 8.0, "AGREE", 1, "cooperate"},
+	"FIGHTS":               {"190", -10.0, "ASSAULT", 4, "conflict"},
+	"ATTACKS":              {"190", -10.0, "ASSAULT", 4, "conflict"},
+	"ATTACKED":             {"190", -10.0, "ASSAULT", 4, "conflict"},
+	"BOMBED":               {"195", -10.0, "ASSAULT", 4, "conflict"},
+	"KILLED":               {"190", -10.0, "ASSAULT", 4, "conflict"},
+	"VIOLATED":             {"196", -9.5, "ASSAULT", 4, "conflict"},
+	"SANCTIONED":           {"163", -8.0, "COERCE", 4, "conflict"},
+	"THREATENED":           {"130", -4.4, "THREATEN", 3, "conflict"},
+	"CRITICISED":           {"111", -2.0, "DISAPPROVE", 3, "conflict"},
+	"ACCUSED":              {"112", -2.0, "DISAPPROVE", 3, "conflict"},
+	"REFUSED":              {"120", -4.0, "REJECT", 3, "conflict"},
+	"SUSPENDED":            {"164", -7.0, "REJECT", 3, "conflict"},
+	"HALTED_TALKS":         {"164", -7.0, "REJECT", 3, "conflict"},
+	"EXCLUDED_FROM":        {"", 0, "", 0, "role"},
+	"HOLDS_ROLE":           {"", 0, "", 0, "role"},
+}
+
+// CodingOf returns the coding of a relationship type, if the table has one.
+func CodingOf(relType string) (Coding, bool) {
+	c, ok := Codings[relType]
+	return c, ok
+}

@@ -1,0 +1,258 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string
+	Username string
+	Password string
+	Database string
+	// ConnectTimeout bounds the wait for an unreachable server (default 15s).
+	ConnectTimeout time.Duration
+}
+
+// Store writes article graphs to Neo4j and runs read queries on it.
+type Store struct {
+	driver neo4j.DriverWithContext
+	cfg    Config
+}
+
+// Counters sum what a write changed.
+type Counters struct {
+	NodesCreated, NodesDeleted                 int
+	RelationshipsCreated, RelationshipsDeleted int
+	PropertiesSet                              int
+}
+
+// Add adds c2 to c.
+func (c *Counters) Add(c2 Counters) {
+	c.NodesCreated += c2.NodesCreated
+	c.NodesDeleted += c2.NodesDeleted
+	c.RelationshipsCreated += c2.RelationshipsCreated
+	c.RelationshipsDeleted += c2.RelationshipsDeleted
+	c.PropertiesSet += c2.PropertiesSet
+}
+
+// ErrUnreachable, ErrAuth and ErrNoDatabase classify connection failures for callers.
+var (
+	ErrUnreachable = errors.New("cannot reach Neo4j")
+	ErrAuth        = errors.New("authentication failed")
+	ErrNoDatabase  = errors.New("database not found")
+	ErrWriteQuery  = errors.New("query tries to write")
+)
+
+// Open connects to Neo4j and checks that the server answers, the credentials are accepted
+// and the database exists, within cfg.ConnectTimeout.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	if cfg.ConnectTimeout == 0 {
+		cfg.ConnectTimeout = 15 * time.Second
+	}
+	u, err := url.Parse(cfg.URI)
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("NEO4J_URI %q is not a URI like neo4j://localhost:7687", cfg.URI)
+	}
+	switch u.Scheme {
+	case "neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc":
+	default:
+		return nil, fmt.Errorf("NEO4J_URI %q: scheme must be neo4j, neo4j+s, bolt or bolt+s", cfg.URI)
+	}
+	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
+		func(c *config.Config) {
+			c.SocketConnectTimeout = 5 * time.Second
+			c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
+			c.MaxTransactionRetryTime = 60 * time.Second
+			c.TelemetryDisabled = true
+		})
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", cfg.URI, err)
+	}
+	s := &Store{driver: d, cfg: cfg}
+	vctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
+	defer cancel()
+	err = d.VerifyConnectivity(vctx)
+	if err == nil {
+		// Ask the database itself, so an unknown database or a bad password shows now.
+		_, err = s.read(vctx, "RETURN 1", nil)
+	}
+	if err != nil {
+		d.Close(ctx)
+		return nil, s.explain(err)
+	}
+	return s, nil
+}
+
+// Close releases the connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// explain turns driver errors into messages that say what to do.
+func (s *Store) explain(err error) error {
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) {
+		switch {
+		case strings.Contains(ne.Code, "Security.Unauthorized") || strings.Contains(ne.Code, "AuthenticationRateLimit"):
+			return fmt.Errorf("%w: Neo4j at %s refused the credentials of user %q; check NEO4J_USERNAME and NEO4J_PASSWORD", ErrAuth, s.cfg.URI, s.cfg.Username)
+		case strings.Contains(ne.Code, "DatabaseNotFound"):
+			return fmt.Errorf("%w: Neo4j at %s has no database %q; check NEO4J_DATABASE", ErrNoDatabase, s.cfg.URI, s.cfg.Database)
+		case strings.Contains(ne.Code, "ForbiddenDueToTransactionType") || strings.Contains(ne.Code, "AccessMode") || strings.Contains(ne.Msg, "Writing in read access mode"):
+			return fmt.Errorf("%w: saved queries run read-only (%s)", ErrWriteQuery, ne.Msg)
+		}
+		return fmt.Errorf("neo4j: %s (%s)", ne.Msg, ne.Code)
+	}
+	var ce *neo4j.ConnectivityError
+	var tl *neo4j.TransactionExecutionLimit
+	if errors.As(err, &ce) || errors.As(err, &tl) || errors.Is(err, context.DeadlineExceeded) ||
+		strings.Contains(err.Error(), "connection refused") || strings.Contains(err.Error(), "ConnectivityError") {
+		cause := err.Error()
+		if strings.Contains(cause, "connection refused") {
+			cause = "connection refused"
+		} else if errors.Is(err, context.DeadlineExceeded) {
+			cause = fmt.Sprintf("no answer within %s", s.cfg.ConnectTimeout)
+		}
+		return fmt.Errorf("%w at %s: %s — start it with `make neo4j-up` or `docker compose up -d`", ErrUnreachable, s.cfg.URI, cause)
+	}
+	return err
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
+}
+
+// Row is one result row, columns in order.
+type Row struct {
+	Keys   []string
+	Values []any
+}
+
+// Read runs a read-only query and returns its rows. A query that tries to write fails
+// with ErrWriteQuery.
+func (s *Store) Read(ctx context.Context, cypher string, params map[string]any) ([]Row, error) {
+	rows, err := s.read(ctx, cypher, params)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	return rows, nil
+}
+
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]Row, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		var rows []Row
+		for res.Next(ctx) {
+			r := res.Record()
+			rows = append(rows, Row{Keys: r.Keys, Values: r.Values})
+		}
+		if err := res.Err(); err != nil {
+			return nil, err
+		}
+		return rows, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rows, _ := out.([]Row)
+	return rows, nil
+}
+
+// write runs fn in a managed write transaction, retried on transient errors, and returns
+// the counters of the attempt that committed.
+func (s *Store) write(ctx context.Context, fn func(run runFunc) error) (Counters, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	var c Counters
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		c = Counters{}
+		run := func(cypher string, params map[string]any) ([]Row, error) {
+			res, err := tx.Run(ctx, cypher, params)
+			if err != nil {
+				return nil, err
+			}
+			var rows []Row
+			for res.Next(ctx) {
+				r := res.Record()
+				rows = append(rows, Row{Keys: r.Keys, Values: r.Values})
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return nil, err
+			}
+			k := sum.Counters()
+			c.Add(Counters{k.NodesCreated(), k.NodesDeleted(), k.RelationshipsCreated(), k.RelationshipsDeleted(), k.PropertiesSet()})
+			return rows, nil
+		}
+		return nil, fn(run)
+	})
+	if err != nil {
+		return Counters{}, s.explain(err)
+	}
+	return c, nil
+}
+
+// EnsureSchema creates the constraints and indexes every load relies on. It is idempotent.
+func (s *Store) EnsureSchema(ctx context.Context) error {
+	stmts := []string{
+		"CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") REQUIRE n.key IS UNIQUE",
+		"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:" + graph.ArticleLabel + ") REQUIRE a.id IS UNIQUE",
+		"CREATE INDEX entity_name IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") ON (n.name)",
+	}
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	for _, q := range stmts {
+		if _, err := sess.Run(ctx, q, nil); err != nil {
+			return fmt.Errorf("create schema: %w", s.explain(err))
+		}
+	}
+	if _, err := sess.Run(ctx, "CALL db.awaitIndexes(60)", nil); err != nil {
+		return fmt.Errorf("wait for indexes: %w", s.explain(err))
+	}
+	return nil
+}
+
+// Clear deletes every node and relationship (not the schema). For tests and benchmarks.
+func (s *Store) Clear(ctx context.Context) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("clear database: %w", s.explain(err))
+	}
+	return nil
+}
+
+// Fingerprints returns the stored fingerprint of each of the articles that exist.
+func (s *Store) Fingerprints(ctx context.Context, ids []string) (map[string]string, error) {
+	rows, err := s.read(ctx, "UNWIND $ids AS id MATCH (a:"+graph.ArticleLabel+" {id: id}) WHERE a.fingerprint IS NOT NULL RETURN a.id, a.fingerprint", map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("read fingerprints: %w", s.explain(err))
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		id, _ := r.Values[0].(string)
+		fp, _ := r.Values[1].(string)
+		out[id] = fp
+	}
+	return out, nil
+}
