@@ -29,7 +29,7 @@ func NewBuilder(g *Gazetteer) *Builder {
 // resolved is what one mention resolves to.
 type resolved struct {
 	key, label, name, qid string
-	event, date            bool
+	event, date           bool
 }
 
 // Build resolves one article into its contribution. It expects a valid article (see
