@@ -18,6 +18,10 @@ type Builder struct {
 	Gazetteer *Gazetteer
 }
 
+// ModelVersion changes whenever the way articles become graphs changes, so that articles
+// loaded by an older dipgraph are rebuilt rather than skipped as unchanged.
+const ModelVersion = "1"
+
 // NewBuilder returns a builder that resolves against the gazetteer (nil: the built-in one).
 func NewBuilder(g *Gazetteer) *Builder {
 	if g == nil {
@@ -30,6 +34,7 @@ func NewBuilder(g *Gazetteer) *Builder {
 type resolved struct {
 	key, label, name, qid string
 	event, date           bool
+	altNames              []string // other names of the actor known to the gazetteer
 }
 
 // Build resolves one article into its contribution. It expects a valid article (see
@@ -39,7 +44,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	sents := ingest.Sentences(a.Text)
 	ag := &ArticleGraph{Article: ArticleInfo{
 		ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
-		Path: a.Path, Fingerprint: Fingerprint(a),
+		Path: a.Path, Fingerprint: Fingerprint(a, ModelVersion, b.Gazetteer.Digest()),
 	}}
 
 	norms := map[string]ingest.Norm{}
@@ -94,7 +99,11 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 			continue
 		}
 		if _, ok := nodes[r.key]; !ok {
-			nodes[r.key] = &Node{Key: r.key, Label: r.label, Event: r.event, Name: r.name, QID: r.qid}
+			n := &Node{Key: r.key, Label: r.label, Event: r.event, Name: r.name, QID: r.qid}
+			if len(r.altNames) > 0 {
+				n.Props = map[string]any{"alt_names": r.altNames}
+			}
+			nodes[r.key] = n
 		}
 		mm := mentions[r.key]
 		if mm == nil {
@@ -249,6 +258,7 @@ func (b *Builder) resolveMention(a *ingest.Article, m ingest.Mention, norms map[
 			if act, ok := b.Gazetteer.ByID(n.DBID); ok {
 				r.name = act.Name
 				r.label = act.Type
+				r.altNames = append([]string{act.Name}, act.Aliases...)
 			} else if n.Text != "" {
 				r.name = n.Text
 			}
@@ -260,12 +270,21 @@ func (b *Builder) resolveMention(a *ingest.Article, m ingest.Mention, norms map[
 		}
 		return r, nil
 	}
-	if act, ok := b.Gazetteer.Lookup(text, label); ok {
-		r.key, r.name, r.qid = act.Key(), act.Name, act.QID
-		if !r.event {
-			r.label = act.Type
+	// The longest known name at the end of the mention wins, so a title before a name
+	// ("US Secretary of State John Kerry") still finds the person.
+	ws := strings.Fields(text)
+	for i := 0; i < len(ws); i++ {
+		if act, ok := b.Gazetteer.Lookup(strings.Join(ws[i:], " "), label); ok {
+			r.key, r.name, r.qid = act.Key(), act.Name, act.QID
+			r.altNames = append([]string{act.Name}, act.Aliases...)
+			if !r.event {
+				r.label = act.Type
+			}
+			return r, nil
 		}
-		return r, nil
+		if label != "Person" {
+			break // only people carry titles before their names
+		}
 	}
 	if label == "Person" {
 		// A surname or short form refers back to a person named in full earlier.
@@ -276,6 +295,11 @@ func (b *Builder) resolveMention(a *ingest.Article, m ingest.Mention, norms map[
 		}
 	}
 	r.key = strings.ToLower(label) + ":" + NormName(text)
+	if r.event {
+		// An event named only by a common noun ("the ceasefire") is this article's own
+		// event until a normalisation (brat N line) ties it to one shared across articles.
+		r.key = strings.ToLower(label) + ":" + a.ID + ":" + NormName(text)
+	}
 	if NormName(text) == "" {
 		r.key = strings.ToLower(label) + ":" + m.ID
 	}
@@ -342,10 +366,14 @@ func RoleType(role string) (string, error) {
 	return t + "_OF", nil
 }
 
-// Fingerprint is a hash of everything in an article that affects its graph: text,
-// annotations and metadata.
-func Fingerprint(a *ingest.Article) string {
+// Fingerprint is a hash of everything that affects an article's graph: its text,
+// annotations and metadata, and the versions of whatever resolves it (extra).
+func Fingerprint(a *ingest.Article, extra ...string) string {
 	h := sha256.New()
+	for _, s := range extra {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
 	for _, s := range []string{a.ID, a.Title, a.Source, a.URL, a.Published, a.Text, a.Annotations} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})

@@ -2,7 +2,9 @@ package graph
 
 import (
 	"bufio"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -36,6 +38,21 @@ type Role struct {
 	Of    string `json:"of,omitempty"` // gazetteer id or QID of the state or organisation
 	Since string `json:"since,omitempty"`
 	Until string `json:"until,omitempty"`
+}
+
+// Digest is a hash of the gazetteer's entries, part of every article fingerprint: a changed
+// gazetteer can change how articles resolve.
+func (g *Gazetteer) Digest() string {
+	if g == nil {
+		return ""
+	}
+	h := sha256.New()
+	for _, a := range g.Actors {
+		b, _ := json.Marshal(a)
+		h.Write(b)
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // Key returns the stable key of the actor.

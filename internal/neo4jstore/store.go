@@ -160,7 +160,11 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		var rows []Row
 		for res.Next(ctx) {
 			r := res.Record()
-			rows = append(rows, Row{Keys: r.Keys, Values: r.Values})
+			vals := make([]any, len(r.Values))
+			for i, v := range r.Values {
+				vals[i] = plain(v)
+			}
+			rows = append(rows, Row{Keys: r.Keys, Values: vals})
 		}
 		if err := res.Err(); err != nil {
 			return nil, err

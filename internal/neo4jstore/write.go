@@ -124,12 +124,12 @@ WITH r, gone, r.ev_article AS ea, r.ev_published AS ep, r.ev_sentence AS es, r.e
 WITH r, ea, ep, es, esp, et, [i IN range(0, size(ea) - 1) WHERE NOT ea[i] IN gone] AS keep
 SET r.ev_article = [i IN keep | ea[i]], r.ev_published = [i IN keep | ep[i]],
     r.ev_sentence = [i IN keep | es[i]], r.ev_spans = [i IN keep | esp[i]], r.ev_text = [i IN keep | et[i]]
-WITH r
-CALL (r) {
-  WITH r WHERE size(r.ev_article) = 0
+WITH r, size(keep) AS left
+CALL (r, left) {
+  WITH r WHERE left = 0
   DELETE r
 }
-WITH r WHERE r IS NOT NULL AND size(r.ev_article) > 0
+WITH r, left WHERE left > 0
 `+relAggregates, params)
 	if err != nil {
 		return nil, fmt.Errorf("retract evidence: %w", err)
@@ -264,7 +264,8 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 		p.nodes = append(p.nodes, stmt{
 			cypher: `UNWIND $rows AS row
 MERGE (n:` + graph.EntityLabel + ` {key: row.key})
-ON CREATE SET ` + set + `n.name = row.name, n.qid = row.qid, n += row.props`,
+ON CREATE SET ` + set + `n.name = row.name, n.qid = row.qid
+SET n += row.props`,
 			params: map[string]any{"rows": nodeGroups[lk].rows},
 		})
 	}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"github.com/dipgraph/dipgraph/queries"
+)
+
+func queryCommand() *cli.Command {
+	dirFlag := &cli.StringFlag{Name: "queries-dir", Usage: "also read saved queries from `DIR` (they override built-in ones of the same name)", EnvVars: []string{"DIPGRAPH_QUERIES"}}
+	return &cli.Command{
+		Name:  "query",
+		Usage: "list, show and run saved Cypher queries",
+		Description: `Saved queries are .cypher files (see queries/ in the repository); add your own with
+--queries-dir DIR or DIPGRAPH_QUERIES.
+
+Examples:
+   dipgraph query list
+   dipgraph query show spoke-with
+   dipgraph query run spoke-with --param actor="John Kerry"
+   dipgraph query run fights --param actor=IS --format csv > fights.csv`,
+		Subcommands: []*cli.Command{
+			{
+				Name:  "list",
+				Usage: "list the saved queries with their descriptions",
+				Flags: []cli.Flag{dirFlag},
+				Action: func(c *cli.Context) error {
+					set, err := queries.Load(c.String("queries-dir"))
+					if err != nil {
+						return err
+					}
+					rows := [][]string{}
+					for _, q := range set.All() {
+						rows = append(rows, []string{q.Name, q.Description})
+					}
+					return writeTable(c.App.Writer, []string{"name", "description"}, rows, terminalWidth(c))
+				},
+			},
+			{
+				Name:      "show",
+				Usage:     "print a saved query with its parameters",
+				ArgsUsage: "NAME",
+				Flags:     []cli.Flag{dirFlag},
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 1 {
+						return usagef("query show needs one NAME (see `dipgraph query list`)")
+					}
+					set, err := queries.Load(c.String("queries-dir"))
+					if err != nil {
+						return err
+					}
+					q, err := set.Get(c.Args().First())
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(c.App.Writer, "%s (%s)\n\n%s", q.Name, q.Source, q.Body)
+					if !strings.HasSuffix(q.Body, "\n") {
+						fmt.Fprintln(c.App.Writer)
+					}
+					return nil
+				},
+			},
+			{
+				Name:      "run",
+				Usage:     "run a saved query and print its rows",
+				ArgsUsage: "NAME",
+				Description: `Runs the query in a read transaction with the parameters given as --param key=value
+(converted to the types the query declares). Output is a table on a terminal and JSON
+Lines otherwise, unless --format says table, json or csv.
+
+Examples:
+   dipgraph query run spoke-with --param actor="John Kerry"
+   dipgraph query run excluded-from --param agreement=ceasefire --format json`,
+				Flags: append(connFlags(), dirFlag,
+					&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "a query parameter as `key=value` (repeatable)"},
+					&cli.StringFlag{Name: "format", Usage: "table, json or csv (default: table on a terminal, json otherwise)"},
+				),
+				Action: runQuery,
+			},
+		},
+	}
+}
+
+func runQuery(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usagef("query run needs one NAME (see `dipgraph query list`)")
+	}
+	format := c.String("format")
+	if format == "" {
+		format = "json"
+		if isTerminal(c.App.Writer) {
+			format = "table"
+		}
+	}
+	if format != "table" && format != "json" && format != "csv" {
+		return usagef("--format must be table, json or csv, not %q", format)
+	}
+	set, err := queries.Load(c.String("queries-dir"))
+	if err != nil {
+		return err
+	}
+	q, err := set.Get(c.Args().First())
+	if err != nil {
+		return usageError{err}
+	}
+	params, err := q.BindParams(c.StringSlice("param"))
+	if err != nil {
+		return usageError{err}
+	}
+	st, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer st.Close(c.Context)
+	rows, err := st.Read(c.Context, q.Body, params)
+	if err != nil {
+		return fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	return writeRows(c.App.Writer, format, rows, terminalWidth(c))
+}
+
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func terminalWidth(c *cli.Context) int {
+	if f, ok := c.App.Writer.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
+			return w
+		}
+	}
+	return 120
+}

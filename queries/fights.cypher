@@ -1,0 +1,17 @@
+// description: Who fights or attacks an actor, and whom the actor fights or attacks, with evidence counts.
+// param: actor string — name, alias or key of the actor ("Russia", "IS", "Islamic State")
+// example: dipgraph query run fights --param actor="Islamic State"
+MATCH (a:Entity)
+WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
+   OR any(x IN a.aliases + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($actor))
+MATCH (x:Entity)-[r:FIGHTS|ATTACKS|ATTACKED|BOMBED|KILLED]->(y:Entity)
+WHERE x = a OR y = a
+RETURN x.name AS attacker,
+       toLower(replace(type(r), '_', ' ')) AS relation,
+       y.name AS target,
+       r.status AS status,
+       r.mention_count AS mentions,
+       r.article_count AS articles,
+       r.first_seen AS first_seen,
+       r.last_seen AS last_seen
+ORDER BY attacker, target
