@@ -213,4 +213,3 @@ func TestHelpHasExamples(t *testing.T) {
 		}
 	}
 }
-
