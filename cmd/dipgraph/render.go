@@ -86,26 +86,7 @@ func writeTable(w io.Writer, header []string, rows [][]string, width int) error 
 			}
 		}
 	}
-	// Shrink the widest columns until the table fits, never below 12 characters.
-	total := func() int {
-		t := 0
-		for _, x := range widths {
-			t += x + 2
-		}
-		return t
-	}
-	for total() > width {
-		wi := 0
-		for i := range widths {
-			if widths[i] > widths[wi] {
-				wi = i
-			}
-		}
-		if widths[wi] <= 12 {
-			break
-		}
-		widths[wi]--
-	}
+	fit(widths, header, rows, width)
 	line := func(cells []string) error {
 		wrapped := make([][]string, n)
 		height := 1
@@ -155,6 +136,58 @@ func writeTable(w io.Writer, header []string, rows [][]string, width int) error 
 	return nil
 }
 
+// fit narrows columns so the table fits in width: every column keeps at least its header
+// or its longest word (up to 24 characters, 12 when that is too wide), and the space left goes to the columns with
+// the most text, so a sentence column gets room instead of being cut into slivers.
+func fit(widths []int, header []string, rows [][]string, width int) {
+	total := 0
+	for _, w := range widths {
+		total += w + 2
+	}
+	if total <= width {
+		return
+	}
+	mins, minTotal := minWidths(widths, header, rows, 24)
+	if minTotal > width {
+		mins, minTotal = minWidths(widths, header, rows, 12)
+	}
+	spare := width - minTotal
+	if spare <= 0 {
+		copy(widths, mins)
+		return
+	}
+	want := 0
+	for i := range widths {
+		want += widths[i] - mins[i]
+	}
+	for i := range widths {
+		extra := (widths[i] - mins[i]) * spare / want
+		widths[i] = mins[i] + extra
+	}
+}
+
+// minWidths is the narrowest each column should get: its header or longest word, within
+// [4, limit], and never wider than its widest cell; total includes the gaps.
+func minWidths(widths []int, header []string, rows [][]string, limit int) (mins []int, total int) {
+	mins = make([]int, len(widths))
+	for i := range widths {
+		m := utf8.RuneCountInString(header[i])
+		for _, r := range rows {
+			if i >= len(r) {
+				continue
+			}
+			for _, w := range strings.Fields(r[i]) {
+				if l := utf8.RuneCountInString(w); l > m {
+					m = l
+				}
+			}
+		}
+		mins[i] = min(max(m, 4), limit, widths[i])
+		total += mins[i] + 2
+	}
+	return mins, total
+}
+
 // wrap splits s into lines of at most width characters, at spaces where it can.
 func wrap(s string, width int) []string {
 	if utf8.RuneCountInString(s) <= width || width < 1 {
@@ -164,7 +197,7 @@ func wrap(s string, width int) []string {
 	rs := []rune(s)
 	for len(rs) > width {
 		cut := width
-		for i := width; i > width/2; i-- {
+		for i := width; i > 0; i-- {
 			if rs[i] == ' ' {
 				cut = i
 				break
@@ -261,7 +294,15 @@ func jsonValue(v any) any {
 	case neo4jstore.RelValue:
 		return map[string]any{"type": x.Type, "status": x.Props["status"]}
 	case neo4jstore.PathValue:
-		return display(x)
+		nodes := make([]any, len(x.Nodes))
+		for i, n := range x.Nodes {
+			nodes[i] = jsonValue(n)
+		}
+		rels := make([]any, len(x.Rels))
+		for i, r := range x.Rels {
+			rels[i] = map[string]any{"type": r.Type, "from": r.From, "to": r.To, "status": r.Props["status"]}
+		}
+		return map[string]any{"path": display(x), "nodes": nodes, "relationships": rels}
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {

@@ -1,0 +1,40 @@
+// description: Common enemies of two actors (where rivals could cooperate): whom both sides fight, attack or oppose, with the links on each side.
+// param: a string — name, alias or key of the first actor
+// param: b string — name, alias or key of the second actor
+// example: dipgraph query run common-enemies --param a="United States" --param b=Russia
+MATCH (a:Entity)
+WHERE a.key = $a OR toLower(a.name) = toLower($a)
+   OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($a))
+MATCH (b:Entity)
+WHERE b.key = $b OR toLower(b.name) = toLower($b)
+   OR any(x IN coalesce(b.aliases, []) + coalesce(b.alt_names, []) WHERE toLower(x) = toLower($b))
+WITH a, b,
+     // An actor's side: itself, the people holding a role in it, and coalitions named
+     // after it ("US-led coalition" is on the side of the United States).
+     [a] + COLLECT {
+       MATCH (c:Coalition)
+       WHERE any(n IN [a.name] + coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(c.name) STARTS WITH toLower(n) + '-led')
+       RETURN c
+     } + COLLECT { MATCH (p:Person)-[:HOLDS_ROLE]->(a) RETURN DISTINCT p } AS side_a,
+     [b] + COLLECT {
+       MATCH (c:Coalition)
+       WHERE any(n IN [b.name] + coalesce(b.aliases, []) + coalesce(b.alt_names, []) WHERE toLower(c.name) STARTS WITH toLower(n) + '-led')
+       RETURN c
+     } + COLLECT { MATCH (p:Person)-[:HOLDS_ROLE]->(b) RETURN DISTINCT p } AS side_b
+UNWIND side_a AS sa
+MATCH (sa)-[ra]-(enemy:Entity)
+WHERE ra.family IN ['conflict'] AND ra.status <> 'negated' AND NOT enemy IN side_a + side_b AND NOT enemy:Event
+WITH a, b, side_b, enemy, collect(DISTINCT startNode(ra).name + ' ' + toLower(replace(type(ra), '_', ' ')) + ' ' + endNode(ra).name + CASE ra.status WHEN 'asserted' THEN '' ELSE ' (' + ra.status + ')' END) AS a_links,
+     collect(DISTINCT ra) AS ras
+UNWIND side_b AS sb
+MATCH (sb)-[rb]-(enemy)
+WHERE rb.family IN ['conflict'] AND rb.status <> 'negated'
+WITH a, b, enemy, a_links, ras, collect(DISTINCT startNode(rb).name + ' ' + toLower(replace(type(rb), '_', ' ')) + ' ' + endNode(rb).name + CASE rb.status WHEN 'asserted' THEN '' ELSE ' (' + rb.status + ')' END) AS b_links,
+     collect(DISTINCT rb) AS rbs
+WITH a, b, enemy, a_links, b_links, ras + rbs AS rs
+RETURN enemy.name AS enemy,
+       [l IN labels(enemy) WHERE NOT l IN ['Entity', 'Event']][0] AS kind,
+       a.name AS a, a_links,
+       b.name AS b, b_links,
+       size(reduce(ids = [], r IN rs | ids + [x IN coalesce(r.articles, []) WHERE NOT x IN ids])) AS articles
+ORDER BY articles DESC, enemy

@@ -1,0 +1,34 @@
+// description: The balance of a dyad by month: interactions, sum and mean Goldstein score, and counts per QuadClass.
+// param: a string — name, alias or key of the first actor
+// param: b string — name, alias or key of the second actor
+// example: dipgraph query run dyad-balance --param a=Russia --param b="United States"
+MATCH (a:Entity)
+WHERE a.key = $a OR toLower(a.name) = toLower($a)
+   OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($a))
+MATCH (b:Entity)
+WHERE b.key = $b OR toLower(b.name) = toLower($b)
+   OR any(x IN coalesce(b.aliases, []) + coalesce(b.alt_names, []) WHERE toLower(x) = toLower($b))
+// Direct relationships between the two, and what each did about an event the other also
+// took part in (both backed a ceasefire; one suspended talks both attended).
+CALL (a, b) {
+  MATCH (a)-[r]-(b)
+  WHERE type(r) <> 'MENTIONS' AND a <> b
+  RETURN r, null AS event
+  UNION
+  MATCH (a)-[r1]-(e:Event)-[r2]-(b)
+  WHERE a <> b
+  UNWIND [r1, r2] AS r
+  RETURN r, e AS event
+}
+UNWIND range(0, size(coalesce(r.ev_article, [])) - 1) AS i
+WITH r, substring(toString(coalesce(event.date, r.ev_published[i])), 0, 7) AS month
+WHERE r.goldstein IS NOT NULL
+RETURN month,
+       count(*) AS interactions,
+       sum(r.goldstein) AS goldstein_sum,
+       round(avg(r.goldstein), 2) AS goldstein_mean,
+       sum(CASE r.quad_class WHEN 1 THEN 1 ELSE 0 END) AS verbal_coop,
+       sum(CASE r.quad_class WHEN 2 THEN 1 ELSE 0 END) AS material_coop,
+       sum(CASE r.quad_class WHEN 3 THEN 1 ELSE 0 END) AS verbal_conflict,
+       sum(CASE r.quad_class WHEN 4 THEN 1 ELSE 0 END) AS material_conflict
+ORDER BY month

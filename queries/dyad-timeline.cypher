@@ -1,0 +1,34 @@
+// description: Every interaction between two actors by date, with CAMEO code, Goldstein score and the sentence.
+// param: a string — name, alias or key of the first actor
+// param: b string — name, alias or key of the second actor
+// example: dipgraph query run dyad-timeline --param a="Syrian opposition" --param b="Assad government"
+MATCH (a:Entity)
+WHERE a.key = $a OR toLower(a.name) = toLower($a)
+   OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($a))
+MATCH (b:Entity)
+WHERE b.key = $b OR toLower(b.name) = toLower($b)
+   OR any(x IN coalesce(b.aliases, []) + coalesce(b.alt_names, []) WHERE toLower(x) = toLower($b))
+// Direct relationships between the two, and what each did about an event the other also
+// took part in (both backed a ceasefire; one suspended talks both attended).
+CALL (a, b) {
+  MATCH (a)-[r]-(b)
+  WHERE type(r) <> 'MENTIONS' AND a <> b
+  RETURN r, null AS event
+  UNION
+  MATCH (a)-[r1]-(e:Event)-[r2]-(b)
+  WHERE a <> b
+  UNWIND [r1, r2] AS r
+  RETURN r, e AS event
+}
+UNWIND range(0, size(coalesce(r.ev_article, [])) - 1) AS i
+RETURN toString(coalesce(event.date, r.ev_published[i])) AS date,
+       startNode(r).name AS actor,
+       toLower(replace(type(r), '_', ' ')) AS interaction,
+       endNode(r).name AS target,
+       r.status AS status,
+       r.cameo AS cameo,
+       r.goldstein AS goldstein,
+       r.quad_class AS quad_class,
+       r.ev_article[i] AS article,
+       r.ev_text[i] AS sentence
+ORDER BY date, article, actor, interaction

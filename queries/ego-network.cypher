@@ -1,0 +1,13 @@
+// description: The ego network of an actor up to depth N, returned as paths for the Browser's graph view.
+// param: actor string — name, alias or key of the actor at the centre
+// param: depth int = 2 — how many hops out (1 to 3)
+// param: limit int = 300 — at most this many paths
+// example: dipgraph query run ego-network --param actor=Russia --param depth=2
+MATCH (a:Entity)
+WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
+   OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($actor))
+// Variable-length bounds cannot be parameters: the pattern allows 3 hops, the WHERE cuts at $depth.
+MATCH p = (a)-[*1..3]-(x:Entity)
+WHERE length(p) <= $depth AND none(r IN relationships(p) WHERE type(r) = 'MENTIONS')
+RETURN p
+LIMIT $limit

@@ -1,0 +1,25 @@
+// description: The evidence for the relationships between two actors: article, date and the sentence that states each one.
+// param: a string — name, alias or key of the first actor
+// param: b string — name, alias or key of the second actor
+// param: relation string = "" — only this relationship type ("FIGHTS", "spoke with"); empty for all
+// example: dipgraph query run evidence --param a=Russia --param b="Islamic State"
+MATCH (a:Entity)
+WHERE a.key = $a OR toLower(a.name) = toLower($a)
+   OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($a))
+MATCH (b:Entity)
+WHERE b.key = $b OR toLower(b.name) = toLower($b)
+   OR any(x IN coalesce(b.aliases, []) + coalesce(b.alt_names, []) WHERE toLower(x) = toLower($b))
+MATCH (a)-[r]-(b)
+WHERE type(r) <> 'MENTIONS' AND a <> b
+  AND ($relation = '' OR type(r) = toUpper(replace(replace(trim($relation), ' ', '_'), '-', '_')))
+UNWIND range(0, size(coalesce(r.ev_article, [])) - 1) AS i
+OPTIONAL MATCH (art:Article {id: r.ev_article[i]})
+RETURN startNode(r).name AS subject,
+       toLower(replace(type(r), '_', ' ')) AS relation,
+       endNode(r).name AS object,
+       r.status AS status,
+       r.ev_published[i] AS published,
+       r.ev_article[i] AS article,
+       art.title AS title,
+       r.ev_text[i] AS sentence
+ORDER BY published, article, relation

@@ -1,0 +1,14 @@
+// description: Roles held over time: the offices of a person, or the office holders of a state, with dates.
+// param: actor string — name, alias or key of a person or a state
+// example: dipgraph query run roles --param actor="John Kerry"
+MATCH (a:Entity)
+WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
+   OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($actor))
+MATCH (p:Entity)-[r:HOLDS_ROLE]->(s:Entity)
+WHERE p = a OR s = a
+RETURN p.name AS person,
+       r.title AS title,
+       s.name AS of,
+       toString(r.since) AS since,
+       toString(r.until) AS until
+ORDER BY since, person

@@ -1,0 +1,17 @@
+// description: The shortest diplomatic path between two actors, through people, states, groups and events (articles left out).
+// param: a string — name, alias or key of the first actor
+// param: b string — name, alias or key of the second actor
+// example: dipgraph query run shortest-path --param a="Barack Obama" --param b="Islamic State"
+MATCH (a:Entity)
+WHERE a.key = $a OR toLower(a.name) = toLower($a)
+   OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($a))
+MATCH (b:Entity)
+WHERE b.key = $b OR toLower(b.name) = toLower($b)
+   OR any(x IN coalesce(b.aliases, []) + coalesce(b.alt_names, []) WHERE toLower(x) = toLower($b))
+MATCH p = shortestPath((a)-[*..8]-(b))
+WHERE a <> b AND none(r IN relationships(p) WHERE type(r) = 'MENTIONS')
+RETURN length(p) AS hops,
+       [n IN nodes(p) | n.name] AS route,
+       p AS path
+ORDER BY hops
+LIMIT 1
