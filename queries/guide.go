@@ -1,0 +1,269 @@
+package queries
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// ExampleParams returns the --param values of the query's first example line, as written.
+func (q *Query) ExampleParams() ([]string, error) {
+	if len(q.Examples) == 0 {
+		return nil, fmt.Errorf("%s: no `// example:` line", q.Source)
+	}
+	words, err := ShellWords(q.Examples[0])
+	if err != nil {
+		return nil, fmt.Errorf("%s: example: %w", q.Source, err)
+	}
+	if len(words) < 4 || words[0] != "dipgraph" || words[1] != "query" || words[2] != "run" || words[3] != q.Name {
+		return nil, fmt.Errorf("%s: example must start with `dipgraph query run %s`", q.Source, q.Name)
+	}
+	var params []string
+	for i := 4; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "--param" || w == "-p":
+			if i+1 >= len(words) {
+				return nil, fmt.Errorf("%s: example: %s needs key=value", q.Source, w)
+			}
+			params = append(params, words[i+1])
+			i++
+		case strings.HasPrefix(w, "--param="):
+			params = append(params, strings.TrimPrefix(w, "--param="))
+		default:
+			return nil, fmt.Errorf("%s: example: unexpected %q (only --param key=value)", q.Source, w)
+		}
+	}
+	return params, nil
+}
+
+// ShellWords splits a command line the way a POSIX shell would for plain words, single
+// and double quotes and backslash escapes; it knows nothing of variables or globs.
+func ShellWords(s string) ([]string, error) {
+	var out []string
+	var cur strings.Builder
+	inWord := false
+	quote := rune(0)
+	escaped := false
+	for _, r := range s {
+		switch {
+		case escaped:
+			cur.WriteRune(r)
+			escaped = false
+		case quote == '\'':
+			if r == '\'' {
+				quote = 0
+			} else {
+				cur.WriteRune(r)
+			}
+		case quote == '"':
+			switch r {
+			case '"':
+				quote = 0
+			case '\\':
+				escaped = true
+			default:
+				cur.WriteRune(r)
+			}
+		case r == '\\':
+			escaped, inWord = true, true
+		case r == '\'' || r == '"':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t':
+			if inWord {
+				out = append(out, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 || escaped {
+		return nil, fmt.Errorf("unterminated quote in %q", s)
+	}
+	if inWord {
+		out = append(out, cur.String())
+	}
+	return out, nil
+}
+
+// Inline returns the query body without its header, with every $parameter replaced by a
+// Cypher literal of its value, ready to paste into the Neo4j Browser.
+func (q *Query) Inline(params map[string]any) (string, error) {
+	body := q.Code()
+	var b strings.Builder
+	rs := []rune(body)
+	quote := rune(0)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if quote != 0 {
+			b.WriteRune(r)
+			if r == '\\' && i+1 < len(rs) {
+				i++
+				b.WriteRune(rs[i])
+			} else if r == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch {
+		case r == '\'' || r == '"':
+			quote = r
+			b.WriteRune(r)
+		case r == '/' && i+1 < len(rs) && rs[i+1] == '/':
+			for ; i < len(rs) && rs[i] != '\n'; i++ {
+				b.WriteRune(rs[i])
+			}
+			if i < len(rs) {
+				b.WriteRune('\n')
+			}
+		case r == '$':
+			j := i + 1
+			for j < len(rs) && (rs[j] == '_' || rs[j] >= 'a' && rs[j] <= 'z' || rs[j] >= 'A' && rs[j] <= 'Z' || rs[j] >= '0' && rs[j] <= '9') {
+				j++
+			}
+			name := string(rs[i+1 : j])
+			v, ok := params[name]
+			if !ok {
+				return "", fmt.Errorf("%s: no value for $%s", q.Source, name)
+			}
+			b.WriteString(Literal(v))
+			i = j - 1
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), nil
+}
+
+// Code returns the body after the header of // lines.
+func (q *Query) Code() string {
+	lines := strings.Split(q.Body, "\n")
+	i := 0
+	for i < len(lines) && (strings.HasPrefix(strings.TrimSpace(lines[i]), "//") || strings.TrimSpace(lines[i]) == "") {
+		i++
+	}
+	return strings.TrimSpace(strings.Join(lines[i:], "\n"))
+}
+
+// Literal writes a bound parameter value as a Cypher literal.
+func Literal(v any) string {
+	switch x := v.(type) {
+	case string:
+		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(x) + "'"
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		if !strings.Contains(s, ".") {
+			s += ".0"
+		}
+		return s
+	case bool:
+		return strconv.FormatBool(x)
+	case []string:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = Literal(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// GuideSlides is the number of slides before the first query in the guide: a query's slide
+// is GuideSlides plus its index in Set.All, for `:play URL#slide-N`.
+const GuideSlides = 2
+
+// WriteGuide writes a Neo4j Browser guide (the HTML that `:play URL` shows): a slide on
+// the graph's schema, then one slide per saved query with its description, parameters,
+// the command line, and the query with the example's values as a runnable block.
+func WriteGuide(w io.Writer, s *Set) error {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	e := html.EscapeString
+	all := s.All()
+	p("<!-- Generated by `dipgraph query guide` from queries/*.cypher; do not edit. -->\n")
+	p("<article class=\"guide\">\n<carousel class=\"deck container-fluid\">\n")
+
+	p("<slide class=\"row-fluid\">\n<div class=\"col-sm-12\">\n<h3>dipgraph: diplomatic relationships from the news</h3>\n")
+	p("<p class=\"lead\">Actors (states, people, armed groups, coalitions, governments) and events (ceasefires, talks, attacks) with typed, dated relationships, each backed by the sentences that state it.</p>\n")
+	p("<p>This guide has one slide per saved query (%d in all). Click a code block to put it in the editor, or its ▶ icon to run it. The same queries run from a terminal with <code>dipgraph query run NAME --param key=value</code>.</p>\n", len(all))
+	p("<ol>\n")
+	for i, q := range all {
+		p("<li><b>%s</b> (slide %d) — %s</li>\n", e(q.Name), GuideSlides+i+1, e(q.Description))
+	}
+	p("</ol>\n<p>The whole graph of a small corpus:</p>\n")
+	p("<pre class=\"pre-scrollable code runnable\">MATCH (n:Entity)-[r]-&gt;(m:Entity) RETURN n, r, m LIMIT 300</pre>\n")
+	p("</div>\n</slide>\n")
+
+	p("<slide class=\"row-fluid\">\n<div class=\"col-sm-12\">\n<h3>The schema</h3>\n")
+	p("<p>Every actor and event is an <code>:Entity</code> with <code>key</code>, <code>name</code>, <code>aliases</code> (the forms the articles use), <code>alt_names</code>, <code>mention_count</code>, <code>article_count</code> and, when known, <code>qid</code> (Wikidata). Events also carry <code>:Event</code> and a label such as <code>:Ceasefire</code> or <code>:Talks</code>.</p>\n")
+	p("<p>Actor labels: <code>:State</code> <code>:Person</code> <code>:ArmedGroup</code> <code>:Coalition</code> <code>:ArmedForce</code> <code>:Government</code> <code>:Opposition</code> <code>:Organisation</code> <code>:Location</code>. ")
+	p("<code>(:Article {id, title, published, source, url})-[:MENTIONS {count, forms}]-&gt;(:Entity)</code> records where each entity appears.</p>\n")
+	p("<p>Relationships carry <code>status</code> (asserted, proposed, negated, speculated), <code>articles</code>, <code>article_count</code>, <code>mention_count</code>, <code>first_seen</code>, <code>last_seen</code>, the evidence arrays <code>ev_article</code>, <code>ev_published</code>, <code>ev_sentence</code>, <code>ev_text</code>, and their event coding:</p>\n")
+	p("<table class=\"table-condensed\">\n<tr><th>type</th><th>family</th><th>CAMEO</th><th>Goldstein</th><th>QuadClass</th></tr>\n")
+	types := make([]string, 0, len(graph.Codings))
+	for t := range graph.Codings {
+		types = append(types, t)
+	}
+	sort.Slice(types, func(i, j int) bool {
+		a, c := graph.Codings[types[i]], graph.Codings[types[j]]
+		if a.Family != c.Family {
+			return a.Family < c.Family
+		}
+		return types[i] < types[j]
+	})
+	for _, t := range types {
+		c := graph.Codings[t]
+		gs, qc := "", ""
+		if c.CAMEO != "" {
+			gs = strconv.FormatFloat(c.Goldstein, 'f', -1, 64)
+			qc = strconv.Itoa(c.QuadClass)
+		}
+		p("<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", t, c.Family, c.CAMEO, gs, qc)
+	}
+	p("</table>\n")
+	p("<pre class=\"pre-scrollable code runnable\">CALL db.schema.visualization()</pre>\n")
+	p("</div>\n</slide>\n")
+
+	for _, q := range all {
+		args, err := q.ExampleParams()
+		if err != nil {
+			return err
+		}
+		bound, err := q.BindParams(args)
+		if err != nil {
+			return fmt.Errorf("%s: example: %w", q.Source, err)
+		}
+		code, err := q.Inline(bound)
+		if err != nil {
+			return err
+		}
+		p("<slide class=\"row-fluid\">\n<div class=\"col-sm-12\">\n<h3>%s</h3>\n<p class=\"lead\">%s</p>\n", e(q.Name), e(q.Description))
+		if len(q.Params) > 0 {
+			p("<table class=\"table-condensed\">\n<tr><th>parameter</th><th>type</th><th>default</th><th>meaning</th></tr>\n")
+			for _, pr := range q.Params {
+				def := "(required)"
+				if pr.Has {
+					def = strconv.Quote(pr.Default)
+				}
+				p("<tr><td><code>%s</code></td><td>%s</td><td>%s</td><td>%s</td></tr>\n", e(pr.Name), e(pr.Type), e(def), e(pr.Meaning))
+			}
+			p("</table>\n")
+		}
+		p("<p>From a terminal: <code>%s</code>. Here with the example's values:</p>\n", e(q.Examples[0]))
+		p("<pre class=\"pre-scrollable code runnable\" data-query=\"%s\">%s</pre>\n", e(q.Name), e(code))
+		p("</div>\n</slide>\n")
+	}
+	p("</carousel>\n</article>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
