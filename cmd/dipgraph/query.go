@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -109,106 +108,34 @@ Examples:
 	}
 }
 
-// Where the Browser finds the guide: the local launcher serves it from the Neo4j HTTP port
-// (it adds the file to the Browser's own jar), docker-compose from the browser-guide service.
+// Where the Browser finds the guide and the style: the local launcher serves them from the
+// Neo4j HTTP port (it adds them to the Browser's own jar), docker-compose from its
+// browser-guide service.
 const (
-	localGuideURL   = "http://localhost:@HTTP_PORT@/browser/dipgraph/guide.html"
-	composeGuideURL = "http://localhost:7480/dipgraph/guide.html"
+	localBrowserFiles   = "http://localhost:@HTTP_PORT@/browser/dipgraph/"
+	composeBrowserFiles = "http://localhost:7480/dipgraph/"
 )
 
-// writeBrowserFiles writes guide.html and post-connect.txt into dir from its style.grass.
+// writeBrowserFiles writes guide.html and post-connect.txt into dir.
 func writeBrowserFiles(dir string, set *queries.Set) error {
 	var guide strings.Builder
 	if err := queries.WriteGuide(&guide, set); err != nil {
 		return err
 	}
-	grass, err := os.ReadFile(filepath.Join(dir, "style.grass"))
-	if err != nil {
-		return fmt.Errorf("read style: %w", err)
-	}
-	pc, err := postConnect(string(grass), localGuideURL)
-	if err != nil {
-		return fmt.Errorf("%s: %w", filepath.Join(dir, "style.grass"), err)
+	if _, err := os.Stat(filepath.Join(dir, "style.grass")); err != nil {
+		return fmt.Errorf("style: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "guide.html"), []byte(guide.String()), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "post-connect.txt"), []byte(pc+"\n"), 0o644)
+	return os.WriteFile(filepath.Join(dir, "post-connect.txt"), []byte(postConnect(localBrowserFiles)+"\n"), 0o644)
 }
 
-// postConnect is the Browser's post-connect command: apply the style, then play the guide.
-// The Browser splits the setting at semicolons outside quotes and runs each part as a
-// :command, and :style takes a style as JSON on one line, so the GraSS becomes JSON.
-func postConnect(grass, guideURL string) (string, error) {
-	style, err := grassJSON(grass)
-	if err != nil {
-		return "", err
-	}
-	return "style " + style + "; play " + guideURL, nil
-}
-
-// grassJSON converts a GraSS style sheet (selector { property: value; … }) to the JSON
-// form the Browser's :style command accepts, keeping the order of rules, which the Browser
-// applies in turn (later rules win).
-func grassJSON(grass string) (string, error) {
-	for {
-		i := strings.Index(grass, "/*")
-		if i < 0 {
-			break
-		}
-		j := strings.Index(grass[i:], "*/")
-		if j < 0 {
-			return "", fmt.Errorf("unterminated comment")
-		}
-		grass = grass[:i] + grass[i+j+2:]
-	}
-	var b strings.Builder
-	b.WriteString("{")
-	rest := grass
-	first := true
-	for strings.TrimSpace(rest) != "" {
-		open := indexOutsideQuotes(rest, '{')
-		closing := indexOutsideQuotes(rest, '}')
-		if open < 0 || closing < open {
-			return "", fmt.Errorf("expected `selector { property: value; … }` near %q", strings.TrimSpace(rest))
-		}
-		sel := strings.TrimSpace(rest[:open])
-		if sel == "" || strings.ContainsAny(sel, " \t\n") {
-			return "", fmt.Errorf("bad selector %q", sel)
-		}
-		if !first {
-			b.WriteString(",")
-		}
-		first = false
-		k, _ := json.Marshal(sel)
-		b.Write(k)
-		b.WriteString(":{")
-		n := 0
-		for _, decl := range splitOutsideQuotes(rest[open+1:closing], ';') {
-			decl = strings.TrimSpace(decl)
-			if decl == "" {
-				continue
-			}
-			prop, val, ok := strings.Cut(decl, ":")
-			if !ok {
-				return "", fmt.Errorf("%s: expected `property: value`, got %q", sel, decl)
-			}
-			val = strings.Trim(strings.TrimSpace(val), `"'`)
-			if n > 0 {
-				b.WriteString(",")
-			}
-			n++
-			pk, _ := json.Marshal(strings.TrimSpace(prop))
-			pv, _ := json.Marshal(val)
-			b.Write(pk)
-			b.WriteString(":")
-			b.Write(pv)
-		}
-		b.WriteString("}")
-		rest = rest[closing+1:]
-	}
-	b.WriteString("}")
-	return b.String(), nil
+// postConnect is the Browser's post-connect command: load the style, then play the guide.
+// The Browser splits the setting at semicolons and runs each part as a :command; :style
+// and :play fetch from hosts in browser.remote_content_hostname_allowlist (localhost is).
+func postConnect(base string) string {
+	return "style " + base + "style.grass; play " + base + "guide.html"
 }
 
 func runQuery(c *cli.Context) error {
@@ -261,35 +188,4 @@ func terminalWidth(c *cli.Context) int {
 		}
 	}
 	return 120
-}
-
-// indexOutsideQuotes is the byte index of the first c not inside quotes, or -1.
-func indexOutsideQuotes(s string, c byte) int {
-	quote := byte(0)
-	for i := 0; i < len(s); i++ {
-		switch {
-		case quote != 0:
-			if s[i] == quote {
-				quote = 0
-			}
-		case s[i] == '"' || s[i] == '\'':
-			quote = s[i]
-		case s[i] == c:
-			return i
-		}
-	}
-	return -1
-}
-
-// splitOutsideQuotes splits s at every sep that is not inside quotes.
-func splitOutsideQuotes(s string, sep byte) []string {
-	var out []string
-	for {
-		i := indexOutsideQuotes(s, sep)
-		if i < 0 {
-			return append(out, s)
-		}
-		out = append(out, s[:i])
-		s = s[i+1:]
-	}
 }
