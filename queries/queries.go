@@ -30,6 +30,8 @@ import (
 	"time"
 )
 
+//go:generate go run ../cmd/dipgraph query guide --out-dir ../scripts/browser
+
 //go:embed *.cypher
 var builtin embed.FS
 

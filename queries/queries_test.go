@@ -1,0 +1,134 @@
+package queries
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParseRejects(t *testing.T) {
+	cases := []struct {
+		name, file, text, want string
+	}{
+		{"bad name", "Bad_Name", "// description: x\nRETURN 1", `query name "Bad_Name" must be lower-case`},
+		{"missing description", "no-desc", "// param: a string — x\nRETURN $a", "missing `// description: ...` line"},
+		{"used not declared", "undeclared", "// description: x\nRETURN $actor", "parameter $actor is used but not declared"},
+		{"declared not used", "unused", "// description: x\n// param: actor string — x\nRETURN 1", "parameter actor is declared but not used"},
+		{"declared twice", "twice", "// description: x\n// param: a string — x\n// param: a int — y\nRETURN $a", "parameter a is already declared on line 2"},
+		{"bad type", "bad-type", "// description: x\n// param: a map — x\nRETURN $a", "expected `// param: NAME TYPE"},
+		{"bad default", "bad-default", "// description: x\n// param: n int = many — x\nRETURN $n", "default of n"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(tc.file, tc.text, "q/"+tc.file+".cypher")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+			if !strings.HasPrefix(err.Error(), "q/"+tc.file+".cypher") {
+				t.Errorf("error %q does not start with the file", err)
+			}
+		})
+	}
+}
+
+func TestParamsInCommentsAndStringsDoNotCount(t *testing.T) {
+	q, err := Parse("ok", "// description: x\n// param: a string — x\nRETURN $a, '$notaparam' AS s // $nor_this\n", "ok.cypher")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Params) != 1 {
+		t.Fatalf("params %v", q.Params)
+	}
+}
+
+func TestDuplicateAcrossFolders(t *testing.T) {
+	s := &Set{byName: map[string]*Query{}}
+	fs := fstest.MapFS{"a.cypher": {Data: []byte("// description: x\nRETURN 1")}}
+	if err := s.AddFS(fs, "one"); err != nil {
+		t.Fatal(err)
+	}
+	err := s.AddFS(fs, "two")
+	if err == nil || !strings.Contains(err.Error(), `query "a" is already defined in one/a.cypher`) {
+		t.Fatalf("duplicate: %v", err)
+	}
+}
+
+func TestBindParamsTypes(t *testing.T) {
+	q, err := Parse("t", `// description: x
+// param: s string — x
+// param: n int = 3 — x
+// param: f float = 0.5 — x
+// param: d date = 2016-02-27 — x
+// param: l list = "" — x
+// param: b bool = false — x
+RETURN $s, $n, $f, $d, $l, $b`, "t.cypher")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := q.BindParams([]string{"s=a=b", "n=42", "f=-1.25", "d=2016-04-24", "l=Russia, United States", "b=true"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"s": "a=b", "n": int64(42), "f": -1.25, "d": "2016-04-24", "l": []string{"Russia", "United States"}, "b": true}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v\nwant %#v", got, want)
+	}
+	def, err := q.BindParams([]string{"s=x"})
+	if err != nil || def["n"] != int64(3) || def["d"] != "2016-02-27" || len(def["l"].([]string)) != 0 {
+		t.Errorf("defaults: %v %v", def, err)
+	}
+	for _, bad := range []string{"n=4.5", "f=abc", "d=27/02/2016", "b=maybe"} {
+		if _, err := q.BindParams([]string{"s=x", bad}); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}
+
+func TestBuiltinExamplesBind(t *testing.T) {
+	s, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.All()); n < 12 {
+		t.Fatalf("%d built-in queries, want at least 12", n)
+	}
+	for _, q := range s.All() {
+		args, err := q.ExampleParams()
+		if err != nil {
+			t.Errorf("%s: %v", q.Name, err)
+			continue
+		}
+		bound, err := q.BindParams(args)
+		if err != nil {
+			t.Errorf("%s: example does not bind: %v", q.Name, err)
+			continue
+		}
+		code, err := q.Inline(bound)
+		if err != nil || strings.Contains(stripComments(code), "$") {
+			t.Errorf("%s: inlined code still has parameters or failed (%v):\n%s", q.Name, err, code)
+		}
+	}
+}
+
+func TestShellWordsAndLiterals(t *testing.T) {
+	w, err := ShellWords(`dipgraph query run x --param a="United States" --param 'b=it''s' --param c=O\'Brien`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"dipgraph", "query", "run", "x", "--param", "a=United States", "--param", "b=its", "--param", "c=O'Brien"}
+	if !reflect.DeepEqual(w, want) {
+		t.Errorf("got %q", w)
+	}
+	if _, err := ShellWords(`a "b`); err == nil {
+		t.Error("unterminated quote accepted")
+	}
+	for v, lit := range map[any]string{"O'Brien": `'O\'Brien'`, int64(2): "2", 1.0: "1.0", true: "true"} {
+		if got := Literal(v); got != lit {
+			t.Errorf("Literal(%v) = %s, want %s", v, got, lit)
+		}
+	}
+	if got := Literal([]string{"a", "b"}); got != "['a', 'b']" {
+		t.Errorf("list literal %s", got)
+	}
+}
