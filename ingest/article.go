@@ -34,6 +34,10 @@ type Article struct {
 	Meta        map[string]string // other metadata fields, kept as strings
 	MetaPath    string
 	Annotations string // raw annotation source, for fingerprints
+
+	// Config is the brat annotation.conf that governs the article, if any; Validate checks
+	// the annotations against it.
+	Config *AnnotationConfig
 }
 
 // Span is a half-open range [Start, End) of code points in the article text.
