@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -74,7 +75,19 @@ func readLabelStudioSource(s Source) (*Article, error) {
 		return nil, err
 	}
 	defer closeFn()
-	dec := json.NewDecoder(&boundedReader{r: r, limit: s.limit()})
+	// Discovery records where the previous task ended; skip the comma and white space.
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			break
+		}
+		if c != ',' && c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			br.UnreadByte()
+			break
+		}
+	}
+	dec := json.NewDecoder(&boundedReader{r: br, limit: s.limit()})
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
 		if errors.Is(err, errTooBig) {
@@ -87,15 +100,16 @@ func readLabelStudioSource(s Source) (*Article, error) {
 
 // ParseLabelStudioTask parses one task of a Label Studio export from raw, which starts on
 // line of the file at path; index is its place in the export. Problems come back as
-// ParseErrors, with the article read so far.
+// ParseErrors; the article comes with them when it could be read far enough for Validate
+// to report the rest.
 func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit int64) (*Article, error) {
 	if line <= 0 {
 		line = 1
 	}
-	a := &Article{Path: path, Format: FormatLabelStudio, Annotations: string(raw)}
+	a := &Article{Path: path, Format: FormatLabelStudio, Annotations: string(raw), Line: line}
 	where := fmt.Sprintf("task %d", index+1)
 	fail := func(l int, format string, args ...any) (*Article, error) {
-		return a, ParseErrors{{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)}}
+		return nil, ParseErrors{{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)}}
 	}
 	if !utf8.Valid(raw) {
 		return fail(line+bytes.Count(raw[:firstInvalid(raw)], []byte("\n")), "not valid UTF-8")

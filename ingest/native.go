@@ -150,15 +150,16 @@ func readNativeSource(s Source) (*Article, error) {
 }
 
 // ParseNative parses one native article from raw, which starts on line of the file at
-// path. Problems come back as ParseErrors, with the article read so far.
+// path. Problems come back as ParseErrors; the article comes with them when it could be
+// read far enough for Validate to report the rest.
 func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, error) {
 	if line <= 0 {
 		line = 1
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
-	a := &Article{Path: path, Format: FormatNative}
+	a := &Article{Path: path, Format: FormatNative, Line: line}
 	fail := func(l int, format string, args ...any) (*Article, error) {
-		return a, ParseErrors{{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)}}
+		return nil, ParseErrors{{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)}}
 	}
 	if !utf8.Valid(raw) {
 		return fail(line+bytes.Count(raw[:firstInvalid(raw)], []byte("\n")), "not valid UTF-8 (byte %d of the article)", firstInvalid(raw))
@@ -200,13 +201,10 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	if na.ID == "" {
 		bad(line, "article without an id")
 	}
-	if na.Text == nil {
-		bad(line, "article %s has no text", na.ID)
-	} else {
+	if na.Text != nil { // a missing text is reported by Validate, as an empty one
 		a.Text = *na.Text
 		if int64(len(a.Text)) > textLimit {
-			bad(line, "text larger than %d MiB; split the article", textLimit>>20)
-			a.Text = ""
+			return fail(line, "text larger than %d MiB; split the article", textLimit>>20)
 		}
 	}
 	if na.Published != "" {

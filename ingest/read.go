@@ -566,7 +566,9 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Read reads the article of a source.
+// Read reads the article of a source. Problems in the input come back as ParseErrors;
+// when the article could still be read far enough (brat lines that parse, native fields
+// that decode), it comes back too, so that Validate can report the rest.
 func Read(s Source) (*Article, error) {
 	switch s.Format {
 	case FormatBrat, "":
@@ -578,6 +580,39 @@ func Read(s Source) (*Article, error) {
 	default:
 		return nil, fmt.Errorf("%s: unknown format %q", s.Name(), s.Format)
 	}
+}
+
+// ReadValid reads the article of a source and validates it. It returns the article only
+// when it has no problem at all; otherwise it returns every problem, from reading and from
+// validation, as ParseErrors sorted by file and line.
+func ReadValid(s Source) (*Article, error) {
+	a, err := Read(s)
+	var errs ParseErrors
+	if err != nil {
+		var pes ParseErrors
+		var pe *ParseError
+		switch {
+		case errors.As(err, &pes):
+			errs = append(errs, pes...)
+		case errors.As(err, &pe):
+			errs = append(errs, pe)
+		default:
+			return nil, err
+		}
+	}
+	if a != nil {
+		errs = append(errs, Validate(a)...)
+	}
+	if len(errs) == 0 {
+		return a, nil
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].Path != errs[j].Path {
+			return errs[i].Path < errs[j].Path
+		}
+		return errs[i].Line < errs[j].Line
+	})
+	return nil, errs
 }
 
 func (s Source) limit() int64 {

@@ -32,7 +32,7 @@ func Validate(a *Article) ParseErrors {
 		}
 	}
 	if strings.TrimSpace(a.Text) == "" {
-		errs = append(errs, &ParseError{Path: a.Path, Msg: "the article text is empty"})
+		errs = append(errs, &ParseError{Path: a.Path, Line: a.Line, Msg: "the article text is empty"})
 	}
 	if a.Published != "" {
 		if _, err := ParseDate(a.Published); err != nil {
@@ -452,4 +452,23 @@ func (t *TextIndex) Covered(spans []Span) (string, bool) {
 		b.WriteString(part)
 	}
 	return b.String(), true
+}
+
+// ArticleIDs remembers the article ids of one run, so that two inputs that claim one id
+// are caught before one is loaded over the other.
+type ArticleIDs map[string]string
+
+// Claim records the id of a, or returns the clash with the input that claimed it first.
+func (ids ArticleIDs) Claim(a *Article) *ParseError {
+	path, line := a.Path, a.Line
+	if a.MetaPath != "" {
+		path, line = a.MetaPath, 0
+	}
+	where := (&ParseError{Path: path, Line: line}).Error()
+	where = strings.TrimSuffix(where, ": ")
+	if prev, ok := ids[a.ID]; ok {
+		return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("article id %q is already used by %s", a.ID, prev)}
+	}
+	ids[a.ID] = where
+	return nil
 }
