@@ -43,7 +43,10 @@ type TypeDecl struct {
 	Parent   string // enclosing type in the hierarchy, "" at the top
 	Abstract bool   // declared with "!": groups other types, cannot be annotated
 	Args     []ArgDecl
-	Line     int
+	// Signatures holds, for a relation declared on several lines, the arguments of each
+	// line: an annotation must fit one of them as a whole.
+	Signatures [][]ArgDecl
+	Line       int
 }
 
 // ArgDecl is one argument of an event or relation type.
@@ -255,12 +258,15 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 			if prev, dup := m[name]; dup {
 				if section == "relations" {
 					// brat allows a relation several times, once per pair of argument types.
+					prev.Signatures = append(prev.Signatures, td.Args)
 					prev.Args = mergeArgs(prev.Args, td.Args)
 					break
 				}
 				bad(lineNo, "type %s declared twice in [%s] (first on line %d)", name, section, prev.Line)
 				break
 			}
+			td.Signatures = [][]ArgDecl{td.Args}
+			td.Args = append([]ArgDecl(nil), td.Args...)
 			m[name] = td
 		}
 		if last {
@@ -301,7 +307,7 @@ func mergeArgs(a, b []ArgDecl) []ArgDecl {
 		found := false
 		for i := range a {
 			if a[i].Role == nb.Role {
-				a[i].Types = append(a[i].Types, nb.Types...)
+				a[i].Types = append(append([]string(nil), a[i].Types...), nb.Types...)
 				found = true
 			}
 		}

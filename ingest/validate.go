@@ -241,7 +241,7 @@ func validateAgainstConfig(a *Article, c *AnnotationConfig, kinds map[string]byt
 			bad(m.Line, "%s: trigger type %s is declared in [entities], not [events]", m.ID, m.Type)
 		}
 	}
-	checkArgs := func(line int, owner string, t *TypeDecl, args []Arg) {
+	checkArgs := func(line int, owner string, t *TypeDecl, args []Arg, bad func(int, string, ...any)) {
 		count := map[string]int{}
 		for _, arg := range args {
 			role := strings.TrimRightFunc(arg.Role, func(r rune) bool { return r >= '0' && r <= '9' })
@@ -285,7 +285,33 @@ func validateAgainstConfig(a *Article, c *AnnotationConfig, kinds map[string]byt
 			bad(r.Line, "relation %s: type %s is not declared in [relations] of %s", r.ID, r.Type, c.Path)
 			continue
 		}
-		checkArgs(r.Line, "relation "+r.ID, t, r.Args)
+		if len(t.Signatures) <= 1 {
+			checkArgs(r.Line, "relation "+r.ID, t, r.Args, bad)
+			continue
+		}
+		fits := false
+		for _, sig := range t.Signatures {
+			var n int
+			checkArgs(r.Line, "", &TypeDecl{Name: t.Name, Args: sig}, r.Args, func(int, string, ...any) { n++ })
+			if n == 0 {
+				fits = true
+				break
+			}
+		}
+		if !fits {
+			var got, alts []string
+			for _, arg := range r.Args {
+				got = append(got, arg.Role+":"+types[arg.Ref])
+			}
+			for _, sig := range t.Signatures {
+				var parts []string
+				for _, d := range sig {
+					parts = append(parts, d.Role+":"+strings.Join(d.Types, "|"))
+				}
+				alts = append(alts, "("+strings.Join(parts, ", ")+")")
+			}
+			bad(r.Line, "relation %s: %s takes %s, got (%s)", r.ID, t.Name, strings.Join(alts, " or "), strings.Join(got, ", "))
+		}
 	}
 	for _, e := range a.Events {
 		if typeNameProblem(e.Type) != "" {
@@ -302,7 +328,7 @@ func validateAgainstConfig(a *Article, c *AnnotationConfig, kinds map[string]byt
 		if tt, ok := types[e.Trigger]; ok && kinds[e.Trigger] == 'T' && tt != e.Type {
 			bad(e.Line, "event %s: type %s differs from the type %s of its trigger %s", e.ID, e.Type, tt, e.Trigger)
 		}
-		checkArgs(e.Line, "event "+e.ID, t, e.Args)
+		checkArgs(e.Line, "event "+e.ID, t, e.Args, bad)
 	}
 	for _, at := range a.Attributes {
 		if typeNameProblem(at.Name) != "" {
