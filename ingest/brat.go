@@ -91,14 +91,20 @@ var errLineTooLong = errors.New("line too long")
 
 // readLine returns the next line without its newline, refusing lines over max bytes.
 func readLine(br *bufio.Reader, max int) (string, error) {
+	b, err := readLineBytes(br, max)
+	return string(b), err
+}
+
+// readLineBytes is readLine without the copy into a string.
+func readLineBytes(br *bufio.Reader, max int) ([]byte, error) {
 	var b []byte
 	for {
 		chunk, isPrefix, err := br.ReadLine()
 		if err != nil {
 			if len(b) > 0 {
-				return string(b), io.EOF
+				return b, io.EOF
 			}
-			return "", err
+			return nil, err
 		}
 		b = append(b, chunk...)
 		if len(b) > max {
@@ -109,10 +115,10 @@ func readLine(br *bufio.Reader, max int) (string, error) {
 					break
 				}
 			}
-			return "", errLineTooLong
+			return nil, errLineTooLong
 		}
 		if !isPrefix {
-			return string(b), nil
+			return b, nil
 		}
 	}
 }

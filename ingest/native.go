@@ -133,15 +133,13 @@ func readNativeSource(s Source) (*Article, error) {
 			return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: fmt.Sprintf("article larger than %d MiB", s.limit()>>20)}
 		}
 	} else {
-		var line string
-		line, err = readLine(bufio.NewReaderSize(r, 64<<10), int(s.limit()))
+		raw, err = readLineBytes(bufio.NewReaderSize(r, 64<<10), int(s.limit()))
 		if errors.Is(err, errLineTooLong) {
 			return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: fmt.Sprintf("line longer than %d MiB: one article a line, at most that size", s.limit()>>20)}
 		}
 		if err == io.EOF {
 			err = nil
 		}
-		raw = []byte(line)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", s.Path, err)
