@@ -249,7 +249,7 @@ func TestDiscoverRecursiveAndOrdered(t *testing.T) {
 	writeFiles(t, dir, map[string]string{
 		"b/z.txt": "Kerry.", "b/z.ann": "",
 		"a/deep/y.txt": "Lavrov.", "a/deep/y.ann": "",
-		"a/x.jsonl": `{"id":"x1","text":"one"}` + "\n" + `{"id":"x2","text":"two"}` + "\n",
+		"a/x.jsonl":     `{"id":"x1","text":"one"}` + "\n" + `{"id":"x2","text":"two"}` + "\n",
 		".hidden/h.txt": "no", ".hidden/h.ann": "",
 		"a/export.json": `[{"data":{"text":"three","id":"l1"}}]`,
 	})
