@@ -61,6 +61,10 @@ func readBratAnn(r io.Reader, path string, a *Article, maxLine int) error {
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("read %s: %w", path, err)
 		}
+		if raw.Len()+len(line) > MaxArticleBytes {
+			errs = append(errs, &ParseError{path, lineNo, fmt.Sprintf("annotations larger than %d MiB", MaxArticleBytes>>20)})
+			break
+		}
 		raw.WriteString(line)
 		raw.WriteByte('\n')
 		if lineNo == 1 {

@@ -279,6 +279,9 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 		}
 		bad(r.line, "%s: argument %s has type %s, which is not declared", r.owner, r.role, r.typ)
 	}
+	if len(errs) == 0 && len(c.Entities)+len(c.Events)+len(c.Relations)+len(c.Attributes) == 0 {
+		bad(0, "declares no types: add [entities], [relations], [events] or [attributes] sections, or remove the file")
+	}
 	for _, t := range c.Events {
 		if c.Entities[t.Name] != nil {
 			bad(t.Line, "type %s is declared both as an entity (line %d) and as an event", t.Name, c.Entities[t.Name].Line)

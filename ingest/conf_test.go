@@ -129,6 +129,8 @@ func TestBadAnnotationConfig(t *testing.T) {
 			[]string{"annotation.conf:2: macro <EVENT> redefines a reserved name"}},
 		{"bad count", "[entities]\nPerson\n[events]\nMeet\tWho{5-2}:Person\n",
 			[]string{`annotation.conf:4: Meet: bad argument count in "Who{5-2}"`}},
+		{"empty", "# nothing yet\n",
+			[]string{"annotation.conf: declares no types: add [entities], [relations], [events] or [attributes] sections, or remove the file"}},
 		{"entity and event at once", "[entities]\nTalks\n[events]\nTalks\tWho:Talks\n",
 			[]string{"annotation.conf:4: type Talks is declared both as an entity (line 2) and as an event"}},
 	}
@@ -218,5 +220,26 @@ func TestValidateAgainstConfig(t *testing.T) {
 				t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestConfigForJSONFormats: a configuration given in Options governs native and Label
+// Studio articles too.
+func TestConfigForJSONFormats(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"schema/annotation.conf": diplomacyConf,
+		"a.jsonl": `{"id":"a","text":"Kerry called Lavrov.","mentions":[{"id":"m1","type":"Person","quote":"Kerry"},{"id":"m2","type":"Minister","quote":"Lavrov"}],` +
+			`"relations":[{"id":"r1","type":"SpokeWith","from":"m1","to":"m2"}]}` + "\n",
+		"b.json": `[{"data":{"text":"Kerry called Lavrov.","id":"b"},"annotations":[{"result":[{"id":"x","type":"labels","value":{"start":0,"end":5,"labels":["Diplomat"]}}]}]}]`,
+	})
+	got, _ := problems(t, dir, []string{"a.jsonl", "b.json"}, Options{Config: "schema/annotation.conf"})
+	want := []string{
+		"a.jsonl:1: m2: type Minister is not declared in schema/annotation.conf",
+		"a.jsonl:1: relation r1: Arg2:m2 has type Minister, but SpokeWith Arg2 takes Person",
+		"b.json:1: x: type Diplomat is not declared in schema/annotation.conf",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -37,7 +37,7 @@ type Source struct {
 	TextPath string // brat: the .txt
 	AnnPath  string // brat: the .ann
 	MetaPath string // brat: optional sidecar X.meta.json
-	ConfPath string // brat: the annotation.conf that governs the files, if any
+	ConfPath string // the annotation.conf that governs the article, if any
 
 	// Path is the JSON file (native or Label Studio) or "stdin"; Offset and Line say where
 	// in it the article starts, Index counts articles in the file from 0.
@@ -74,6 +74,9 @@ type Options struct {
 	Stdin io.Reader
 	// Limit overrides the size limits when positive.
 	Limit int64
+	// Config is an annotation.conf that governs every article read, whatever its format,
+	// in place of any annotation.conf found beside brat files.
+	Config string
 }
 
 // ErrNoArticles is returned when the paths hold nothing to read.
@@ -240,7 +243,11 @@ func (d *discovery) brat(p, ext string, explicit bool) {
 		d.problem(txt, 0, "text without annotations: %s is missing", filepath.Base(ann))
 		return
 	}
-	s := Source{Format: FormatBrat, TextPath: txt, AnnPath: ann, ConfPath: FindAnnotationConfig(ann), Limit: d.opt.Limit}
+	conf := d.opt.Config
+	if conf == "" {
+		conf = FindAnnotationConfig(ann)
+	}
+	s := Source{Format: FormatBrat, TextPath: txt, AnnPath: ann, ConfPath: conf, Limit: d.opt.Limit}
 	if _, err := os.Stat(base + ".meta.json"); err == nil {
 		s.MetaPath = base + ".meta.json"
 	}
@@ -396,7 +403,7 @@ func (d *discovery) nativeLines(r io.ReadSeeker, p string, data []byte) {
 			break
 		}
 		if !blank {
-			found = append(found, Source{Format: FormatNative, Path: p, Offset: off, Line: lineNo, Index: len(found), Data: data, Limit: d.opt.Limit})
+			found = append(found, Source{Format: FormatNative, Path: p, Offset: off, Line: lineNo, Index: len(found), Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config})
 		}
 		off += n
 		if err != nil {
@@ -484,7 +491,7 @@ func (d *discovery) labelStudioTasks(r io.ReadSeeker, p string, data []byte) {
 	// Lines of the tasks, in one pass over the file.
 	lines := lineNumbers(r, offsets)
 	for i, off := range offsets {
-		d.srcs = append(d.srcs, Source{Format: FormatLabelStudio, Path: p, Offset: off, Line: lines[i], Index: i, Data: data, Limit: d.opt.Limit})
+		d.srcs = append(d.srcs, Source{Format: FormatLabelStudio, Path: p, Offset: off, Line: lines[i], Index: i, Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config})
 	}
 	if len(offsets) == 0 && len(d.problems) == 0 {
 		d.problem(p, 1, "the Label Studio export holds no tasks")
@@ -574,12 +581,36 @@ func Read(s Source) (*Article, error) {
 	case FormatBrat, "":
 		return readBrat(s)
 	case FormatNative:
-		return readNativeSource(s)
+		return withConfig(s, readNativeSource)
 	case FormatLabelStudio:
-		return readLabelStudioSource(s)
+		return withConfig(s, readLabelStudioSource)
 	default:
 		return nil, fmt.Errorf("%s: unknown format %q", s.Name(), s.Format)
 	}
+}
+
+// withConfig reads a JSON source and attaches the annotation.conf it names.
+func withConfig(s Source, read func(Source) (*Article, error)) (*Article, error) {
+	a, err := read(s)
+	if s.ConfPath == "" || a == nil {
+		return a, err
+	}
+	c, cerr := LoadAnnotationConfig(s.ConfPath)
+	var pe ParseErrors
+	switch {
+	case errors.As(cerr, &pe):
+		var errs ParseErrors
+		if errors.As(err, &errs) {
+			pe = append(errs, pe...)
+		} else if err != nil {
+			return a, err
+		}
+		err = pe
+	case cerr != nil:
+		return nil, cerr
+	}
+	a.Config = c
+	return a, err
 }
 
 // ReadValid reads the article of a source and validates it. It returns the article only
