@@ -1,0 +1,66 @@
+package annotate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/ingest"
+)
+
+// FormatBrat returns a's annotations in brat standoff format, one annotation per line.
+func FormatBrat(a *ingest.Article) string {
+	var b strings.Builder
+	for _, m := range a.Mentions {
+		var sp []string
+		for _, s := range m.Spans {
+			sp = append(sp, fmt.Sprintf("%d %d", s.Start, s.End))
+		}
+		fmt.Fprintf(&b, "%s\t%s %s\t%s\n", m.ID, m.Type, strings.Join(sp, ";"), m.Text)
+	}
+	for _, r := range a.Relations {
+		fmt.Fprintf(&b, "%s\t%s", r.ID, r.Type)
+		for _, arg := range r.Args {
+			fmt.Fprintf(&b, " %s:%s", arg.Role, arg.Ref)
+		}
+		b.WriteString("\t\n")
+	}
+	for _, e := range a.Events {
+		fmt.Fprintf(&b, "%s\t%s:%s", e.ID, e.Type, e.Trigger)
+		for _, arg := range e.Args {
+			fmt.Fprintf(&b, " %s:%s", arg.Role, arg.Ref)
+		}
+		b.WriteByte('\n')
+	}
+	for _, at := range a.Attributes {
+		fmt.Fprintf(&b, "%s\t%s %s", at.ID, at.Name, at.Target)
+		if at.Value != "" {
+			b.WriteString(" " + at.Value)
+		}
+		b.WriteByte('\n')
+	}
+	for _, eq := range a.Equivs {
+		fmt.Fprintf(&b, "*\t%s %s\n", eq.Type, strings.Join(eq.Refs, " "))
+	}
+	for _, n := range a.Notes {
+		fmt.Fprintf(&b, "%s\t%s %s\t%s\n", n.ID, n.Type, n.Target, n.Text)
+	}
+	return b.String()
+}
+
+// IsGenerated reports whether the brat annotations in ann were written by this package
+// (they carry its note) or hold no annotations at all, so that rewriting them loses no
+// hand work.
+func IsGenerated(ann string) bool {
+	empty := true
+	for _, line := range strings.Split(ann, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		empty = false
+		if strings.HasPrefix(line, "#") && strings.Contains(line, GeneratedNote) {
+			return true
+		}
+	}
+	return empty
+}
