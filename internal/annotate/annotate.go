@@ -22,7 +22,7 @@ type Annotator struct {
 	dict *Dictionary
 	// vocabulary ids of the little words the patterns look at
 	wAnd, wOr, wThe, wA, wAn, wAs, wWell, wPoss, wBoth int32
-	poss                                          map[int32]bool
+	poss                                               map[int32]bool
 }
 
 // New returns an annotator that knows the actors of g (nil: graph.BuiltinGazetteer()) and

@@ -31,15 +31,15 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 			vi++
 		}
 		vs := verbs[v0:vi]
-		prevEnd := s.s
+		prevStart, prevEnd := s.s, s.s
 		for k := range vs {
 			v := &vs[k]
 			next := s.e
 			if k+1 < len(vs) {
 				next = vs[k+1].s
 			}
-			cueFrom := prevEnd
-			prevEnd = v.e
+			cueFrom, cueVerbEnd := prevStart, prevEnd
+			prevStart, prevEnd = v.s, v.e
 			e := &p.d.entries[v.ents[0]]
 			if e.rel == "" {
 				continue
@@ -67,7 +67,7 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 					break
 				}
 			}
-			attrs := p.cues(cueFrom, v, e)
+			attrs := p.cues(cueFrom, cueVerbEnd, v, e)
 			emit := func(a, b int) {
 				if a == b || !sch[0][p.ms[a].typ] || !sch[1][p.ms[b].typ] {
 					return
@@ -198,9 +198,10 @@ func (p *pass) joined(a, b mention) bool {
 }
 
 // cues returns the attributes of the relation of verb v: those its dictionary entry sets,
-// and the cues between the previous verb (from) and v. A negation cue counts only right
-// before the verb.
-func (p *pass) cues(from int32, v *item, e *entry) []string {
+// and the cues from the start of the previous verb (from) to v. The previous verb's own
+// words count only as speculation ("accused the rebels of attacking"), up to prevEnd. A
+// negation cue counts only right before the verb.
+func (p *pass) cues(from, prevEnd int32, v *item, e *entry) []string {
 	var attrs []string
 	addAttr := func(a string) {
 		for _, x := range attrs {
@@ -219,7 +220,7 @@ func (p *pass) cues(from int32, v *item, e *entry) []string {
 		if c == nil {
 			continue
 		}
-		if c.typ == "Negation" && v.s-it.e > negScope {
+		if c.typ == "Negation" && v.s-it.e > negScope || c.typ != "Speculation" && k < prevEnd {
 			continue
 		}
 		addAttr(c.typ)

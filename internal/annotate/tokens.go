@@ -7,13 +7,13 @@ import (
 
 // token flags.
 const (
-	fWord   uint8 = 1 << iota // letters or digits
-	fCap                      // starts with an upper-case letter
-	fUpper                    // every letter upper case (an acronym such as IS or U.S.)
-	fDigit                    // digits only
-	fHyphen                   // joined to the previous token by a hyphen (US-led)
-	fPara                     // a blank line comes before the token
-	fNewline                  // a line break comes before the token
+	fWord    uint8 = 1 << iota // letters or digits
+	fCap                       // starts with an upper-case letter
+	fUpper                     // every letter upper case (an acronym such as IS or U.S.)
+	fDigit                     // digits only
+	fHyphen                    // joined to the previous token by a hyphen (US-led)
+	fPara                      // a blank line comes before the token
+	fNewline                   // a line break comes before the token
 )
 
 // token is one word or punctuation mark. Offsets are kept in bytes (to slice the text)
