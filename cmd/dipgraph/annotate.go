@@ -81,14 +81,18 @@ func newAnnotator(c *cli.Context) (*annotate.Annotator, error) {
 	return an, nil
 }
 
+// rawFile is a raw article file and its path relative to the folder argument it was found
+// in (its name, for a file argument), which --out keeps.
+type rawFile struct{ path, rel string }
+
 // rawArticles finds the raw article files under paths.
-func rawArticles(paths []string) ([]string, error) {
-	var out []string
+func rawArticles(paths []string) ([]rawFile, error) {
+	var out []rawFile
 	seen := map[string]bool{}
-	add := func(p string) {
+	add := func(p, rel string) {
 		if !seen[p] {
 			seen[p] = true
-			out = append(out, p)
+			out = append(out, rawFile{p, rel})
 		}
 	}
 	for _, p := range paths {
@@ -97,7 +101,7 @@ func rawArticles(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("%s: no such file or folder", p)
 		}
 		if !fi.IsDir() {
-			add(p)
+			add(p, filepath.Base(p))
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -111,7 +115,11 @@ func rawArticles(paths []string) ([]string, error) {
 				return nil
 			}
 			if ext := filepath.Ext(path); ext == ".txt" || ext == ".md" {
-				add(path)
+				rel, err := filepath.Rel(p, path)
+				if err != nil {
+					return err
+				}
+				add(path, rel)
 			}
 			return nil
 		})
@@ -119,7 +127,7 @@ func rawArticles(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("read folder %s: %w", p, err)
 		}
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%w in %s: expected .txt or .md files", ingest.ErrNoArticles, strings.Join(paths, ", "))
 	}
@@ -147,7 +155,8 @@ func runAnnotate(c *cli.Context) error {
 	start := time.Now()
 	var done, skipped, mentions, relations, bytes int
 	problems := 0
-	for _, f := range files {
+	for _, rf := range files {
+		f := rf.path
 		in, err := annotate.ReadInput(f)
 		if err != nil {
 			fmt.Fprintln(c.App.ErrWriter, err)
@@ -157,7 +166,10 @@ func runAnnotate(c *cli.Context) error {
 		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		dir := filepath.Dir(f)
 		if out != "" {
-			dir = out
+			dir = filepath.Join(out, filepath.Dir(rf.rel))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("create output folder: %w", err)
+			}
 		}
 		txtPath := filepath.Join(dir, base+".txt")
 		annPath := filepath.Join(dir, base+".ann")
