@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -130,18 +131,18 @@ func (an *Annotator) Annotate(a *ingest.Article) {
 	a.Mentions, a.Relations, a.Attributes, a.Equivs, a.Notes, a.Norms, a.Events = nil, nil, nil, nil, nil, nil, nil
 	tid := map[int]string{}
 	for i, m := range r.mentions {
-		id := fmt.Sprintf("T%d", i+1)
+		id := "T" + strconv.Itoa(i+1)
 		tid[i] = id
 		s, e := r.toks[m.s], r.toks[m.e-1]
 		a.Mentions = append(a.Mentions, ingest.Mention{ID: id, Type: m.typ,
 			Spans: []ingest.Span{{Start: int(s.rs), End: int(e.re)}}, Text: a.Text[s.bs:e.be]})
 	}
 	for i, rel := range r.rels {
-		id := fmt.Sprintf("R%d", i+1)
+		id := "R" + strconv.Itoa(i+1)
 		a.Relations = append(a.Relations, ingest.Relation{ID: id, Type: rel.typ,
 			Args: []ingest.Arg{{Role: "Arg1", Ref: tid[rel.a1]}, {Role: "Arg2", Ref: tid[rel.a2]}}})
 		for _, at := range rel.attrs {
-			a.Attributes = append(a.Attributes, ingest.Attribute{ID: fmt.Sprintf("A%d", len(a.Attributes)+1), Name: at, Target: id})
+			a.Attributes = append(a.Attributes, ingest.Attribute{ID: "A" + strconv.Itoa(len(a.Attributes)+1), Name: at, Target: id})
 		}
 	}
 	for _, c := range r.equivs {

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/ingest"
@@ -10,17 +11,31 @@ import (
 // FormatBrat returns a's annotations in brat standoff format, one annotation per line.
 func FormatBrat(a *ingest.Article) string {
 	var b strings.Builder
+	b.Grow(64 * (len(a.Mentions) + len(a.Relations) + 1))
 	for _, m := range a.Mentions {
-		var sp []string
-		for _, s := range m.Spans {
-			sp = append(sp, fmt.Sprintf("%d %d", s.Start, s.End))
+		b.WriteString(m.ID)
+		b.WriteByte('\t')
+		b.WriteString(m.Type)
+		for i, s := range m.Spans {
+			if i > 0 {
+				b.WriteByte(';')
+			} else {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strconv.Itoa(s.Start))
+			b.WriteByte(' ')
+			b.WriteString(strconv.Itoa(s.End))
 		}
-		fmt.Fprintf(&b, "%s\t%s %s\t%s\n", m.ID, m.Type, strings.Join(sp, ";"), m.Text)
+		b.WriteByte('\t')
+		b.WriteString(m.Text)
+		b.WriteByte('\n')
 	}
 	for _, r := range a.Relations {
-		fmt.Fprintf(&b, "%s\t%s", r.ID, r.Type)
+		b.WriteString(r.ID)
+		b.WriteByte('\t')
+		b.WriteString(r.Type)
 		for _, arg := range r.Args {
-			fmt.Fprintf(&b, " %s:%s", arg.Role, arg.Ref)
+			b.WriteString(" " + arg.Role + ":" + arg.Ref)
 		}
 		b.WriteString("\t\n")
 	}
@@ -32,7 +47,7 @@ func FormatBrat(a *ingest.Article) string {
 		b.WriteByte('\n')
 	}
 	for _, at := range a.Attributes {
-		fmt.Fprintf(&b, "%s\t%s %s", at.ID, at.Name, at.Target)
+		b.WriteString(at.ID + "\t" + at.Name + " " + at.Target)
 		if at.Value != "" {
 			b.WriteString(" " + at.Value)
 		}

@@ -1,7 +1,7 @@
 package annotate
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -120,7 +120,7 @@ func (p *pass) add(s, e int32, typ string) {
 // mentions finds the mentions, left to right, longest pattern first.
 func (p *pass) mentions(sents []span) {
 	n := int32(len(p.toks))
-	sentStart := make(map[int32]bool, len(sents))
+	sentStart := make([]bool, n+1)
 	for _, s := range sents {
 		sentStart[s.s] = true
 	}
@@ -187,7 +187,7 @@ func (p *pass) mentions(sents []span) {
 				p.add(i, i+1, "Person")
 			}
 		}
-		sort.Slice(p.ms, func(a, b int) bool { return p.ms[a].s < p.ms[b].s })
+		slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 	}
 }
 

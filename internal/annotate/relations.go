@@ -1,6 +1,6 @@
 package annotate
 
-import "sort"
+import "slices"
 
 // How far an argument may be from its verb, in tokens.
 const (
@@ -94,7 +94,7 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return p.ms[out[i].a1].s < p.ms[out[j].a1].s })
+	slices.SortStableFunc(out, func(a, b relation) int { return int(p.ms[a.a1].s - p.ms[b.a1].s) })
 	return out
 }
 
@@ -147,7 +147,7 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 // members drops parenthesised aliases ("Islamic State (IS)") from a list, keeping the order
 // of the text.
 func (p *pass) members(g []int) []int {
-	sort.Ints(g)
+	slices.Sort(g)
 	var out []int
 	for _, i := range g {
 		m := p.ms[i]
