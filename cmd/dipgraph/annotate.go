@@ -208,8 +208,8 @@ func runAnnotate(c *cli.Context) error {
 		}
 	}
 	el := time.Since(start)
-	fmt.Fprintf(c.App.Writer, "annotated %d articles (%d mentions, %d relations), kept %d hand-made, %d with problems; %s (%.1f MB/s)\n",
-		done, mentions, relations, skipped, problems, el.Round(time.Millisecond), float64(bytes)/1e6/max(el.Seconds(), 1e-9))
+	fmt.Fprintf(c.App.Writer, "annotated %d articles (%d KB, %d mentions, %d relations), kept %d hand-made, %d with problems; %s\n",
+		done, (bytes+1023)/1024, mentions, relations, skipped, problems, el.Round(time.Millisecond))
 	if problems > 0 || skipped > 0 {
 		return silentError{exitFailure}
 	}

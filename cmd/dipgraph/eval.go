@@ -21,7 +21,7 @@ recall and F1 per type and overall for:
                        argument counts by the event's label (a Ceasefire)
 
 Examples:
-   dipgraph annotate --out /tmp/pred examples/gold/*.txt --force
+   dipgraph annotate --out /tmp/pred examples/gold
    dipgraph eval --gold examples/gold --pred /tmp/pred`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Usage: "folder of hand-annotated brat articles (`DIR`)", Required: true},
