@@ -129,16 +129,20 @@ func (an *Annotator) Article(text string, meta Meta) (*ingest.Article, error) {
 func (an *Annotator) Annotate(a *ingest.Article) {
 	r := an.run(a.Text)
 	a.Mentions, a.Relations, a.Attributes, a.Equivs, a.Notes, a.Norms, a.Events = nil, nil, nil, nil, nil, nil, nil
-	tid := map[int]string{}
+	tid := make([]string, len(r.mentions))
+	a.Mentions = make([]ingest.Mention, 0, len(r.mentions))
+	a.Relations = make([]ingest.Relation, 0, len(r.rels))
+	spans := make([]ingest.Span, len(r.mentions))
+	tid = ids('T', len(r.mentions))
+	rid := ids('R', len(r.rels))
 	for i, m := range r.mentions {
-		id := "T" + strconv.Itoa(i+1)
-		tid[i] = id
+		id := tid[i]
 		s, e := r.toks[m.s], r.toks[m.e-1]
-		a.Mentions = append(a.Mentions, ingest.Mention{ID: id, Type: m.typ,
-			Spans: []ingest.Span{{Start: int(s.rs), End: int(e.re)}}, Text: a.Text[s.bs:e.be]})
+		spans[i] = ingest.Span{Start: int(s.rs), End: int(e.re)}
+		a.Mentions = append(a.Mentions, ingest.Mention{ID: id, Type: m.typ, Spans: spans[i : i+1 : i+1], Text: a.Text[s.bs:e.be]})
 	}
 	for i, rel := range r.rels {
-		id := "R" + strconv.Itoa(i+1)
+		id := rid[i]
 		a.Relations = append(a.Relations, ingest.Relation{ID: id, Type: rel.typ,
 			Args: []ingest.Arg{{Role: "Arg1", Ref: tid[rel.a1]}, {Role: "Arg2", Ref: tid[rel.a2]}}})
 		for _, at := range rel.attrs {
@@ -156,6 +160,25 @@ func (an *Annotator) Annotate(a *ingest.Article) {
 		a.Notes = []ingest.Note{{ID: "#1", Type: "AnnotatorNotes", Target: "T1", Text: GeneratedNote}}
 	}
 	a.Annotations = FormatBrat(a)
+}
+
+// ids returns the brat ids P1 … Pn, cut from one string.
+func ids(prefix byte, n int) []string {
+	buf := make([]byte, 0, n*7)
+	ends := make([]int, n)
+	for i := 0; i < n; i++ {
+		buf = append(buf, prefix)
+		buf = strconv.AppendInt(buf, int64(i+1), 10)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	out := make([]string, n)
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
+	}
+	return out
 }
 
 // mention is a found mention over tokens [s, e).
@@ -181,7 +204,7 @@ type result struct {
 // run annotates text.
 func (an *Annotator) run(text string) *result {
 	tz := tokenizer{vocab: an.dict.vocab}
-	toks := tz.tokens(text, make([]token, 0, len(text)/5+16))
+	toks := tz.tokens(text, make([]token, 0, len(text)/4+16))
 	names, verbs := an.dict.match(toks)
 	r := &result{toks: toks}
 	at := make([]int32, len(toks)) // token → index+1 of the name item starting there

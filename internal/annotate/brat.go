@@ -12,6 +12,7 @@ import (
 func FormatBrat(a *ingest.Article) string {
 	var b strings.Builder
 	b.Grow(64 * (len(a.Mentions) + len(a.Relations) + 1))
+	var num []byte
 	for _, m := range a.Mentions {
 		b.WriteString(m.ID)
 		b.WriteByte('\t')
@@ -22,9 +23,10 @@ func FormatBrat(a *ingest.Article) string {
 			} else {
 				b.WriteByte(' ')
 			}
-			b.WriteString(strconv.Itoa(s.Start))
-			b.WriteByte(' ')
-			b.WriteString(strconv.Itoa(s.End))
+			num = strconv.AppendInt(num[:0], int64(s.Start), 10)
+			num = append(num, ' ')
+			num = strconv.AppendInt(num, int64(s.End), 10)
+			b.Write(num)
 		}
 		b.WriteByte('\t')
 		b.WriteString(m.Text)
@@ -35,7 +37,10 @@ func FormatBrat(a *ingest.Article) string {
 		b.WriteByte('\t')
 		b.WriteString(r.Type)
 		for _, arg := range r.Args {
-			b.WriteString(" " + arg.Role + ":" + arg.Ref)
+			b.WriteByte(' ')
+			b.WriteString(arg.Role)
+			b.WriteByte(':')
+			b.WriteString(arg.Ref)
 		}
 		b.WriteString("\t\n")
 	}

@@ -11,6 +11,19 @@ type item struct {
 func (d *Dictionary) match(toks []token) (names, verbs []item) {
 	nameEnd, verbEnd := int32(0), int32(0)
 	var cand []int32
+	names = make([]item, 0, len(toks)/4+8)
+	verbs = make([]item, 0, len(toks)/16+8)
+	// The entries of all items share one backing array.
+	pool := make([]int32, 0, len(toks)/3+8)
+	keep := func(verb bool) []int32 {
+		start := len(pool)
+		for _, ei := range cand {
+			if (d.entries[ei].kind == kVerb) == verb {
+				pool = append(pool, ei)
+			}
+		}
+		return pool[start:len(pool):len(pool)]
+	}
 	for i := int32(0); i < int32(len(toks)); i++ {
 		if toks[i].word < 0 {
 			continue
@@ -47,10 +60,10 @@ func (d *Dictionary) match(toks []token) (names, verbs []item) {
 				}
 			}
 			if name && i >= nameEnd {
-				bestName = item{s: i, e: j + 1, ents: filter(d, cand, false)}
+				bestName = item{s: i, e: j + 1, ents: keep(false)}
 			}
 			if verb && i >= verbEnd {
-				bestVerb = item{s: i, e: j + 1, ents: filter(d, cand, true)}
+				bestVerb = item{s: i, e: j + 1, ents: keep(true)}
 			}
 		}
 		if bestName.e > 0 {
@@ -63,16 +76,6 @@ func (d *Dictionary) match(toks []token) (names, verbs []item) {
 		}
 	}
 	return names, verbs
-}
-
-func filter(d *Dictionary, cand []int32, verb bool) []int32 {
-	var out []int32
-	for _, ei := range cand {
-		if (d.entries[ei].kind == kVerb) == verb {
-			out = append(out, ei)
-		}
-	}
-	return out
 }
 
 // caseFits checks the tokens against the case each dictionary token requires: an acronym

@@ -125,6 +125,7 @@ func (p *pass) mentions(sents []span) {
 		sentStart[s.s] = true
 	}
 	p.surnames = map[string]bool{}
+	p.ms = make([]mention, 0, len(p.names)/2+8)
 	for i := int32(0); i < n; {
 		if e, ok := p.person(i); ok {
 			p.add(i, e, "Person")
