@@ -141,6 +141,25 @@ func TestPatterns(t *testing.T) {
 			relationCount: 0,
 		},
 		{
+			name:          "a negation cue far from the verb does not negate it",
+			text:          "The United States has not lifted its sanctions on Iran.",
+			relations:     []string{"Sanctioned(United States, Iran)"},
+			relationCount: 1,
+		},
+		{
+			name:          "talks between two sides: both take part",
+			text:          "Talks between the Syrian government and the opposition began in Geneva.",
+			relations:     []string{"ParticipatedIn(Syrian government, Talks)", "ParticipatedIn(opposition, Talks)"},
+			relationCount: 2,
+		},
+		{
+			name:          "a family name first is a person too",
+			text:          "North Korean leader Kim Jong Un arrived on Monday. Kim met Putin.",
+			mentions:      []string{"Person:North Korean leader Kim Jong Un", "Person:Kim", "Person:Putin"},
+			relations:     []string{"MetWith(Kim, Putin)"},
+			relationCount: 1,
+		},
+		{
 			name:          "arguments must have the types the schema allows",
 			text:          "Syria criticised the talks.", // Criticised does not take Talks
 			relationCount: 0,

@@ -43,16 +43,18 @@ const (
 
 // entry is one meaning of a dictionary phrase.
 type entry struct {
-	kind    kind
-	typ     string // entity or head type; cue attribute
-	rel     string // verb: relation type, "" for a phrase that blocks shorter triggers
-	arg1    string // verb: where Arg1 is, alternatives in order (L, R)
-	arg2    string // verb: where Arg2 is (L, R, or G: the other members of Arg1's list)
-	attrs   []string
-	alone   bool // head: may stand without an actor before it (the opposition)
-	noun    bool // entity: an event noun that is also a verb (attacks, strikes)
-	caseReq []uint8
-	source  string // file:line, for messages
+	kind  kind
+	typ   string // entity or head type; cue attribute
+	rel   string // verb: relation type, "" for a phrase that blocks shorter triggers
+	arg1  string // verb: where Arg1 is, alternatives in order (L, R)
+	arg2  string // verb: where Arg2 is (L, R, or G: the other members of Arg1's list)
+	attrs []string
+	alone bool // head: may stand without an actor before it (the opposition)
+	noun  bool // entity: an event noun that is also a verb (attacks, strikes)
+	// adjacent: verb whose arguments are right next to it (talks "between" A and B)
+	adjacent bool
+	caseReq  []uint8
+	source   string // file:line, for messages
 }
 
 // Dictionary holds the phrases the annotator knows, compiled into a token trie.
@@ -257,9 +259,11 @@ func (d *Dictionary) LoadTSV(r io.Reader, name string) error {
 					switch a = strings.TrimSpace(a); a {
 					case "Negation", "Speculation", "Proposed":
 						e.attrs = append(e.attrs, a)
+					case "adjacent":
+						e.adjacent = true
 					case "":
 					default:
-						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation or Proposed)", pos, a)
+						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed or adjacent)", pos, a)
 					}
 				}
 			}

@@ -265,8 +265,11 @@ func (p *pass) person(i int32) (int32, bool) {
 	if count == 0 || count > 4 {
 		return 0, false
 	}
-	last := &p.toks[k-1]
-	p.surnames[foldString(p.text[last.bs:last.be])] = true
+	// The last word is the surname in most names, the first in some (Kim Jong Un).
+	for _, w := range []int32{j, k - 1} {
+		t := &p.toks[w]
+		p.surnames[foldString(p.text[t.bs:t.be])] = true
+	}
 	return k, true
 }
 

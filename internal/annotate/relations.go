@@ -6,7 +6,8 @@ import "slices"
 const (
 	maxLeft  = 25
 	maxRight = 8
-	negScope = 3 // a negation cue binds only a verb this close after it
+	negScope = 1 // a negation cue binds only a verb at most this many words after it
+	nearby   = 2 // an argument of an "adjacent" trigger is at most this many words away
 )
 
 // relations binds the arguments of every verb phrase, sentence by sentence.
@@ -103,6 +104,10 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 // commas and "and". To the right the search stops at a comma or other verb before a
 // mention is found; next is where the next verb starts.
 func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet, s span, next int32) []int {
+	left, right := int32(maxLeft), int32(maxRight)
+	if p.d.entries[v.ents[0]].adjacent {
+		left, right = nearby, nearby
+	}
 	switch side {
 	case 'L':
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -110,7 +115,7 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if m.e > v.s {
 				continue
 			}
-			if v.s-m.e > maxLeft || p.barrier(m.e, v.s, ";:") {
+			if v.s-m.e > left || p.barrier(m.e, v.s, ";:") {
 				return nil
 			}
 			if !allowed[m.typ] {
@@ -128,7 +133,7 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if m.s < v.e {
 				continue
 			}
-			if m.s-v.e > maxRight || m.s >= next || p.barrier(v.e, m.s, ",;:.(") {
+			if m.s-v.e > right || m.s >= next || p.barrier(v.e, m.s, ",;:.(") {
 				return nil
 			}
 			if !allowed[m.typ] {
@@ -220,7 +225,7 @@ func (p *pass) cues(from, prevEnd int32, v *item, e *entry) []string {
 		if c == nil {
 			continue
 		}
-		if c.typ == "Negation" && v.s-it.e > negScope || c.typ != "Speculation" && k < prevEnd {
+		if c.typ == "Negation" && v.s-it.e > negScope || c.typ == "Proposed" && k < prevEnd {
 			continue
 		}
 		addAttr(c.typ)
