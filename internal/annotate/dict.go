@@ -121,7 +121,8 @@ func (d *Dictionary) add(phrase string, e entry) error {
 	}
 	e.caseReq = append([]uint8(nil), e.caseReq...)
 	d.entries = append(d.entries, e)
-	d.nodes[node] = append(d.nodes[node], int32(len(d.entries)-1))
+	// A phrase loaded later comes first, so user dictionaries override built-in meanings.
+	d.nodes[node] = append([]int32{int32(len(d.entries) - 1)}, d.nodes[node]...)
 	return nil
 }
 
