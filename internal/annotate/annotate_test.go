@@ -415,6 +415,9 @@ func TestSchemaMatchesAnnotationConf(t *testing.T) {
 			continue
 		}
 		name, args, _ := strings.Cut(line, "\t")
+		if name == "Equiv" {
+			continue // brat's equivalence declaration, not a relation the annotator writes
+		}
 		seen[name] = true
 		sch, ok := schema[name]
 		if !ok {
