@@ -1,0 +1,204 @@
+package graph
+
+import (
+	"strings"
+)
+
+// titles maps the folded form of an office title (NormName) to how it is written on a
+// HOLDS_ROLE edge. Synonyms share one written form so that "Minister of Foreign Affairs"
+// and "foreign minister" are one role.
+var titles = map[string]string{
+	"president": "President", "vice president": "Vice President", "prime minister": "Prime Minister",
+	"deputy prime minister": "Deputy Prime Minister", "chancellor": "Chancellor", "king": "King",
+	"queen": "Queen", "crown prince": "Crown Prince", "emir": "Emir", "supreme leader": "Supreme Leader",
+	"foreign minister": "Foreign Minister", "minister of foreign affairs": "Foreign Minister",
+	"minister for foreign affairs": "Foreign Minister", "foreign affairs minister": "Foreign Minister",
+	"deputy foreign minister": "Deputy Foreign Minister", "foreign secretary": "Foreign Secretary",
+	"secretary of state": "Secretary of State", "defence minister": "Defence Minister",
+	"defense minister": "Defence Minister", "minister of defence": "Defence Minister",
+	"minister of defense": "Defence Minister", "defense secretary": "Secretary of Defense",
+	"defence secretary": "Secretary of Defence", "secretary of defense": "Secretary of Defense",
+	"secretary general": "Secretary-General", "secretarygeneral": "Secretary-General",
+	"deputy secretary general": "Deputy Secretary-General", "high representative": "High Representative",
+	"special envoy": "Special Envoy", "envoy": "Envoy", "ambassador": "Ambassador",
+	"spokesman": "Spokesperson", "spokeswoman": "Spokesperson", "spokesperson": "Spokesperson",
+	"foreign ministry spokesman": "Foreign Ministry Spokesperson", "foreign ministry spokeswoman": "Foreign Ministry Spokesperson",
+	"foreign ministry spokesperson": "Foreign Ministry Spokesperson",
+	"national security adviser": "National Security Adviser", "national security advisor": "National Security Adviser",
+	"chief negotiator": "Chief Negotiator", "leader": "Leader", "commander": "Commander",
+	"interior minister": "Interior Minister", "minister": "Minister", "secretary": "Secretary",
+	"press secretary": "Press Secretary", "senator": "Senator", "general": "General",
+}
+
+// honorifics are dropped before a name without making a role.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"he": true, "his excellency": true, "her excellency": true, "sheikh": true, "lord": true,
+}
+
+// maxTitleWords is the longest title in titles, in words.
+const maxTitleWords = 4
+
+// titled is a person mention taken apart: "US Secretary of State John Kerry" has
+// name "John Kerry", title "Secretary of State" and of "US".
+type titled struct {
+	name  string // the name without title or honorific; "" for a title alone
+	title string // written form from titles; "" when there is none
+	of    string // the text naming the state or organisation of the office, as written
+	ofAct *Actor // what of resolves to in the gazetteer, if anything
+}
+
+// parseTitled takes a title, the state or organisation it belongs to, and honorifics off a
+// person mention. It knows "US Secretary of State John Kerry", "Russia's foreign minister,
+// Sergei Lavrov", "Walid Muallem, Syria's foreign minister", "Foreign Minister of Syria
+// Walid Muallem", "UN Special Envoy for Syria Staffan de Mistura" and "Mr Kerry".
+func (g *Gazetteer) parseTitled(text string) titled {
+	// An apposition puts the title on one side of a comma.
+	if i := strings.Index(text, ","); i > 0 {
+		left, right := strings.TrimSpace(text[:i]), strings.TrimSpace(strings.Trim(text[i+1:], " ,"))
+		if t := g.parseTitled(right); t.title != "" && t.name == "" {
+			t.name = g.parseTitled(left).name
+			return t
+		}
+		if t := g.parseTitled(left); t.title != "" && t.name == "" {
+			t.name = g.parseTitled(right).name
+			return t
+		}
+	}
+	ws := strings.Fields(text)
+	norm := make([]string, len(ws))
+	for i, w := range ws {
+		norm[i] = NormName(w)
+	}
+	var t titled
+	i := 0
+	for i < len(ws) && (norm[i] == "the" || norm[i] == "a" || norm[i] == "") {
+		i++
+	}
+	// The state or organisation: the longest run of words the gazetteer knows as a
+	// non-person, right before a title.
+	for j := min(len(ws), i+5); j > i; j-- {
+		phrase := strings.Join(ws[i:j], " ")
+		act, ok := g.Lookup(stripPossessive(phrase), "")
+		if !ok || act.Type == "Person" {
+			continue
+		}
+		if _, n := matchTitle(norm[j:]); n > 0 {
+			t.of, t.ofAct = stripPossessive(phrase), act
+			i = j
+		}
+		break
+	}
+	if title, n := matchTitle(norm[i:]); n > 0 {
+		t.title = title
+		i += n
+		// "of Syria", "for Syria": the office's state after the title.
+		if i+1 < len(ws) && (norm[i] == "of" || norm[i] == "for") {
+			for j := min(len(ws), i+5); j > i+1; j-- {
+				phrase := strings.Join(ws[i+1:j], " ")
+				act, ok := g.Lookup(strings.Trim(phrase, ","), "")
+				if !ok || act.Type == "Person" {
+					continue
+				}
+				if norm[i] == "for" {
+					// "Special Envoy for Syria" is a title of the organisation before it.
+					t.title += " for " + act.Name
+					if t.of == "" {
+						t.of, t.ofAct = strings.Trim(phrase, ","), act
+					}
+				} else if t.of == "" {
+					t.of, t.ofAct = strings.Trim(phrase, ","), act
+				}
+				i = j
+				break
+			}
+		}
+	}
+	for i < len(ws) {
+		if honorifics[norm[i]] || i+1 < len(ws) && honorifics[norm[i]+" "+norm[i+1]] {
+			if honorifics[norm[i]] {
+				i++
+			} else {
+				i += 2
+			}
+			continue
+		}
+		break
+	}
+	t.name = strings.Trim(strings.Join(ws[i:], " "), " ,")
+	if t.title == "" && (t.name == "" || strings.Join(ws[:i], " ") != "" && !honorificOnly(norm[:i])) {
+		// Without a title, only an honorific comes off: "a Syrian pilot" stays whole.
+		t = titled{name: strings.Join(ws, " ")}
+	}
+	return t
+}
+
+func honorificOnly(ws []string) bool {
+	for i := 0; i < len(ws); i++ {
+		if honorifics[ws[i]] {
+			continue
+		}
+		if i+1 < len(ws) && honorifics[ws[i]+" "+ws[i+1]] {
+			i++
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// matchTitle returns the written form and length in words of the longest title at the
+// start of the folded words ws.
+func matchTitle(ws []string) (string, int) {
+	for n := min(len(ws), maxTitleWords); n > 0; n-- {
+		if t, ok := titles[strings.Join(ws[:n], " ")]; ok {
+			return t, n
+		}
+	}
+	return "", 0
+}
+
+// canonicalTitle returns the written form of a title from the gazetteer or a mention.
+func canonicalTitle(s string) string {
+	if t, ok := titles[NormName(s)]; ok {
+		return t
+	}
+	return s
+}
+
+func stripPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+// refersTo reports whether short is a surname or other shorter form of full: the words of
+// the short form end the full name ("Kerry", "de Mistura", "al-Assad").
+func refersTo(short, full string) bool {
+	s := strings.Fields(NormName(short))
+	f := strings.Fields(NormName(full))
+	if len(s) == 0 || len(s) >= len(f) {
+		return false
+	}
+	return strings.Join(f[len(f)-len(s):], " ") == strings.Join(s, " ")
+}
+
+// acronymOf reports whether short is the initials of full's significant words
+// ("ISSG" of "International Syria Support Group").
+func acronymOf(short, full string) bool {
+	if len([]rune(short)) < 2 || strings.ToUpper(short) != short || strings.ContainsAny(short, " ") {
+		return false
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(NormName(full)) {
+		switch w {
+		case "of", "the", "and", "for", "in", "on":
+			continue
+		}
+		b.WriteString(w[:1])
+	}
+	return b.Len() >= 2 && b.String() == NormName(short)
+}
