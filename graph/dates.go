@@ -171,7 +171,7 @@ func ResolveDate(text, published string) (string, bool) {
 	case weekday >= 0:
 		diff := int(pub.Weekday() - weekday)
 		if rel == "next" {
-			diff = -int((weekday-pub.Weekday()+7)%7)
+			diff = -int((weekday - pub.Weekday() + 7) % 7)
 			if diff == 0 {
 				diff = -7
 			}

@@ -24,7 +24,7 @@ var titles = map[string]string{
 	"spokesman": "Spokesperson", "spokeswoman": "Spokesperson", "spokesperson": "Spokesperson",
 	"foreign ministry spokesman": "Foreign Ministry Spokesperson", "foreign ministry spokeswoman": "Foreign Ministry Spokesperson",
 	"foreign ministry spokesperson": "Foreign Ministry Spokesperson",
-	"national security adviser": "National Security Adviser", "national security advisor": "National Security Adviser",
+	"national security adviser":     "National Security Adviser", "national security advisor": "National Security Adviser",
 	"chief negotiator": "Chief Negotiator", "leader": "Leader", "commander": "Commander",
 	"interior minister": "Interior Minister", "minister": "Minister", "secretary": "Secretary",
 	"press secretary": "Press Secretary", "senator": "Senator", "general": "General",
