@@ -68,6 +68,10 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		order = append(order, m.ID)
 	}
 	laterReferences(order, byMention)
+	group := make(map[string]string, len(ms)) // mention id → its equivalence group
+	for _, m := range ms {
+		group[m.ID] = m.ID
+	}
 	// Equivalent mentions share the key of the best-identified member; each keeps its form.
 	for _, eq := range a.Equivs {
 		best := ""
@@ -84,11 +88,12 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 			x := byMention[best]
 			x.form, x.role = byMention[id].form, byMention[id].role
 			byMention[id] = x
+			group[id] = group[best]
 		}
 	}
 
 	dc := newDateContext(a, sents, ms, byMention)
-	ev := &events{a: a, byMention: byMention, norms: norms, dates: dc}
+	ev := &events{a: a, byMention: byMention, norms: norms, dates: dc, group: group}
 	if err := ev.identify(); err != nil {
 		return nil, err
 	}

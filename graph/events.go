@@ -19,6 +19,7 @@ type events struct {
 	byMention map[string]resolved
 	norms     map[string]ingest.Norm
 	dates     *dateContext
+	group     map[string]string // mention id → equivalence group (brat *), for chained Equivs
 	key       map[string]string // event id → node key
 	trigger   map[string]string // event id → trigger mention id
 	timeOf    map[string]string // trigger mention id → date of the event's Time argument
@@ -34,14 +35,17 @@ type events struct {
 func (ev *events) identify() error {
 	a := ev.a
 	ev.key, ev.trigger, ev.timeOf = map[string]string{}, map[string]string{}, map[string]string{}
-	rekey := func(old string, to resolved) {
+	// rekey gives the trigger and the mentions equivalent to it a new key; other mentions
+	// with the same words ("talks" of another event) keep theirs.
+	rekey := func(trigger string, to resolved) {
 		for id, r := range ev.byMention {
-			if r.key == old {
+			if id == trigger || ev.group[id] == ev.group[trigger] {
 				to.form, to.role = r.form, r.role
 				ev.byMention[id] = to
 			}
 		}
 	}
+	owner := map[string]string{} // article-local event key → equivalence group using it
 	for _, e := range a.Events {
 		r, ok := ev.byMention[e.Trigger]
 		if !ok {
@@ -63,6 +67,14 @@ func (ev *events) identify() error {
 			}
 		}
 		local := strings.Contains(r.key, ":"+a.ID+":")
+		if g, ok := owner[r.key]; local && ok && g != ev.group[e.Trigger] {
+			// Each E line is an event of its own: two triggers with the same words that no
+			// equivalence joins are told apart by the trigger id.
+			x := r
+			x.key = r.key + ":" + e.Trigger
+			rekey(e.Trigger, x)
+			r = x
+		}
 		if n, ok := ev.norms[e.ID]; ok && local {
 			x := r
 			x.event, x.label = true, label
@@ -74,7 +86,7 @@ func (ev *events) identify() error {
 			if n.Text != "" {
 				x.name = n.Text
 			}
-			rekey(r.key, x)
+			rekey(e.Trigger, x)
 			r = x
 		} else if local && date != "" {
 			var parts []string
@@ -100,9 +112,12 @@ func (ev *events) identify() error {
 				x := r
 				x.event, x.label = true, label
 				x.key = strings.ToLower(label) + ":" + date + ":" + hex.EncodeToString(h[:])[:12]
-				rekey(r.key, x)
+				rekey(e.Trigger, x)
 				r = x
 			}
+		}
+		if local && strings.Contains(r.key, ":"+a.ID+":") {
+			owner[r.key] = ev.group[e.Trigger]
 		}
 		ev.key[e.ID] = r.key
 	}

@@ -53,9 +53,9 @@ type titled struct {
 // Sergei Lavrov", "Walid Muallem, Syria's foreign minister", "Foreign Minister of Syria
 // Walid Muallem", "UN Special Envoy for Syria Staffan de Mistura" and "Mr Kerry".
 func (g *Gazetteer) parseTitled(text string) titled {
-	// An apposition puts the title on one side of a comma.
-	if i := strings.Index(text, ","); i > 0 {
-		left, right := strings.TrimSpace(text[:i]), strings.TrimSpace(strings.Trim(text[i+1:], " ,"))
+	// An apposition puts the title on one side of a comma or dash.
+	if i, n := apposition(text); i > 0 {
+		left, right := strings.TrimSpace(text[:i]), strings.TrimSpace(strings.Trim(text[i+n:], " ,—–"))
 		if t := g.parseTitled(right); t.title != "" && t.name == "" {
 			t.name = g.parseTitled(left).name
 			return t
@@ -131,6 +131,17 @@ func (g *Gazetteer) parseTitled(text string) titled {
 		t = titled{name: strings.Join(ws, " ")}
 	}
 	return t
+}
+
+// apposition returns the byte offset and length of the first comma or spaced dash in text.
+func apposition(text string) (int, int) {
+	best, n := -1, 0
+	for _, sep := range []string{",", " — ", " – ", " - "} {
+		if i := strings.Index(text, sep); i > 0 && (best < 0 || i < best) {
+			best, n = i, len(sep)
+		}
+	}
+	return best, n
 }
 
 func honorificOnly(ws []string) bool {
