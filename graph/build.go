@@ -130,6 +130,9 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	for _, e := range a.Events {
 		k := ev.key[e.ID]
 		n := nodes[k]
+		if n == nil {
+			return nil, fmt.Errorf("%s: event %s: trigger %s is not an event mention", a.Location(e.Line), e.ID, e.Trigger)
+		}
 		label, _ := Label(e.Type)
 		n.Event = true
 		if n.Label == "" || !IsEventLabel(n.Label) {
