@@ -67,8 +67,15 @@ type Rel struct {
 	Evidence []Evidence     `json:"evidence"`
 }
 
-// ID returns the identity of the relationship: the same type, endpoints and status are one edge.
-func (r Rel) ID() string { return r.Type + "|" + r.From + "|" + r.To + "|" + r.Status }
+// ID returns the identity of the relationship: the same type, endpoints and status are one
+// edge; for HOLDS_ROLE the title too, since one person can hold two offices of one state.
+func (r Rel) ID() string {
+	id := r.Type + "|" + r.From + "|" + r.To + "|" + r.Status
+	if r.Type == HoldsRoleType {
+		id += "|" + r.Role
+	}
+	return id
+}
 
 // Assertion statuses.
 const (

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -46,6 +47,17 @@ type titled struct {
 	title string // written form from titles; "" when there is none
 	of    string // the text naming the state or organisation of the office, as written
 	ofAct *Actor // what of resolves to in the gazetteer, if anything
+	// former is set for "former", "ex-", "late": the mention states no current office.
+	former bool
+}
+
+// exPrefix finds "ex-" before a title ("ex-President").
+var exPrefix = regexp.MustCompile(`(^|\s)[Ee]x[-‐–]`)
+
+// qualifiers come before a title: past ones mean the office is no longer held.
+var qualifiers = map[string]string{
+	"former": "past", "ex": "past", "late": "past", "then": "then", "acting": "now", "outgoing": "now",
+	"incoming": "next", "new": "now", "newly": "now", "appointed": "now", "current": "now",
 }
 
 // parseTitled takes a title, the state or organisation it belongs to, and honorifics off a
@@ -64,8 +76,17 @@ func (g *Gazetteer) parseTitled(text string) titled {
 			t.name = g.parseTitled(right).name
 			return t
 		}
+		// "Syria's UN envoy, Bashar al-Jaafari": a title word somewhere in one side.
+		if t, ok := g.looseTitle(right); ok {
+			t.name = g.parseTitled(left).name
+			return t
+		}
+		if t, ok := g.looseTitle(left); ok {
+			t.name = g.parseTitled(right).name
+			return t
+		}
 	}
-	ws := strings.Fields(text)
+	ws := strings.Fields(exPrefix.ReplaceAllString(text, "${1}ex "))
 	norm := make([]string, len(ws))
 	for i, w := range ws {
 		norm[i] = NormName(w)
@@ -73,6 +94,13 @@ func (g *Gazetteer) parseTitled(text string) titled {
 	var t titled
 	i := 0
 	for i < len(ws) && (norm[i] == "the" || norm[i] == "a" || norm[i] == "") {
+		i++
+	}
+	// "former", "ex-": the title is no longer held, so it states no office.
+	for i < len(ws) && qualifiers[norm[i]] != "" {
+		if qualifiers[norm[i]] == "past" {
+			t.former = true
+		}
 		i++
 	}
 	// The state or organisation: the longest run of words the gazetteer knows as a
@@ -83,31 +111,40 @@ func (g *Gazetteer) parseTitled(text string) titled {
 		if !ok || act.Type == "Person" {
 			continue
 		}
-		if _, n := matchTitle(norm[j:]); n > 0 {
+		k := j
+		for k < len(ws) && qualifiers[norm[k]] != "" {
+			k++
+		}
+		if _, n := matchTitle(norm[k:]); n > 0 {
 			t.of, t.ofAct = stripPossessive(phrase), act
 			i = j
 		}
 		break
 	}
+	for t.of != "" && i < len(ws) && qualifiers[norm[i]] != "" {
+		// "Syria's former foreign minister"
+		if qualifiers[norm[i]] == "past" {
+			t.former = true
+		}
+		i++
+	}
 	if title, n := matchTitle(norm[i:]); n > 0 {
 		t.title = title
 		i += n
-		// "of Syria", "for Syria": the office's state after the title.
-		if i+1 < len(ws) && (norm[i] == "of" || norm[i] == "for") {
+		// "of Syria": the office's state after the title; "Special Envoy for Syria",
+		// "Ambassador to the UN": part of the title, not whose office it is.
+		if i+1 < len(ws) && (norm[i] == "of" || norm[i] == "for" || norm[i] == "to") {
 			for j := min(len(ws), i+5); j > i+1; j-- {
-				phrase := strings.Join(ws[i+1:j], " ")
-				act, ok := g.Lookup(strings.Trim(phrase, ","), "")
+				phrase := strings.Trim(strings.Join(ws[i+1:j], " "), ",")
+				act, ok := g.Lookup(phrase, "")
 				if !ok || act.Type == "Person" {
 					continue
 				}
-				if norm[i] == "for" {
-					// "Special Envoy for Syria" is a title of the organisation before it.
-					t.title += " for " + act.Name
-					if t.of == "" {
-						t.of, t.ofAct = strings.Trim(phrase, ","), act
-					}
-				} else if t.of == "" {
-					t.of, t.ofAct = strings.Trim(phrase, ","), act
+				switch {
+				case norm[i] != "of":
+					t.title += " " + norm[i] + " " + act.Name
+				case t.of == "":
+					t.of, t.ofAct = phrase, act
 				}
 				i = j
 				break
@@ -131,6 +168,38 @@ func (g *Gazetteer) parseTitled(text string) titled {
 		t = titled{name: strings.Join(ws, " ")}
 	}
 	return t
+}
+
+// looseTitle finds a title anywhere in one side of an apposition, and the first state or
+// organisation the gazetteer knows before it: "Syria's UN envoy" is an Envoy of Syria.
+func (g *Gazetteer) looseTitle(side string) (titled, bool) {
+	ws := strings.Fields(side)
+	norm := make([]string, len(ws))
+	for i, w := range ws {
+		norm[i] = NormName(w)
+	}
+	for i := range ws {
+		title, n := matchTitle(norm[i:])
+		if n == 0 {
+			continue
+		}
+		if i+n != len(ws) {
+			return titled{}, false // words after the title: not a plain title phrase
+		}
+		t := titled{title: title}
+		for k := 0; k < i && t.ofAct == nil; k++ {
+			if act, ok := g.Lookup(stripPossessive(ws[k]), ""); ok && act.Type != "Person" {
+				t.of, t.ofAct = stripPossessive(ws[k]), act
+			}
+		}
+		for _, w := range norm[:i] {
+			if qualifiers[w] == "past" {
+				t.former = true
+			}
+		}
+		return t, true
+	}
+	return titled{}, false
 }
 
 // apposition returns the byte offset and length of the first comma or spaced dash in text.

@@ -19,6 +19,9 @@ func TestParseTitled(t *testing.T) {
 		{"Minister of Foreign Affairs of Syria Walid Muallem", "Walid Muallem", "Foreign Minister", "Syria"},
 		{"UN Special Envoy for Syria Staffan de Mistura", "Staffan de Mistura", "Special Envoy for Syria", "United Nations"},
 		{"President Barack Obama", "Barack Obama", "President", ""},
+		{"Special Envoy for Syria Staffan de Mistura", "Staffan de Mistura", "Special Envoy for Syria", ""},
+		{"Syria's UN envoy, Bashar al-Jaafari", "Bashar al-Jaafari", "Envoy", "Syria"},
+		{"Ambassador to the UN Bashar al-Jaafari", "Bashar al-Jaafari", "Ambassador to United Nations", ""},
 		{"the US secretary of state", "", "Secretary of State", "United States"},
 		{"Mr Kerry", "Kerry", "", ""},
 		{"Mr. de Mistura", "de Mistura", "", ""},
@@ -104,5 +107,18 @@ func TestCanonicalTitle(t *testing.T) {
 	}
 	if got := canonicalTitle("Grand Vizier"); !strings.EqualFold(got, "Grand Vizier") {
 		t.Errorf("an unknown title changed: %q", got)
+	}
+}
+
+func TestParseTitledFormer(t *testing.T) {
+	g := BuiltinGazetteer()
+	for _, text := range []string{"former US Secretary of State John Kerry", "Syria's former foreign minister, Walid Muallem", "ex-President Barack Obama"} {
+		got := g.parseTitled(text)
+		if !got.former || got.title == "" {
+			t.Errorf("parseTitled(%q) = %+v, want a former title", text, got)
+		}
+	}
+	if got := g.parseTitled("acting Foreign Minister Walid Muallem"); got.former || got.name != "Walid Muallem" || got.title != "Foreign Minister" {
+		t.Errorf("acting: got %+v", got)
 	}
 }

@@ -83,7 +83,7 @@ func (mr *mentionResolver) resolve(m ingest.Mention) (resolved, error) {
 	if err != nil {
 		return r, err
 	}
-	if t.title != "" {
+	if t.title != "" && !t.former {
 		r.role = mr.role(r, t)
 	}
 	if !r.event {
@@ -123,6 +123,18 @@ func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (res
 		x := fromActor(act, r.label, r.event)
 		x.form = r.form
 		return x, nil
+	}
+	if r.label == "Person" {
+		// A title this package does not know still ends in a known name: the longest
+		// known name at the end of the mention ("Ambassador to the UN Bashar al-Jaafari").
+		ws := strings.Fields(r.name)
+		for i := 1; i < len(ws); i++ {
+			if act, ok := g.Lookup(strings.Join(ws[i:], " "), r.label); ok {
+				x := fromActor(act, r.label, false)
+				x.form = act.Name
+				return x, nil
+			}
+		}
 	}
 	if r.label == "Person" && t.name == "" && t.title != "" {
 		// A title alone ("the US secretary of state") names whoever held the office then.
