@@ -124,6 +124,11 @@ func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (res
 		x.form = r.form
 		return x, nil
 	}
+	if bare := stripPossessive(r.name); bare != r.name {
+		// "Russia's", "Lavrov’s": the possessive is no part of the name.
+		r.name, r.form = bare, stripPossessive(r.form)
+		return mr.identify(m, r, t)
+	}
 	if r.label == "Person" {
 		// A title this package does not know still ends in a known name: the longest
 		// known name at the end of the mention ("Ambassador to the UN Bashar al-Jaafari").
