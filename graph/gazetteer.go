@@ -80,7 +80,7 @@ func (g *Gazetteer) Holder(title string, of *Actor, date string) (*Actor, *Role,
 		}
 		for i := range a.Roles {
 			r := &a.Roles[i]
-			if canonicalTitle(r.Title) != canonicalTitle(title) || !g.sameActor(r.Of, of) || !r.HeldOn(date) {
+			if !sameTitle(r.Title, title) || !g.sameActor(r.Of, of) || !r.HeldOn(date) {
 				continue
 			}
 			if found != nil && found != a {
@@ -111,7 +111,7 @@ func (g *Gazetteer) RoleOn(person *Actor, title string, of *Actor, date string) 
 	}
 	for i := range person.Roles {
 		r := &person.Roles[i]
-		if canonicalTitle(r.Title) != canonicalTitle(title) {
+		if !sameTitle(r.Title, title) {
 			continue
 		}
 		if of != nil && !g.sameActor(r.Of, of) {

@@ -116,6 +116,8 @@ func TestGazetteerHolder(t *testing.T) {
 		{"President", ru, "2010-01-01", "dmitry-medvedev"},
 		{"President", ru, "2016-01-01", "vladimir-putin"},
 		{"President", us, "1990-01-01", ""},
+		{"Ambassador to United Nations", ru, "2020-03", "vasily-nebenzya"},
+		{"Ambassador to the United Nations", ru, "2016-12-01", "vitaly-churkin"},
 		{"Secretary of State", us, "", ""},
 	}
 	for _, tt := range tests {
@@ -126,6 +128,20 @@ func TestGazetteerHolder(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("Holder(%q, %s, %q) = %q, want %q", tt.title, tt.of.ID, tt.date, got, tt.want)
+		}
+	}
+}
+
+// TestTitleOnlyMention follows a bare title from the mention to the office holder.
+func TestTitleOnlyMention(t *testing.T) {
+	g := BuiltinGazetteer()
+	tt := g.parseTitled("the Russian ambassador to the UN")
+	if tt.name != "" || tt.ofAct == nil || tt.ofAct.ID != "russia" {
+		t.Fatalf("parseTitled = %+v", tt)
+	}
+	for date, want := range map[string]string{"2016-12-01": "vitaly-churkin", "2020-03": "vasily-nebenzya"} {
+		if a, _, ok := g.Holder(tt.title, tt.ofAct, date); !ok || a.ID != want {
+			t.Errorf("Holder(%q, russia, %s) = %v, want %s", tt.title, date, a, want)
 		}
 	}
 }

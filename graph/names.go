@@ -29,6 +29,8 @@ var titles = map[string]string{
 	"chief negotiator": "Chief Negotiator", "leader": "Leader", "commander": "Commander",
 	"interior minister": "Interior Minister", "minister": "Minister", "secretary": "Secretary",
 	"press secretary": "Press Secretary", "senator": "Senator", "general": "General",
+	"premier": "Premier", "permanent representative": "Permanent Representative",
+	"vice foreign minister": "Deputy Foreign Minister",
 }
 
 // honorifics are dropped before a name without making a role.
@@ -244,6 +246,21 @@ func canonicalTitle(s string) string {
 		return t
 	}
 	return s
+}
+
+// sameTitle reports whether two titles name one office: "Minister of Foreign Affairs" and
+// "foreign minister", "Ambassador to the United Nations" and "ambassador to United Nations".
+func sameTitle(a, b string) bool {
+	key := func(s string) string {
+		var ws []string
+		for _, w := range strings.Fields(NormName(canonicalTitle(s))) {
+			if w != "the" {
+				ws = append(ws, w)
+			}
+		}
+		return strings.Join(ws, " ")
+	}
+	return key(a) == key(b)
 }
 
 func stripPossessive(s string) string {
