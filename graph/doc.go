@@ -48,7 +48,9 @@
 // Person mentions are taken apart first: "US Secretary of State John Kerry" is the person
 // John Kerry, who HOLDS_ROLE Secretary of State of the United States; a title alone ("the US
 // secretary of state") is whoever the gazetteer says held the office on the publication
-// date. Nationality adjectives and capitals stand for their state where annotated as one
+// date; "former", "ex-" and "late" titles state no office, and possessives ("Russia’s")
+// are no part of a name. Nationality adjectives and capitals stand for their state where
+// annotated as one
 // ("Russian", "Moscow", "the Kremlin" typed State are Russia), never where typed Location.
 //
 // Events: a normalisation on the trigger or the E line gives the key (rules 1–2). Else,
@@ -82,7 +84,8 @@
 //     date. A ceasefire needs nothing derived: its role edges are BACKED and EXCLUDED_FROM.
 //   - HOLDS_ROLE {title, since, until} from a person to the state or organisation of an
 //     office named in a mention; since and until come from the gazetteer when it knows the
-//     office, the evidence is dated by publication.
+//     office, the evidence is dated by publication; the title is part of the edge's
+//     identity (Rel.ID), so two offices of one state are two edges.
 //
 // # Dates
 //
