@@ -50,8 +50,8 @@
 // secretary of state") is whoever the gazetteer says held the office on the publication
 // date; "former", "ex-" and "late" titles state no office, and possessives ("Russia’s")
 // are no part of a name. Nationality adjectives and capitals stand for their state where
-// annotated as one
-// ("Russian", "Moscow", "the Kremlin" typed State are Russia), never where typed Location.
+// annotated as one ("Russian", "Moscow", "the Kremlin" typed State are Russia), never
+// where typed Location.
 //
 // Events: a normalisation on the trigger or the E line gives the key (rules 1–2). Else,
 // when the event has a Time argument that resolves to a date and an argument other than
