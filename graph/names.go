@@ -67,27 +67,33 @@ var qualifiers = map[string]string{
 // Sergei Lavrov", "Walid Muallem, Syria's foreign minister", "Foreign Minister of Syria
 // Walid Muallem", "UN Special Envoy for Syria Staffan de Mistura" and "Mr Kerry".
 func (g *Gazetteer) parseTitled(text string) titled {
-	// An apposition puts the title on one side of a comma or dash.
+	// An apposition puts the title on one side of a comma or dash; the sides are not split
+	// again, which keeps the work linear in the length of the mention.
 	if i, n := apposition(text); i > 0 {
 		left, right := strings.TrimSpace(text[:i]), strings.TrimSpace(strings.Trim(text[i+n:], " ,—–"))
-		if t := g.parseTitled(right); t.title != "" && t.name == "" {
-			t.name = g.parseTitled(left).name
+		if t := g.parsePlain(right); t.title != "" && t.name == "" {
+			t.name = g.parsePlain(left).name
 			return t
 		}
-		if t := g.parseTitled(left); t.title != "" && t.name == "" {
-			t.name = g.parseTitled(right).name
+		if t := g.parsePlain(left); t.title != "" && t.name == "" {
+			t.name = g.parsePlain(right).name
 			return t
 		}
 		// "Syria's UN envoy, Bashar al-Jaafari": a title word somewhere in one side.
 		if t, ok := g.looseTitle(right); ok {
-			t.name = g.parseTitled(left).name
+			t.name = g.parsePlain(left).name
 			return t
 		}
 		if t, ok := g.looseTitle(left); ok {
-			t.name = g.parseTitled(right).name
+			t.name = g.parsePlain(right).name
 			return t
 		}
 	}
+	return g.parsePlain(text)
+}
+
+// parsePlain takes apart a person mention without an apposition.
+func (g *Gazetteer) parsePlain(text string) titled {
 	ws := strings.Fields(exPrefix.ReplaceAllString(text, "${1}ex "))
 	norm := make([]string, len(ws))
 	for i, w := range ws {
