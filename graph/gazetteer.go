@@ -47,6 +47,7 @@ func (g *Gazetteer) Digest() string {
 		return ""
 	}
 	h := sha256.New()
+	h.Write([]byte(g.AsOf + "\n"))
 	for _, a := range g.Actors {
 		b, _ := json.Marshal(a)
 		h.Write(b)
@@ -82,6 +83,9 @@ func (g *Gazetteer) Holder(title string, of *Actor, date string) (*Actor, *Role,
 			r := &a.Roles[i]
 			if !sameTitle(r.Title, title) || !g.sameActor(r.Of, of) || !r.HeldOn(date) {
 				continue
+			}
+			if r.Until == "" && g.AsOf != "" && cmpDate(date, g.AsOf) > 0 {
+				continue // nobody has checked who holds the office by then
 			}
 			if found != nil && found != a {
 				return nil, nil, false // ambiguous
@@ -146,6 +150,10 @@ func cmpDate(a, b string) int {
 // Gazetteer finds actors by any of their names.
 type Gazetteer struct {
 	Actors []*Actor
+	// AsOf is the date (ISO) up to which open-ended roles were checked, from a
+	// "// as-of: 2025-09" line; a bare title after it names nobody, since the office may
+	// have changed hands. Empty: open-ended roles hold for ever.
+	AsOf   string
 	byName map[string][]entry // normalised name → actors
 	byID   map[string]*Actor
 }
@@ -170,6 +178,16 @@ func (g *Gazetteer) Load(r io.Reader, name string) error {
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
+		if d, ok := strings.CutPrefix(text, "// as-of:"); ok {
+			d = strings.TrimSpace(d)
+			if Precision(d) == "" || Precision(d) == WeekPrecision {
+				return fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, d)
+			}
+			if d > g.AsOf {
+				g.AsOf = d
+			}
+			continue
+		}
 		if text == "" || strings.HasPrefix(text, "//") {
 			continue
 		}

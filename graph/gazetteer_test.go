@@ -101,6 +101,9 @@ func TestGazetteerLookup(t *testing.T) {
 
 func TestGazetteerHolder(t *testing.T) {
 	g := BuiltinGazetteer()
+	if g.AsOf == "" {
+		t.Fatal("the built-in gazetteer has no as-of date")
+	}
 	us, _ := g.ByID("united-states")
 	ru, _ := g.ByID("russia")
 	tests := []struct {
@@ -119,6 +122,8 @@ func TestGazetteerHolder(t *testing.T) {
 		{"Ambassador to United Nations", ru, "2020-03", "vasily-nebenzya"},
 		{"Ambassador to the United Nations", ru, "2016-12-01", "vitaly-churkin"},
 		{"Secretary of State", us, "", ""},
+		{"Secretary of State", us, "2025-06", "marco-rubio"},
+		{"Secretary of State", us, "2026-01", ""}, // after the gazetteer's as-of date: unchecked
 	}
 	for _, tt := range tests {
 		a, _, ok := g.Holder(tt.title, tt.of, tt.date)

@@ -151,7 +151,8 @@ func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (res
 			}
 			r.name = t.title + " of " + t.ofAct.Name
 		}
-		r.key = "person:" + NormName(r.name)
+		// Offices change hands: an unknown holder is this article's own.
+		r.key = "person:" + a.ID + ":" + NormName(r.name)
 		return r, nil
 	}
 	if !r.event {
