@@ -48,7 +48,7 @@
 // Person mentions are taken apart first: "US Secretary of State John Kerry" is the person
 // John Kerry, who HOLDS_ROLE Secretary of State of the United States; a title alone ("the US
 // secretary of state") is whoever the gazetteer says held the office on the publication
-// date; "former", "ex-" and "late" titles state no office, and possessives ("Russia’s")
+// date (open-ended offices only up to Gazetteer.AsOf), else a person of that article only; "former", "ex-" and "late" titles state no office, and possessives ("Russia’s")
 // are no part of a name. Nationality adjectives and capitals stand for their state where
 // annotated as one ("Russian", "Moscow", "the Kremlin" typed State are Russia), never
 // where typed Location.
