@@ -156,6 +156,9 @@ func relations(ag *graph.ArticleGraph) map[string]fact {
 	}
 	out := map[string]fact{}
 	for _, r := range ag.Rels {
+		if r.Type == graph.HoldsRoleType {
+			continue // derived from a title inside a mention, not an annotated relation
+		}
 		from, to := name[r.From], name[r.To]
 		if from == "" {
 			from = r.From
