@@ -178,6 +178,11 @@ func TestBadInputs(t *testing.T) {
 			want:  []string{"a.txt:2: text is not valid UTF-8 (byte 18)"},
 		},
 		{
+			name:  "invalid UTF-8 in the annotations (found by FuzzBratAnn)",
+			files: map[string]string{"a.txt": kerry, "a.ann": "T1\tPerson 0 10\tJohn Kerry\nE1\tCall:\xff Agent:T1\n"},
+			want:  []string{"a.ann:2: line is not valid UTF-8"},
+		},
+		{
 			name:  "invalid UTF-8 in a native line",
 			files: map[string]string{"a.jsonl": `{"id":"a","text":"ok"}` + "\n" + "{\"id\":\"b\",\"text\":\"bad \xc3(\"}\n"},
 			want:  []string{"a.jsonl:2: not valid UTF-8 (byte 22 of the article)"},
