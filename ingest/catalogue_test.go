@@ -216,6 +216,11 @@ func TestBadInputs(t *testing.T) {
 			},
 		},
 		{
+			name:  "a broken first line of JSON Lines does not hide the others",
+			files: map[string]string{"a.jsonl": `{"id":"a","text":` + "\n" + `{"id":"b","text":"fine"}` + "\n"},
+			want:  []string{"a.jsonl:1: not valid JSON: unexpected end of JSON input"},
+		},
+		{
 			name: "wrongly typed native JSON",
 			files: map[string]string{"a.jsonl": `{"id":"a","text":"John Kerry","mentions":[{"id":"m1","type":"Person","start":"0","end":10}]}` + "\n" +
 				`{"id":"b","text":"x","mentions":{}}` + "\n" + `["id","c"]` + "\n" + `{"id":"d","txt":"x"}` + "\n"},
