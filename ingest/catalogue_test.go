@@ -142,6 +142,11 @@ func TestBadInputs(t *testing.T) {
 			want:  []string{`a.ann:1: T1: span text "John Kery" does not match the text at 0 10: "John Kerry"`},
 		},
 		{
+			name:  "byte offsets instead of character offsets",
+			files: map[string]string{"a.txt": "Genève talks: Lavrov spoke.", "a.ann": "T1\tPerson 15 21\tLavrov\n"},
+			want:  []string{`a.ann:1: T1: span text "Lavrov" does not match the text at 15 21: "avrov " (the offsets count bytes; they must count characters)`},
+		},
+		{
 			name: "unknown and duplicate ids",
 			files: map[string]string{"a.txt": kerry, "a.ann": "T1\tPerson 0 10\tJohn Kerry\nT1\tPerson 18 31\tSergei Lavrov\n" +
 				"R1\tSpokeWith Arg1:T1 Arg2:T9\nA1\tNegation R7\n"},
