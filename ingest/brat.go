@@ -77,7 +77,9 @@ func readBratAnn(r io.Reader, path string, a *Article, maxLine int) error {
 			}
 			continue
 		}
-		if perr := parseBratLine(line, lineNo, a); perr != "" {
+		if !utf8.ValidString(line) {
+			errs = append(errs, &ParseError{path, lineNo, "line is not valid UTF-8"})
+		} else if perr := parseBratLine(line, lineNo, a); perr != "" {
 			errs = append(errs, &ParseError{path, lineNo, perr})
 		}
 		if err == io.EOF {

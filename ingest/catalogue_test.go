@@ -142,6 +142,11 @@ func TestBadInputs(t *testing.T) {
 			want:  []string{`a.ann:1: T1: span text "John Kery" does not match the text at 0 10: "John Kerry"`},
 		},
 		{
+			name:  "byte offsets instead of character offsets",
+			files: map[string]string{"a.txt": "Genève talks: Lavrov spoke.", "a.ann": "T1\tPerson 15 21\tLavrov\n"},
+			want:  []string{`a.ann:1: T1: span text "Lavrov" does not match the text at 15 21: "avrov " (the offsets count bytes; they must count characters)`},
+		},
+		{
 			name: "unknown and duplicate ids",
 			files: map[string]string{"a.txt": kerry, "a.ann": "T1\tPerson 0 10\tJohn Kerry\nT1\tPerson 18 31\tSergei Lavrov\n" +
 				"R1\tSpokeWith Arg1:T1 Arg2:T9\nA1\tNegation R7\n"},
@@ -178,6 +183,11 @@ func TestBadInputs(t *testing.T) {
 			want:  []string{"a.txt:2: text is not valid UTF-8 (byte 18)"},
 		},
 		{
+			name:  "invalid UTF-8 in the annotations (found by FuzzBratAnn)",
+			files: map[string]string{"a.txt": kerry, "a.ann": "T1\tPerson 0 10\tJohn Kerry\nE1\tCall:\xff Agent:T1\n"},
+			want:  []string{"a.ann:2: line is not valid UTF-8"},
+		},
+		{
 			name:  "invalid UTF-8 in a native line",
 			files: map[string]string{"a.jsonl": `{"id":"a","text":"ok"}` + "\n" + "{\"id\":\"b\",\"text\":\"bad \xc3(\"}\n"},
 			want:  []string{"a.jsonl:2: not valid UTF-8 (byte 22 of the article)"},
@@ -209,6 +219,11 @@ func TestBadInputs(t *testing.T) {
 				`a.jsonl:2: not JSON: expected an article object {"id": …, "text": …}`,
 				"a.jsonl:3: not valid JSON: unexpected end of JSON input",
 			},
+		},
+		{
+			name:  "a broken first line of JSON Lines does not hide the others",
+			files: map[string]string{"a.jsonl": `{"id":"a","text":` + "\n" + `{"id":"b","text":"fine"}` + "\n"},
+			want:  []string{"a.jsonl:1: not valid JSON: unexpected end of JSON input"},
 		},
 		{
 			name: "wrongly typed native JSON",

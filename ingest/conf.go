@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ConfFileName is the name of brat's annotation configuration file.
@@ -121,6 +122,8 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 		last := err == io.EOF
 		trimmed := strings.TrimSpace(line)
 		switch {
+		case !utf8.ValidString(line):
+			bad(lineNo, "line is not valid UTF-8")
 		case trimmed == "" || strings.HasPrefix(trimmed, "#") || confSep.MatchString(line):
 		case confSection.MatchString(line):
 			section = strings.TrimSpace(confSection.FindStringSubmatch(line)[1])

@@ -15,7 +15,7 @@ import (
 const lsExport = `[
   {
     "id": 41,
-    "data": {"text": "Kerry phoned Lavrov about Syria.", "title": "A call", "published": "2016-03-19T10:00:00Z", "desk": "world", "rank": 2},
+    "data": {"text": "Kerry phoned Lavrov about Syria.", "title": "A call", "published": "2016-03-19T10:00:00Z", "desk": "world", "rank": 2, "Unnamed: 0": 5},
     "annotations": [
       {"id": 1, "was_cancelled": true, "result": []},
       {
@@ -62,7 +62,7 @@ func TestLabelStudio(t *testing.T) {
 	if a.ID != "export-41" || a.Title != "A call" || a.Published != "2016-03-19" || a.Line != 2 {
 		t.Errorf("task 41 metadata: id %q title %q published %q line %d", a.ID, a.Title, a.Published, a.Line)
 	}
-	if !reflect.DeepEqual(a.Meta, map[string]string{"desk": "world", "rank": "2"}) {
+	if !reflect.DeepEqual(a.Meta, map[string]string{"desk": "world", "rank": "2", "Unnamed__0": "5"}) {
 		t.Errorf("meta = %v", a.Meta)
 	}
 	wantM := []Mention{

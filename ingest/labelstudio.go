@@ -25,7 +25,7 @@ import (
 //
 // The article text is data.text; data.id (or data.article_id) names the article, else the
 // file name and task id do; data.title, source, url and published are its metadata and
-// other scalar data fields go to Meta. The first annotation that was not cancelled is
+// other scalar data fields go to Meta (keys made safe: "Unnamed: 0" becomes Unnamed__0). The first annotation that was not cancelled is
 // read; predictions are not. A "labels" region becomes a mention (its first label the
 // type; further labels become Label attributes); a "relation" becomes one relation per
 // label (unlabelled: Related), from → to ("left" swaps them, "bi" adds a Direction
@@ -191,7 +191,7 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 		if a.Meta == nil {
 			a.Meta = map[string]string{}
 		}
-		a.Meta[k] = metaString(v)
+		a.Meta[safeKey(k)] = metaString(v)
 	}
 	ann := -1
 	for i, an := range t.Annotations {
@@ -294,6 +294,27 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 		return a, errs
 	}
 	return a, nil
+}
+
+// safeKey makes a Label Studio data key (often a spreadsheet column name) a metadata key:
+// characters other than ASCII letters, digits and _ become _, and a leading digit gets a _.
+func safeKey(k string) string {
+	b := []byte(k)
+	if len(b) > 64 {
+		b = b[:64]
+	}
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			b[i] = '_'
+		}
+	}
+	if len(b) == 0 || b[0] >= '0' && b[0] <= '9' {
+		b = append([]byte{'_'}, b...)
+	}
+	if len(b) > 64 {
+		b = b[:64]
+	}
+	return string(b)
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -317,7 +317,7 @@ func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
 	case FormatLabelStudio:
 		d.labelStudioTasks(r, p, data)
 	default:
-		d.nativeLines(r, p, data)
+		d.nativeLines(r, p, data, ext == ".jsonl" || ext == ".ndjson")
 	}
 }
 
@@ -391,9 +391,10 @@ func isLabelStudioTask(r io.ReadSeeker, limit int64) bool {
 	return false
 }
 
-// nativeLines adds one source per non-blank line. A file whose first line does not hold a
-// whole JSON value is one pretty-printed article.
-func (d *discovery) nativeLines(r io.ReadSeeker, p string, data []byte) {
+// nativeLines adds one source per non-blank line. Unless lines says the file is JSON Lines
+// by its name, a file whose first line does not hold a whole JSON value is one
+// pretty-printed article.
+func (d *discovery) nativeLines(r io.ReadSeeker, p string, data []byte, lines bool) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var off int64
 	var found []Source
@@ -415,7 +416,7 @@ func (d *discovery) nativeLines(r io.ReadSeeker, p string, data []byte) {
 		return
 	}
 	// One pretty-printed article: its first line is "{" alone or does not parse on its own.
-	if len(found) > 1 && !lineHoldsValue(r, found[0], d.limit()) {
+	if !lines && len(found) > 1 && !lineHoldsValue(r, found[0], d.limit()) {
 		found = found[:1]
 		found[0].Offset, found[0].Line = 0, 1
 		found[0].Index = -1 // the whole file

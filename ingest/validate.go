@@ -92,7 +92,11 @@ func Validate(a *Article) ParseErrors {
 		if inside {
 			got, _ := idx.Covered(m.Spans)
 			if got != m.Text && flattenSpace(got) != flattenSpace(m.Text) {
-				bad(m.Line, "%s: span text %q does not match the text at %s: %q", m.ID, clip(m.Text), spansString(m.Spans), clip(got))
+				hint := ""
+				if byteOffsetsMatch(a.Text, m.Spans, m.Text) {
+					hint = " (the offsets count bytes; they must count characters)"
+				}
+				bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, clip(m.Text), spansString(m.Spans), clip(got), hint)
 			}
 		}
 	}
@@ -207,6 +211,22 @@ func Validate(a *Article) ParseErrors {
 		return errs[i].Line < errs[j].Line
 	})
 	return errs
+}
+
+// byteOffsetsMatch reports whether the spans, read as UTF-8 byte offsets, cover want: the
+// usual mistake of a tool that counts bytes.
+func byteOffsetsMatch(text string, spans []Span, want string) bool {
+	var b strings.Builder
+	for i, s := range spans {
+		if s.Start < 0 || s.End < s.Start || s.End > len(text) {
+			return false
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(text[s.Start:s.End])
+	}
+	return b.String() == want
 }
 
 // flattenSpace makes line breaks and tabs single spaces: a span text in a one-line .ann
