@@ -41,5 +41,10 @@ neo4j-down:
 neo4j-status:
 	scripts/neo4j-local status
 
+## fuzz: run every fuzz target for FUZZTIME each (default 5m)
+FUZZTIME ?= 5m
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
 clean:
 	rm -rf bin

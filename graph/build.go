@@ -20,7 +20,7 @@ type Builder struct {
 
 // ModelVersion changes whenever the way articles become graphs changes, so that articles
 // loaded by an older dipgraph are rebuilt rather than skipped as unchanged.
-const ModelVersion = "1"
+const ModelVersion = "2"
 
 // NewBuilder returns a builder that resolves against the gazetteer (nil: the built-in one).
 func NewBuilder(g *Gazetteer) *Builder {
@@ -28,13 +28,6 @@ func NewBuilder(g *Gazetteer) *Builder {
 		g = BuiltinGazetteer()
 	}
 	return &Builder{Gazetteer: g}
-}
-
-// resolved is what one mention resolves to.
-type resolved struct {
-	key, label, name, qid string
-	event, date           bool
-	altNames              []string // other names of the actor known to the gazetteer
 }
 
 // Build resolves one article into its contribution. It expects a valid article (see
@@ -60,21 +53,26 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	}
 
 	// Mentions in text order, so a short name can refer back to a full one.
-	ms := append([]ingest.Mention(nil), a.Mentions...)
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start() < ms[j].Start() })
+	ms := sortedMentions(a.Mentions)
+	mentionByID := make(map[string]ingest.Mention, len(ms))
 	byMention := map[string]resolved{}
-	var people []resolved // persons seen so far in this article, for surname references
+	mr := &mentionResolver{b: b, a: a, norms: norms}
+	order := make([]string, 0, len(ms))
 	for _, m := range ms {
-		r, err := b.resolveMention(a, m, norms, people)
+		r, err := mr.resolve(m)
 		if err != nil {
 			return nil, err
 		}
 		byMention[m.ID] = r
-		if r.label == "Person" && !r.date {
-			people = append(people, r)
-		}
+		mentionByID[m.ID] = m
+		order = append(order, m.ID)
 	}
-	// Equivalent mentions share the key of the best-identified member.
+	laterReferences(order, byMention)
+	group := make(map[string]string, len(ms)) // mention id → its equivalence group
+	for _, m := range ms {
+		group[m.ID] = m.ID
+	}
+	// Equivalent mentions share the key of the best-identified member; each keeps its form.
 	for _, eq := range a.Equivs {
 		best := ""
 		for _, id := range eq.Refs {
@@ -82,22 +80,27 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 			if !ok {
 				return nil, fmt.Errorf("%s: equivalence refers to unknown %s", a.Location(eq.Line), id)
 			}
-			if best == "" || rank(r) > rank(byMention[best]) {
+			if best == "" || strength(r) > strength(byMention[best]) {
 				best = id
 			}
 		}
 		for _, id := range eq.Refs {
-			byMention[id] = byMention[best]
+			x := byMention[best]
+			x.form, x.role = byMention[id].form, byMention[id].role
+			byMention[id] = x
+			group[id] = group[best]
 		}
+	}
+
+	dc := newDateContext(a, sents, ms, byMention)
+	ev := &events{a: a, byMention: byMention, norms: norms, dates: dc, group: group}
+	if err := ev.identify(); err != nil {
+		return nil, err
 	}
 
 	nodes := map[string]*Node{}
 	mentions := map[string]*Mention{}
-	for _, m := range ms {
-		r := byMention[m.ID]
-		if r.date {
-			continue
-		}
+	addNode := func(r resolved, form string) {
 		if _, ok := nodes[r.key]; !ok {
 			n := &Node{Key: r.key, Label: r.label, Event: r.event, Name: r.name, QID: r.qid}
 			if len(r.altNames) > 0 {
@@ -111,45 +114,53 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 			mentions[r.key] = mm
 		}
 		mm.Count++
-		mm.Forms = union(mm.Forms, []string{strings.TrimSpace(m.Text)})
+		mm.Forms = union(mm.Forms, []string{strings.TrimSpace(form)})
 	}
-
-	// Events: the trigger is the event node; each argument gets a role edge to it.
-	eventKey := map[string]string{}
+	for _, m := range ms {
+		r := byMention[m.ID]
+		if r.date {
+			continue
+		}
+		addNode(r, r.form)
+		if r.role != nil {
+			// The state in "US Secretary of State" is mentioned too.
+			addNode(r.role.of, r.role.of.form)
+		}
+	}
 	for _, e := range a.Events {
-		r, ok := byMention[e.Trigger]
-		if !ok {
-			return nil, fmt.Errorf("%s: event %s has unknown trigger %s", a.Location(e.Line), e.ID, e.Trigger)
+		k := ev.key[e.ID]
+		n := nodes[k]
+		if n == nil {
+			return nil, fmt.Errorf("%s: event %s: trigger %s is not an event mention", a.Location(e.Line), e.ID, e.Trigger)
 		}
-		label, err := Label(e.Type)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", a.Location(e.Line), err)
-		}
-		n := nodes[r.key]
+		label, _ := Label(e.Type)
 		n.Event = true
 		if n.Label == "" || !IsEventLabel(n.Label) {
 			n.Label = label
 		}
-		eventKey[e.ID] = r.key
 	}
-	endpoint := func(ref string) (string, []ingest.Span, bool) {
-		if k, ok := eventKey[ref]; ok {
-			for _, e := range a.Events {
-				if e.ID == ref {
-					m, _ := a.MentionByID(e.Trigger)
-					return k, m.Spans, true
-				}
-			}
+	// Events carry the date of their Time argument, or else of the nearest date in the
+	// sentence of their trigger.
+	for _, m := range ms {
+		r := byMention[m.ID]
+		if !r.event {
+			continue
 		}
-		r, ok := byMention[ref]
-		if !ok || r.date {
-			return "", nil, false
+		n := nodes[r.key]
+		d := ev.dateOf(m.ID)
+		if d == "" {
+			continue
 		}
-		m, _ := a.MentionByID(ref)
-		return r.key, m.Spans, true
+		if n.Props == nil {
+			n.Props = map[string]any{}
+		}
+		if _, ok := n.Props["date"]; !ok {
+			n.Props["date"] = d
+		}
 	}
-	evidence := func(spans ...[]ingest.Span) Evidence {
-		first := -1
+
+	evidence := func(date string, spans ...[]ingest.Span) Evidence {
+		first, last := -1, -1
 		var parts []string
 		for _, ss := range spans {
 			var ps []string
@@ -157,16 +168,23 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 				if first < 0 || s.Start < first {
 					first = s.Start
 				}
+				if s.End > last {
+					last = s.End
+				}
 				ps = append(ps, fmt.Sprintf("%d-%d", s.Start, s.End))
 			}
 			parts = append(parts, strings.Join(ps, ","))
 		}
-		ev := Evidence{Article: a.ID, Published: a.Published, Spans: strings.Join(parts, ";"), Sentence: -1}
+		e := Evidence{Article: a.ID, Published: a.Published, Spans: strings.Join(parts, ";"), Sentence: -1}
 		if i := ingest.SentenceAt(sents, first); i >= 0 {
-			ev.Sentence = i
-			ev.Text = string(runes[sents[i].Start:sents[i].End])
+			e.Sentence = i
+			e.Text = string(runes[sents[i].Start:sents[i].End])
+			if date == "" {
+				date = dc.nearest(i, first, last)
+			}
 		}
-		return ev
+		e.Date = date
+		return e
 	}
 
 	rels := map[string]*Rel{}
@@ -174,9 +192,27 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		id := r.ID()
 		if cur, ok := rels[id]; ok {
 			cur.Evidence = append(cur.Evidence, r.Evidence...)
+			for k, v := range r.Props {
+				if _, ok := cur.Props[k]; !ok {
+					cur.Props[k] = v
+				}
+			}
 			return
 		}
+		if r.Props == nil {
+			r.Props = map[string]any{}
+		}
 		rels[id] = &r
+	}
+	endpoint := func(ref string) (string, []ingest.Span, bool) {
+		if k, ok := ev.key[ref]; ok {
+			return k, mentionByID[ev.trigger[ref]].Spans, true
+		}
+		r, ok := byMention[ref]
+		if !ok || r.date {
+			return "", nil, false
+		}
+		return r.key, mentionByID[ref].Spans, true
 	}
 	for _, rel := range a.Relations {
 		if len(rel.Args) < 2 {
@@ -191,13 +227,23 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		if !ok1 || !ok2 {
 			continue // a relation to a date or unknown mention carries no edge
 		}
-		addRel(Rel{Type: typ, From: from, To: to, Status: status(attrs[rel.ID]),
-			Evidence: []Evidence{evidence(fs, ts)}})
+		e := evidence("", fs, ts)
+		if e.Date == "" {
+			// A role in a dated event ("X is excluded from the truce") takes the event's date.
+			for _, arg := range rel.Args[:2] {
+				if n := nodes[byMention[arg.Ref].key]; e.Date == "" && n != nil && n.Event && n.Props["date"] != nil {
+					e.Date, _ = n.Props["date"].(string)
+				}
+			}
+		}
+		addRel(Rel{Type: typ, From: from, To: to, Status: status(attrs[rel.ID]), Evidence: []Evidence{e}})
 	}
 	for _, e := range a.Events {
-		ek := eventKey[e.ID]
-		trig, _ := a.MentionByID(e.Trigger)
-		st := status(attrs[e.ID])
+		ek := ev.key[e.ID]
+		trig := mentionByID[e.Trigger]
+		st := status(append(append([]ingest.Attribute(nil), attrs[e.ID]...), attrs[e.Trigger]...))
+		date := ev.dateOf(e.Trigger)
+		var args []eventArg
 		for _, arg := range e.Args {
 			from, fs, ok := endpoint(arg.Ref)
 			if !ok {
@@ -208,8 +254,31 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 				return nil, fmt.Errorf("%s: event %s: %v", a.Location(e.Line), e.ID, err)
 			}
 			addRel(Rel{Type: typ, From: from, To: ek, Status: st, Role: arg.Role,
-				Evidence: []Evidence{evidence(fs, trig.Spans)}})
+				Evidence: []Evidence{evidence(date, fs, trig.Spans)}})
+			args = append(args, eventArg{role: typ, key: from, spans: fs})
 		}
+		label := nodes[ek].Label
+		for _, d := range derive(label, args) {
+			evd := evidence(date, d.from.spans, d.to.spans, trig.Spans)
+			evd.Event = ek
+			addRel(Rel{Type: d.typ, From: d.from.key, To: d.to.key, Status: st, Evidence: []Evidence{evd}})
+		}
+	}
+	// Titles become offices held, with the article as evidence of when.
+	for _, m := range ms {
+		r := byMention[m.ID]
+		if r.role == nil || r.date {
+			continue
+		}
+		props := map[string]any{"title": r.role.title}
+		if r.role.since != "" {
+			props["since"] = r.role.since
+		}
+		if r.role.until != "" {
+			props["until"] = r.role.until
+		}
+		addRel(Rel{Type: HoldsRoleType, From: r.key, To: r.role.of.key, Status: Asserted, Role: r.role.title,
+			Props: props, Evidence: []Evidence{evidence(a.Published, m.Spans)}})
 	}
 
 	for _, n := range nodes {
@@ -220,6 +289,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	}
 	for _, r := range rels {
 		SortEvidence(r.Evidence)
+		setRelDate(r)
 		ag.Rels = append(ag.Rels, *r)
 	}
 	sort.Slice(ag.Nodes, func(i, j int) bool { return ag.Nodes[i].Key < ag.Nodes[j].Key })
@@ -228,93 +298,25 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	return ag, nil
 }
 
-// rank orders how well a mention is identified: knowledge-base id, gazetteer, name length.
-func rank(r resolved) int {
-	switch {
-	case strings.HasPrefix(r.key, "wikidata:"):
-		return 3000 + len(r.name)
-	case strings.HasPrefix(r.key, "gazetteer:"):
-		return 2000 + len(r.name)
-	default:
-		return len(r.name)
-	}
-}
-
-func (b *Builder) resolveMention(a *ingest.Article, m ingest.Mention, norms map[string]ingest.Norm, people []resolved) (resolved, error) {
-	label, err := Label(m.Type)
-	if err != nil {
-		return resolved{}, fmt.Errorf("%s: %v", a.Location(m.Line), err)
-	}
-	text := strings.Join(strings.Fields(m.Text), " ")
-	r := resolved{label: label, name: text, event: IsEventLabel(label), date: IsDateLabel(label)}
-	if r.date {
-		r.key = "date:" + text
-		return r, nil
-	}
-	if n, ok := norms[m.ID]; ok {
-		if strings.EqualFold(n.DB, "wikidata") {
-			r.qid = n.DBID
-			r.key = "wikidata:" + n.DBID
-			if act, ok := b.Gazetteer.ByID(n.DBID); ok {
-				r.name = act.Name
-				r.label = act.Type
-				r.altNames = append([]string{act.Name}, act.Aliases...)
-			} else if n.Text != "" {
-				r.name = n.Text
-			}
-			return r, nil
-		}
-		r.key = strings.ToLower(n.DB) + ":" + n.DBID
-		if n.Text != "" {
-			r.name = n.Text
-		}
-		return r, nil
-	}
-	// The longest known name at the end of the mention wins, so a title before a name
-	// ("US Secretary of State John Kerry") still finds the person.
-	ws := strings.Fields(text)
-	for i := 0; i < len(ws); i++ {
-		if act, ok := b.Gazetteer.Lookup(strings.Join(ws[i:], " "), label); ok {
-			r.key, r.name, r.qid = act.Key(), act.Name, act.QID
-			r.altNames = append([]string{act.Name}, act.Aliases...)
-			if !r.event {
-				r.label = act.Type
-			}
-			return r, nil
-		}
-		if label != "Person" {
-			break // only people carry titles before their names
+// setRelDate sets a relationship's date property to the earliest date of its evidence.
+func setRelDate(r *Rel) {
+	first := ""
+	for _, e := range r.Evidence {
+		if e.Date != "" && (first == "" || e.Date < first) {
+			first = e.Date
 		}
 	}
-	if label == "Person" {
-		// A surname or short form refers back to a person named in full earlier.
-		for i := len(people) - 1; i >= 0; i-- {
-			if refersTo(text, people[i].name) {
-				return people[i], nil
-			}
+	if first == "" {
+		delete(r.Props, "date")
+	} else {
+		if r.Props == nil {
+			r.Props = map[string]any{}
 		}
+		r.Props["date"] = first
 	}
-	r.key = strings.ToLower(label) + ":" + NormName(text)
-	if r.event {
-		// An event named only by a common noun ("the ceasefire") is this article's own
-		// event until a normalisation (brat N line) ties it to one shared across articles.
-		r.key = strings.ToLower(label) + ":" + a.ID + ":" + NormName(text)
+	if len(r.Props) == 0 {
+		r.Props = nil
 	}
-	if NormName(text) == "" {
-		r.key = strings.ToLower(label) + ":" + m.ID
-	}
-	return r, nil
-}
-
-// refersTo reports whether short is a surname or other shorter form of full.
-func refersTo(short, full string) bool {
-	s := strings.Fields(NormName(short))
-	f := strings.Fields(NormName(full))
-	if len(s) == 0 || len(s) >= len(f) {
-		return false
-	}
-	// Every word of the short form appears, in order, at the end of the full name.
-	return strings.Join(f[len(f)-len(s):], " ") == strings.Join(s, " ")
 }
 
 // status maps brat attributes to an assertion status.

@@ -47,6 +47,7 @@ func (g *Gazetteer) Digest() string {
 		return ""
 	}
 	h := sha256.New()
+	h.Write([]byte(g.AsOf + "\n"))
 	for _, a := range g.Actors {
 		b, _ := json.Marshal(a)
 		h.Write(b)
@@ -55,17 +56,104 @@ func (g *Gazetteer) Digest() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// Key returns the stable key of the actor.
+// Key returns the stable key of the actor: "wikidata:QID" when the QID is known, else the
+// lower-case type and the folded canonical name ("armedgroup:al nusra front"), the same key
+// an unknown mention of that name gets, so adding an actor without a QID to the gazetteer
+// does not change keys already in a database.
 func (a *Actor) Key() string {
 	if a.QID != "" {
 		return "wikidata:" + a.QID
 	}
-	return "gazetteer:" + a.ID
+	return strings.ToLower(a.Type) + ":" + NormName(a.Name)
+}
+
+// Holder returns the person who held the office title (any written form) of the actor of
+// on date (ISO, any precision), when the gazetteer knows exactly one.
+func (g *Gazetteer) Holder(title string, of *Actor, date string) (*Actor, *Role, bool) {
+	if g == nil || of == nil || date == "" {
+		return nil, nil, false
+	}
+	var found *Actor
+	var role *Role
+	for _, a := range g.Actors {
+		if a.Type != "Person" {
+			continue
+		}
+		for i := range a.Roles {
+			r := &a.Roles[i]
+			if !sameTitle(r.Title, title) || !g.sameActor(r.Of, of) || !r.HeldOn(date) {
+				continue
+			}
+			if r.Until == "" && g.AsOf != "" && cmpDate(date, g.AsOf) > 0 {
+				continue // nobody has checked who holds the office by then
+			}
+			if found != nil && found != a {
+				return nil, nil, false // ambiguous
+			}
+			found, role = a, r
+		}
+	}
+	return found, role, found != nil
+}
+
+// sameActor reports whether ref (a gazetteer id or QID) names the actor.
+func (g *Gazetteer) sameActor(ref string, a *Actor) bool {
+	if ref == "" || a == nil {
+		return false
+	}
+	if b, ok := g.ByID(ref); ok {
+		return b == a || (a.QID != "" && a.QID == b.QID)
+	}
+	return false
+}
+
+// RoleOn returns the person's role with the title (any written form) held on date, and
+// of which actor; with of nil, any actor. Without a date any role with the title fits.
+func (g *Gazetteer) RoleOn(person *Actor, title string, of *Actor, date string) (*Role, bool) {
+	if person == nil {
+		return nil, false
+	}
+	for i := range person.Roles {
+		r := &person.Roles[i]
+		if !sameTitle(r.Title, title) {
+			continue
+		}
+		if of != nil && !g.sameActor(r.Of, of) {
+			continue
+		}
+		if date != "" && !r.HeldOn(date) {
+			continue
+		}
+		return r, true
+	}
+	return nil, false
+}
+
+// HeldOn reports whether the role was held on date. Dates of any precision compare by
+// their common prefix, so a role since 2016-02 was held in 2016-02 and on 2016-02-11.
+func (r *Role) HeldOn(date string) bool {
+	if r.Since != "" && cmpDate(date, r.Since) < 0 {
+		return false
+	}
+	if r.Until != "" && cmpDate(date, r.Until) > 0 {
+		return false
+	}
+	return true
+}
+
+// cmpDate compares ISO dates of different precision on their common prefix.
+func cmpDate(a, b string) int {
+	n := min(len(a), len(b))
+	return strings.Compare(a[:n], b[:n])
 }
 
 // Gazetteer finds actors by any of their names.
 type Gazetteer struct {
 	Actors []*Actor
+	// AsOf is the date (ISO) up to which open-ended roles were checked, from a
+	// "// as-of: 2025-09" line; a bare title after it names nobody, since the office may
+	// have changed hands. Empty: open-ended roles hold for ever.
+	AsOf   string
 	byName map[string][]entry // normalised name → actors
 	byID   map[string]*Actor
 }
@@ -90,6 +178,16 @@ func (g *Gazetteer) Load(r io.Reader, name string) error {
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
+		if d, ok := strings.CutPrefix(text, "// as-of:"); ok {
+			d = strings.TrimSpace(d)
+			if Precision(d) == "" || Precision(d) == WeekPrecision {
+				return fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, d)
+			}
+			if d > g.AsOf {
+				g.AsOf = d
+			}
+			continue
+		}
 		if text == "" || strings.HasPrefix(text, "//") {
 			continue
 		}
@@ -207,13 +305,14 @@ func (g *Gazetteer) ByID(id string) (*Actor, bool) {
 func NormName(s string) string {
 	var b strings.Builder
 	space := true
+	s = ligatures.Replace(s)
 	for _, r := range s {
 		r = fold(r)
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 			space = false
-		case r == '\'' || r == '’' || r == '‘' || r == '.':
+		case r == '\'' || r == '’' || r == '‘' || r == '.' || r == '\u00ad':
 			// "Ash-Sham's" and "U.S." keep their letters together.
 		default:
 			if !space {
@@ -228,6 +327,7 @@ func NormName(s string) string {
 }
 
 // fold maps common accented Latin letters to their base letter.
+// A few letters fold to two (ß → ss, æ → ae); NormName spells those out before folding.
 func fold(r rune) rune {
 	if r < 0x80 {
 		return r
@@ -238,6 +338,8 @@ func fold(r rune) rune {
 	return r
 }
 
+var ligatures = strings.NewReplacer("ß", "ss", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ð", "d", "Ð", "D", "þ", "th", "Þ", "TH")
+
 var foldTable = func() map[rune]rune {
 	m := map[rune]rune{}
 	groups := map[rune]string{
@@ -247,6 +349,7 @@ var foldTable = func() map[rune]rune {
 		'A': "ÀÁÂÃÄÅĀĂĄǍ", 'C': "ÇĆĈĊČ", 'D': "ĎĐ", 'E': "ÈÉÊËĒĔĖĘĚ", 'G': "ĜĞĠĢ", 'H': "ĤĦ",
 		'I': "ÌÍÎÏĨĪĬĮİ", 'J': "Ĵ", 'K': "Ķ", 'L': "ĹĻĽĿŁ", 'N': "ÑŃŅŇ", 'O': "ÒÓÔÕÖØŌŎŐ",
 		'R': "ŔŖŘ", 'S': "ŚŜŞŠȘ", 'T': "ŢŤŦȚ", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'W': "Ŵ", 'Y': "ÝŸŶ", 'Z': "ŹŻŽ",
+		'\'': "ʼʻʿʾ`´", '-': "‐‑‒–—―",
 	}
 	for base, s := range groups {
 		for _, r := range s {

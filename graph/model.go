@@ -44,6 +44,12 @@ type Evidence struct {
 	Sentence  int    `json:"sentence"`       // index of the sentence in the article, from 0
 	Spans     string `json:"spans"`          // argument spans, "0-10;42-55", in argument order
 	Text      string `json:"text,omitempty"` // the sentence
+	// Date is when what this mention states happened, resolved against the publication
+	// date: the event's Time argument, else the nearest date mentioned in the sentence.
+	// ISO, its length gives the precision (2016-02-27, 2016-W08, 2016-02, 2016).
+	Date string `json:"date,omitempty"`
+	// Event is the key of the event an edge was derived from (ATTACKS from an Attack).
+	Event string `json:"event,omitempty"`
 }
 
 // Rel is a typed, directed relationship between two nodes, with its evidence.
@@ -53,12 +59,23 @@ type Rel struct {
 	To     string `json:"to"`
 	Status string `json:"status"` // asserted, negated, proposed, speculated
 	// Role is set on edges from an event's argument to the event: the role as annotated (Agent, Theme2, …).
-	Role     string     `json:"role,omitempty"`
-	Evidence []Evidence `json:"evidence"`
+	// On HOLDS_ROLE edges it is the office title.
+	Role string `json:"role,omitempty"`
+	// Props are further properties: date (the earliest evidence date); on HOLDS_ROLE edges
+	// title, since and until.
+	Props    map[string]any `json:"props,omitempty"`
+	Evidence []Evidence     `json:"evidence"`
 }
 
-// ID returns the identity of the relationship: the same type, endpoints and status are one edge.
-func (r Rel) ID() string { return r.Type + "|" + r.From + "|" + r.To + "|" + r.Status }
+// ID returns the identity of the relationship: the same type, endpoints and status are one
+// edge; for HOLDS_ROLE the title too, since one person can hold two offices of one state.
+func (r Rel) ID() string {
+	id := r.Type + "|" + r.From + "|" + r.To + "|" + r.Status
+	if r.Type == HoldsRoleType {
+		id += "|" + r.Role
+	}
+	return id
+}
 
 // Assertion statuses.
 const (
@@ -117,6 +134,10 @@ func Merge(parts []*ArticleGraph) *Graph {
 	nodes := map[string]*Node{}
 	rels := map[string]*Rel{}
 	g := &Graph{}
+	// Where articles disagree (a node's display name, a property), the article with the
+	// smallest id wins, so that the result does not depend on the order of parts.
+	parts = append([]*ArticleGraph(nil), parts...)
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].Article.ID < parts[j].Article.ID })
 	for _, p := range parts {
 		g.Articles = append(g.Articles, p.Article)
 		for _, n := range p.Nodes {
@@ -154,10 +175,20 @@ func Merge(parts []*ArticleGraph) *Graph {
 			if !ok {
 				c := r
 				c.Evidence = append([]Evidence(nil), r.Evidence...)
+				c.Props = cloneProps(r.Props)
 				rels[id] = &c
 				continue
 			}
 			cur.Evidence = append(cur.Evidence, r.Evidence...)
+			// As for nodes, the first writer sets a property and later ones fill gaps.
+			for k, v := range r.Props {
+				if _, ok := cur.Props[k]; !ok {
+					if cur.Props == nil {
+						cur.Props = map[string]any{}
+					}
+					cur.Props[k] = v
+				}
+			}
 		}
 	}
 	for _, n := range nodes {
@@ -165,6 +196,7 @@ func Merge(parts []*ArticleGraph) *Graph {
 	}
 	for _, r := range rels {
 		SortEvidence(r.Evidence)
+		setRelDate(r)
 		g.Rels = append(g.Rels, *r)
 	}
 	sort.Slice(g.Articles, func(i, j int) bool { return g.Articles[i].ID < g.Articles[j].ID })

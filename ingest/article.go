@@ -20,6 +20,9 @@ type Article struct {
 	Path string
 	// AnnPath is the file the annotations came from, when it differs from Path.
 	AnnPath string
+	// Line is where the article starts in Path, for formats with several articles a file
+	// (native JSON Lines, Label Studio exports); 0 otherwise.
+	Line int
 	// Format names the reader that produced the article: brat, labelstudio, native, text.
 	Format string
 	Text   string
@@ -34,6 +37,10 @@ type Article struct {
 	Meta        map[string]string // other metadata fields, kept as strings
 	MetaPath    string
 	Annotations string // raw annotation source, for fingerprints
+
+	// Config is the brat annotation.conf that governs the article, if any; Validate checks
+	// the annotations against it.
+	Config *AnnotationConfig
 }
 
 // Span is a half-open range [Start, End) of code points in the article text.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxLineBytes bounds one line of an annotation file; longer lines are an error, not a crash.
@@ -41,20 +42,28 @@ func (es ParseErrors) Error() string {
 // file in messages. Lines it cannot parse are reported together; the well-formed lines are
 // still read so that validation can report their problems too.
 func ReadBratAnn(r io.Reader, path string, a *Article) error {
+	return readBratAnn(r, path, a, MaxLineBytes)
+}
+
+func readBratAnn(r io.Reader, path string, a *Article, maxLine int) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var errs ParseErrors
 	var raw strings.Builder
 	for lineNo := 1; ; lineNo++ {
-		line, err := readLine(br)
+		line, err := readLine(br, maxLine)
 		if err == io.EOF && line == "" {
 			break
 		}
 		if errors.Is(err, errLineTooLong) {
-			errs = append(errs, &ParseError{path, lineNo, fmt.Sprintf("line longer than %d bytes", MaxLineBytes)})
+			errs = append(errs, &ParseError{path, lineNo, fmt.Sprintf("line longer than %d MiB", maxLine>>20)})
 			break
 		}
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("read %s: %w", path, err)
+		}
+		if raw.Len()+len(line) > MaxArticleBytes {
+			errs = append(errs, &ParseError{path, lineNo, fmt.Sprintf("annotations larger than %d MiB", MaxArticleBytes>>20)})
+			break
 		}
 		raw.WriteString(line)
 		raw.WriteByte('\n')
@@ -68,7 +77,9 @@ func ReadBratAnn(r io.Reader, path string, a *Article) error {
 			}
 			continue
 		}
-		if perr := parseBratLine(line, lineNo, a); perr != "" {
+		if !utf8.ValidString(line) {
+			errs = append(errs, &ParseError{path, lineNo, "line is not valid UTF-8"})
+		} else if perr := parseBratLine(line, lineNo, a); perr != "" {
 			errs = append(errs, &ParseError{path, lineNo, perr})
 		}
 		if err == io.EOF {
@@ -84,19 +95,25 @@ func ReadBratAnn(r io.Reader, path string, a *Article) error {
 
 var errLineTooLong = errors.New("line too long")
 
-// readLine returns the next line without its newline, refusing lines over MaxLineBytes.
-func readLine(br *bufio.Reader) (string, error) {
+// readLine returns the next line without its newline, refusing lines over max bytes.
+func readLine(br *bufio.Reader, max int) (string, error) {
+	b, err := readLineBytes(br, max)
+	return string(b), err
+}
+
+// readLineBytes is readLine without the copy into a string.
+func readLineBytes(br *bufio.Reader, max int) ([]byte, error) {
 	var b []byte
 	for {
 		chunk, isPrefix, err := br.ReadLine()
 		if err != nil {
 			if len(b) > 0 {
-				return string(b), io.EOF
+				return b, io.EOF
 			}
-			return "", err
+			return nil, err
 		}
 		b = append(b, chunk...)
-		if len(b) > MaxLineBytes {
+		if len(b) > max {
 			// Drain the rest of the line so the caller could go on.
 			for isPrefix {
 				_, isPrefix, err = br.ReadLine()
@@ -104,10 +121,10 @@ func readLine(br *bufio.Reader) (string, error) {
 					break
 				}
 			}
-			return "", errLineTooLong
+			return nil, errLineTooLong
 		}
 		if !isPrefix {
-			return string(b), nil
+			return b, nil
 		}
 	}
 }
@@ -241,9 +258,14 @@ func parseArgs(fields []string) ([]Arg, string) {
 	return args, ""
 }
 
+// clip shortens s for a message, never cutting a character in two.
 func clip(s string) string {
-	if len(s) > 60 {
-		return s[:57] + "..."
+	if len(s) <= 60 {
+		return s
 	}
-	return s
+	cut := 57
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -15,170 +16,773 @@ import (
 	"unicode/utf8"
 )
 
-// MaxTextBytes bounds one article's text; larger files are refused with a clear error.
-const MaxTextBytes = 64 << 20
+// Formats a Source can have.
+const (
+	FormatBrat        = "brat"
+	FormatLabelStudio = "labelstudio"
+	FormatNative      = "native"
+)
 
-// Source is one article to read: the files that hold it and their format.
+// Size limits. Inputs over a limit get a clear positioned error, never a crash.
+const (
+	// MaxTextBytes bounds one article's text.
+	MaxTextBytes = 64 << 20
+	// MaxArticleBytes bounds one JSON article: a native line or a Label Studio task.
+	MaxArticleBytes = 96 << 20
+)
+
+// Source is one article to read: the files that hold it, where in them, and their format.
 type Source struct {
-	Format   string // brat
-	TextPath string
-	AnnPath  string
-	MetaPath string // optional sidecar X.meta.json
+	Format   string // brat, labelstudio or native
+	TextPath string // brat: the .txt
+	AnnPath  string // brat: the .ann
+	MetaPath string // brat: optional sidecar X.meta.json
+	ConfPath string // the annotation.conf that governs the article, if any
+
+	// Path is the JSON file (native or Label Studio) or "stdin"; Offset and Line say where
+	// in it the article starts, Index counts articles in the file from 0.
+	Path   string
+	Offset int64
+	Line   int
+	Index  int
+
+	// Data holds the input when it came from stdin (read once, at most MaxArticleBytes).
+	Data []byte
+	// Limit overrides MaxArticleBytes and MaxTextBytes when positive (tests use it).
+	Limit int64
 }
 
 // Name returns the path that names the source in messages.
 func (s Source) Name() string {
-	if s.AnnPath != "" {
+	switch {
+	case s.AnnPath != "":
 		return s.AnnPath
+	case s.Path != "":
+		return s.Path
 	}
 	return s.TextPath
+}
+
+// Options steer Discover.
+type Options struct {
+	// Format forces one reader for every file: brat, labelstudio or native. Empty chooses
+	// by extension and content: .txt/.ann are brat pairs, .jsonl/.ndjson native JSON Lines,
+	// .json a Label Studio export (an array, or one task with "data") or one native article.
+	Format string
+	// Stdin is read for the path "-" (nil: os.Stdin). It holds native JSON (one article or
+	// JSON Lines) or a Label Studio export; the format is found from the content.
+	Stdin io.Reader
+	// Limit overrides the size limits when positive.
+	Limit int64
+	// Config is an annotation.conf that governs every article read, whatever its format,
+	// in place of any annotation.conf found beside brat files.
+	Config string
 }
 
 // ErrNoArticles is returned when the paths hold nothing to read.
 var ErrNoArticles = errors.New("no articles found")
 
-// Discover finds the articles under paths: a brat .txt or .ann file stands for its pair,
-// a folder is read recursively. Sources come back sorted by path, so runs are repeatable.
-// Problems with single files (a .ann without its .txt) are returned as ParseErrors beside
-// the sources that are fine.
-func Discover(paths []string) ([]Source, error) {
-	seen := map[string]bool{}
-	var srcs []Source
-	var problems ParseErrors
-	add := func(p string, explicit bool) error {
-		ext := filepath.Ext(p)
-		if ext != ".txt" && ext != ".ann" {
-			if explicit {
-				problems = append(problems, &ParseError{Path: p, Msg: "unknown file kind: expected a brat .txt or .ann file"})
-			}
-			return nil
-		}
-		if strings.HasSuffix(p, ".meta.json") {
-			return nil
-		}
-		base := strings.TrimSuffix(p, ext)
-		if seen[base] {
-			return nil
-		}
-		seen[base] = true
-		txt, ann := base+".txt", base+".ann"
-		_, terr := os.Stat(txt)
-		_, aerr := os.Stat(ann)
-		switch {
-		case terr != nil && aerr != nil:
-			problems = append(problems, &ParseError{Path: p, Msg: "no such file"})
-			return nil
-		case terr != nil:
-			problems = append(problems, &ParseError{Path: ann, Msg: fmt.Sprintf("annotations without their text: %s is missing", filepath.Base(txt))})
-			return nil
-		case aerr != nil:
-			if !explicit {
-				// A lone .txt in a folder may be any text file; only an explicit one is an error.
-				return nil
-			}
-			problems = append(problems, &ParseError{Path: txt, Msg: fmt.Sprintf("text without annotations: %s is missing", filepath.Base(ann))})
-			return nil
-		}
-		s := Source{Format: "brat", TextPath: txt, AnnPath: ann}
-		if _, err := os.Stat(base + ".meta.json"); err == nil {
-			s.MetaPath = base + ".meta.json"
-		}
-		srcs = append(srcs, s)
-		return nil
+// Discover finds the articles under paths (see DiscoverWith), choosing formats by extension
+// and content.
+func Discover(paths []string) ([]Source, error) { return DiscoverWith(paths, Options{}) }
+
+// DiscoverFormat is Discover with the format forced for every file ("" chooses).
+func DiscoverFormat(paths []string, format string) ([]Source, error) {
+	return DiscoverWith(paths, Options{Format: format})
+}
+
+// DiscoverWith finds the articles under paths: a brat .txt or .ann file stands for its
+// pair, a JSON file for each article in it, "-" for stdin, and a folder is read
+// recursively (hidden folders skipped). Sources come back in path order and, within a
+// file, in file order, so runs are repeatable. Problems with single files (a .ann without
+// its .txt, JSON that does not parse) are returned as ParseErrors beside the sources that
+// are fine.
+func DiscoverWith(paths []string, opt Options) ([]Source, error) {
+	switch opt.Format {
+	case "", FormatBrat, FormatLabelStudio, FormatNative:
+	default:
+		return nil, fmt.Errorf("unknown format %q (expected brat, labelstudio or native)", opt.Format)
 	}
+	d := &discovery{opt: opt, seen: map[string]bool{}}
 	for _, p := range paths {
+		if p == "-" {
+			d.stdin()
+			continue
+		}
 		fi, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, &ParseError{Path: p, Msg: "no such file or folder"})
+			d.problem(p, 0, "no such file or folder")
 			continue
 		}
 		if !fi.IsDir() {
-			if err := add(p, true); err != nil {
-				return nil, err
-			}
+			d.file(p, true)
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(p, func(path string, de fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+			if de.IsDir() {
+				if path != p && strings.HasPrefix(de.Name(), ".") {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			return add(path, false)
+			d.file(path, false)
+			return nil
 		})
 		if err != nil {
 			return nil, fmt.Errorf("read folder %s: %w", p, err)
 		}
 	}
-	sort.Slice(srcs, func(i, j int) bool { return srcs[i].TextPath < srcs[j].TextPath })
-	if len(problems) > 0 {
-		return srcs, problems
+	srcs := d.srcs
+	sort.SliceStable(srcs, func(i, j int) bool {
+		a, b := srcs[i].sortKey(), srcs[j].sortKey()
+		if a != b {
+			return a < b
+		}
+		return srcs[i].Index < srcs[j].Index
+	})
+	if len(d.problems) > 0 {
+		sort.SliceStable(d.problems, func(i, j int) bool {
+			if d.problems[i].Path != d.problems[j].Path {
+				return d.problems[i].Path < d.problems[j].Path
+			}
+			return d.problems[i].Line < d.problems[j].Line
+		})
+		return srcs, d.problems
 	}
 	if len(srcs) == 0 {
-		return nil, fmt.Errorf("%w in %s: expected brat pairs (X.txt + X.ann)", ErrNoArticles, strings.Join(paths, ", "))
+		return nil, fmt.Errorf("%w in %s: expected brat pairs (X.txt + X.ann), native .jsonl or Label Studio .json", ErrNoArticles, strings.Join(paths, ", "))
 	}
 	return srcs, nil
 }
 
-// Read reads the article of a source.
+func (s Source) sortKey() string {
+	if s.TextPath != "" {
+		return s.TextPath
+	}
+	return s.Path
+}
+
+type discovery struct {
+	opt      Options
+	seen     map[string]bool
+	srcs     []Source
+	problems ParseErrors
+}
+
+func (d *discovery) problem(path string, line int, format string, args ...any) {
+	d.problems = append(d.problems, &ParseError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *discovery) limit() int64 {
+	if d.opt.Limit > 0 {
+		return d.opt.Limit
+	}
+	return MaxArticleBytes
+}
+
+// file adds the articles of one file; explicit says the user named it.
+func (d *discovery) file(p string, explicit bool) {
+	ext := strings.ToLower(filepath.Ext(p))
+	base := filepath.Base(p)
+	switch {
+	case strings.HasSuffix(base, ".meta.json") || base == ConfFileName:
+		if explicit && base != ConfFileName {
+			d.problem(p, 0, "a metadata sidecar is read with its brat pair; name the .txt or .ann instead")
+		}
+		return
+	case d.opt.Format == FormatBrat || (d.opt.Format == "" && (ext == ".txt" || ext == ".ann")):
+		if ext != ".txt" && ext != ".ann" {
+			if explicit {
+				d.problem(p, 0, "not a brat file: expected X.txt with X.ann")
+			}
+			return
+		}
+		d.brat(p, ext, explicit)
+	case d.opt.Format == FormatNative || d.opt.Format == FormatLabelStudio || ext == ".json" || ext == ".jsonl" || ext == ".ndjson":
+		if d.opt.Format != "" && ext != ".json" && ext != ".jsonl" && ext != ".ndjson" && !explicit {
+			return // a forced JSON format still only picks JSON files out of folders
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			d.problem(p, 0, "cannot open: %v", errors.Unwrap(err))
+			return
+		}
+		defer f.Close()
+		d.json(f, p, ext, nil)
+	default:
+		if explicit {
+			d.problem(p, 0, "unknown file kind: expected brat .txt/.ann, native .jsonl or Label Studio .json")
+		}
+	}
+}
+
+func (d *discovery) brat(p, ext string, explicit bool) {
+	base := strings.TrimSuffix(p, filepath.Ext(p))
+	if d.seen[base] {
+		return
+	}
+	d.seen[base] = true
+	txt, ann := base+".txt", base+".ann"
+	_, terr := os.Stat(txt)
+	_, aerr := os.Stat(ann)
+	switch {
+	case terr != nil && aerr != nil:
+		d.problem(p, 0, "no such file")
+		return
+	case terr != nil:
+		d.problem(ann, 0, "annotations without their text: %s is missing", filepath.Base(txt))
+		return
+	case aerr != nil:
+		if !explicit {
+			// A lone .txt in a folder may be any text file; only an explicit one is an error.
+			return
+		}
+		d.problem(txt, 0, "text without annotations: %s is missing", filepath.Base(ann))
+		return
+	}
+	conf := d.opt.Config
+	if conf == "" {
+		conf = FindAnnotationConfig(ann)
+	}
+	s := Source{Format: FormatBrat, TextPath: txt, AnnPath: ann, ConfPath: conf, Limit: d.opt.Limit}
+	if _, err := os.Stat(base + ".meta.json"); err == nil {
+		s.MetaPath = base + ".meta.json"
+	}
+	d.srcs = append(d.srcs, s)
+}
+
+func (d *discovery) stdin() {
+	if d.seen["-"] {
+		return
+	}
+	d.seen["-"] = true
+	r := d.opt.Stdin
+	if r == nil {
+		r = os.Stdin
+	}
+	b, err := io.ReadAll(io.LimitReader(r, d.limit()+1))
+	if err != nil {
+		d.problem("stdin", 0, "cannot read: %v", err)
+		return
+	}
+	if int64(len(b)) > d.limit() {
+		d.problem("stdin", 0, "input larger than %d MiB; give a file instead", d.limit()>>20)
+		return
+	}
+	d.json(bytes.NewReader(b), "stdin", "", b)
+}
+
+// json adds the articles of a JSON file: native JSON Lines, one native article, or a
+// Label Studio export.
+func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
+	first, line, err := firstByte(r)
+	if err != nil {
+		d.problem(p, 0, "cannot read: %v", err)
+		return
+	}
+	if first == 0 {
+		d.problem(p, 0, "empty file: expected %s", expectedJSON(d.opt.Format, ext))
+		return
+	}
+	format := d.opt.Format
+	if format == "" {
+		switch {
+		case first == '[':
+			format = FormatLabelStudio
+		case first != '{':
+			if data != nil {
+				d.problem(p, line, "not JSON: stdin takes native JSON or a Label Studio export (brat needs a .txt and .ann pair)")
+			} else {
+				d.problem(p, line, "not JSON: expected %s", expectedJSON("", ext))
+			}
+			return
+		case ext == ".jsonl" || ext == ".ndjson":
+			format = FormatNative
+		default:
+			if isLabelStudioTask(r, d.limit()) {
+				format = FormatLabelStudio
+			} else {
+				format = FormatNative
+			}
+		}
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		d.problem(p, 0, "cannot read: %v", err)
+		return
+	}
+	switch format {
+	case FormatLabelStudio:
+		d.labelStudioTasks(r, p, data)
+	default:
+		d.nativeLines(r, p, data, ext == ".jsonl" || ext == ".ndjson")
+	}
+}
+
+func expectedJSON(format, ext string) string {
+	switch {
+	case format == FormatLabelStudio:
+		return "a Label Studio JSON export"
+	case format == FormatNative || ext == ".jsonl" || ext == ".ndjson":
+		return "native articles, one JSON object a line"
+	}
+	return "a Label Studio JSON export or a native article"
+}
+
+// firstByte returns the first byte that is not white space (a BOM skipped), 0 at the end,
+// and its line.
+func firstByte(r io.Reader) (byte, int, error) {
+	br := bufio.NewReader(r)
+	line := 1
+	start := true
+	for {
+		c, err := br.ReadByte()
+		if err == io.EOF {
+			return 0, line, nil
+		}
+		if err != nil {
+			return 0, line, err
+		}
+		if start && c == 0xEF {
+			if b, _ := br.Peek(2); len(b) == 2 && b[0] == 0xBB && b[1] == 0xBF {
+				br.Discard(2)
+				continue
+			}
+		}
+		start = false
+		switch c {
+		case '\n':
+			line++
+		case ' ', '\t', '\r':
+		default:
+			return c, line, nil
+		}
+	}
+}
+
+// isLabelStudioTask reports whether the JSON object in r has Label Studio's "data" or
+// "annotations" keys (a native article has "text" at the top).
+func isLabelStudioTask(r io.ReadSeeker, limit int64) bool {
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return false
+	}
+	dec := json.NewDecoder(bufio.NewReader(io.LimitReader(r, limit)))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch t {
+		case "data", "annotations", "predictions":
+			return true
+		case "text", "mentions":
+			return false
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// nativeLines adds one source per non-blank line. Unless lines says the file is JSON Lines
+// by its name, a file whose first line does not hold a whole JSON value is one
+// pretty-printed article.
+func (d *discovery) nativeLines(r io.ReadSeeker, p string, data []byte, lines bool) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var off int64
+	var found []Source
+	for lineNo := 1; ; lineNo++ {
+		n, blank, err := skimLine(br)
+		if n == 0 && err != nil {
+			break
+		}
+		if !blank {
+			found = append(found, Source{Format: FormatNative, Path: p, Offset: off, Line: lineNo, Index: len(found), Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config})
+		}
+		off += n
+		if err != nil {
+			break
+		}
+	}
+	if len(found) == 0 {
+		d.problem(p, 0, "empty file: expected native articles, one JSON object a line")
+		return
+	}
+	// One pretty-printed article: its first line is "{" alone or does not parse on its own.
+	if !lines && len(found) > 1 && !lineHoldsValue(r, found[0], d.limit()) {
+		found = found[:1]
+		found[0].Offset, found[0].Line = 0, 1
+		found[0].Index = -1 // the whole file
+	}
+	d.srcs = append(d.srcs, found...)
+}
+
+// skimLine consumes one line without keeping it, returning its length in bytes (newline
+// included) and whether it is blank.
+func skimLine(br *bufio.Reader) (int64, bool, error) {
+	var n int64
+	blank := true
+	for {
+		chunk, err := br.ReadSlice('\n')
+		n += int64(len(chunk))
+		if blank {
+			for _, c := range chunk {
+				if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+					blank = false
+					break
+				}
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return n, blank, err
+	}
+}
+
+// lineHoldsValue reports whether the source's line is one whole JSON value.
+func lineHoldsValue(r io.ReadSeeker, s Source, limit int64) bool {
+	if _, err := r.Seek(s.Offset, io.SeekStart); err != nil {
+		return false
+	}
+	line, err := readLine(bufio.NewReaderSize(r, 64<<10), int(min(limit, 1<<20)))
+	if err != nil && err != io.EOF {
+		// A very long line is a JSON Lines article; pretty-printed JSON has short lines.
+		return errors.Is(err, errLineTooLong)
+	}
+	return json.Valid([]byte(line))
+}
+
+// labelStudioTasks adds one source per task of a Label Studio export (an array of tasks or
+// one task object).
+func (d *discovery) labelStudioTasks(r io.ReadSeeker, p string, data []byte) {
+	lr := &boundedReader{r: r, limit: d.limit()}
+	dec := json.NewDecoder(lr)
+	tok, err := dec.Token()
+	if err != nil {
+		d.jsonProblem(r, p, dec.InputOffset(), err, "a Label Studio export (a JSON array of tasks)")
+		return
+	}
+	var offsets []int64
+	switch tok {
+	case json.Delim('{'):
+		offsets = []int64{0}
+	case json.Delim('['):
+		for dec.More() {
+			lr.mark(dec.InputOffset())
+			start := dec.InputOffset()
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				d.jsonProblem(r, p, start, err, "a Label Studio task object")
+				break
+			}
+			offsets = append(offsets, start)
+		}
+	default:
+		d.problem(p, 1, "expected a Label Studio export: a JSON array of tasks")
+		return
+	}
+	// Lines of the tasks, in one pass over the file.
+	lines := lineNumbers(r, offsets)
+	for i, off := range offsets {
+		d.srcs = append(d.srcs, Source{Format: FormatLabelStudio, Path: p, Offset: off, Line: lines[i], Index: i, Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config})
+	}
+	if len(offsets) == 0 && len(d.problems) == 0 {
+		d.problem(p, 1, "the Label Studio export holds no tasks")
+	}
+}
+
+func (d *discovery) jsonProblem(r io.ReadSeeker, p string, start int64, err error, want string) {
+	if errors.Is(err, errTooBig) {
+		d.problem(p, lineNumbers(r, []int64{start})[0], "task larger than %d MiB", d.limit()>>20)
+		return
+	}
+	off := start
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = se.Offset
+	}
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		d.problem(p, 0, "not valid JSON: the file ends early (expected %s)", want)
+		return
+	}
+	d.problem(p, lineNumbers(r, []int64{off})[0], "not valid JSON: %s (expected %s)", jsonMsg(err), want)
+}
+
+// lineNumbers returns the line of each byte offset (offsets ascending), in one pass.
+func lineNumbers(r io.ReadSeeker, offsets []int64) []int {
+	out := make([]int, len(offsets))
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return out
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	line, pos := 1, int64(0)
+	for i, off := range offsets {
+		for pos < off {
+			c, err := br.ReadByte()
+			if err != nil {
+				break
+			}
+			pos++
+			if c == '\n' {
+				line++
+			}
+		}
+		// The value starts after any white space.
+		for {
+			b, err := br.Peek(1)
+			if err != nil || (b[0] != ' ' && b[0] != '\t' && b[0] != '\r' && b[0] != '\n' && b[0] != ',') {
+				break
+			}
+			br.ReadByte()
+			pos++
+			if b[0] == '\n' {
+				line++
+			}
+		}
+		out[i] = line
+	}
+	return out
+}
+
+var errTooBig = errors.New("input too large")
+
+// boundedReader fails once a JSON value being decoded grows past limit bytes, so one huge
+// task cannot exhaust memory.
+type boundedReader struct {
+	r      io.Reader
+	limit  int64
+	read   int64
+	marked int64
+}
+
+func (b *boundedReader) mark(off int64) { b.marked = off }
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if b.read-b.marked > b.limit+(64<<10) {
+		return 0, errTooBig
+	}
+	n, err := b.r.Read(p)
+	b.read += int64(n)
+	return n, err
+}
+
+// Read reads the article of a source. Problems in the input come back as ParseErrors;
+// when the article could still be read far enough (brat lines that parse, native fields
+// that decode), it comes back too, so that Validate can report the rest.
 func Read(s Source) (*Article, error) {
 	switch s.Format {
-	case "brat", "":
+	case FormatBrat, "":
 		return readBrat(s)
+	case FormatNative:
+		return withConfig(s, readNativeSource)
+	case FormatLabelStudio:
+		return withConfig(s, readLabelStudioSource)
 	default:
 		return nil, fmt.Errorf("%s: unknown format %q", s.Name(), s.Format)
 	}
 }
 
+// withConfig reads a JSON source and attaches the annotation.conf it names.
+func withConfig(s Source, read func(Source) (*Article, error)) (*Article, error) {
+	a, err := read(s)
+	if s.ConfPath == "" || a == nil {
+		return a, err
+	}
+	c, cerr := LoadAnnotationConfig(s.ConfPath)
+	var pe ParseErrors
+	switch {
+	case errors.As(cerr, &pe):
+		var errs ParseErrors
+		if errors.As(err, &errs) {
+			pe = append(errs, pe...)
+		} else if err != nil {
+			return a, err
+		}
+		err = pe
+	case cerr != nil:
+		return nil, cerr
+	}
+	a.Config = c
+	return a, err
+}
+
+// ReadValid reads the article of a source and validates it. It returns the article only
+// when it has no problem at all; otherwise it returns every problem, from reading and from
+// validation, as ParseErrors sorted by file and line.
+func ReadValid(s Source) (*Article, error) {
+	a, err := Read(s)
+	var errs ParseErrors
+	if err != nil {
+		var pes ParseErrors
+		var pe *ParseError
+		switch {
+		case errors.As(err, &pes):
+			errs = append(errs, pes...)
+		case errors.As(err, &pe):
+			errs = append(errs, pe)
+		default:
+			return nil, err
+		}
+	}
+	if a != nil {
+		errs = append(errs, Validate(a)...)
+	}
+	if len(errs) == 0 {
+		return a, nil
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].Path != errs[j].Path {
+			return errs[i].Path < errs[j].Path
+		}
+		return errs[i].Line < errs[j].Line
+	})
+	return nil, errs
+}
+
+func (s Source) limit() int64 {
+	if s.Limit > 0 {
+		return s.Limit
+	}
+	return MaxArticleBytes
+}
+
+func (s Source) textLimit() int64 {
+	if s.Limit > 0 {
+		return s.Limit
+	}
+	return MaxTextBytes
+}
+
+// open returns the input of a JSON source positioned at its article.
+func (s Source) open() (io.ReadSeeker, func(), error) {
+	var r io.ReadSeeker
+	closer := func() {}
+	if s.Data != nil {
+		r = bytes.NewReader(s.Data)
+	} else {
+		f, err := os.Open(s.Path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("open %s: %w", s.Path, err)
+		}
+		r, closer = f, func() { f.Close() }
+	}
+	if _, err := r.Seek(s.Offset, io.SeekStart); err != nil {
+		closer()
+		return nil, nil, fmt.Errorf("read %s: %w", s.Path, err)
+	}
+	return r, closer, nil
+}
+
 func readBrat(s Source) (*Article, error) {
-	text, err := readText(s.TextPath)
+	text, bom, err := readText(s.TextPath, s.textLimit())
 	if err != nil {
 		return nil, err
 	}
 	base := strings.TrimSuffix(filepath.Base(s.TextPath), ".txt")
-	a := &Article{ID: base, Path: s.TextPath, AnnPath: s.AnnPath, Format: "brat", Text: text}
+	a := &Article{ID: base, Path: s.TextPath, AnnPath: s.AnnPath, Format: FormatBrat, Text: text}
 	if s.MetaPath != "" {
 		if err := readMeta(s.MetaPath, a); err != nil {
 			return nil, err
 		}
+	}
+	var errs ParseErrors
+	if s.ConfPath != "" {
+		c, err := LoadAnnotationConfig(s.ConfPath)
+		var pe ParseErrors
+		switch {
+		case errors.As(err, &pe):
+			errs = append(errs, pe...)
+		case err != nil:
+			return nil, err
+		}
+		a.Config = c
 	}
 	f, err := os.Open(s.AnnPath)
 	if err != nil {
 		return nil, fmt.Errorf("open annotations: %w", err)
 	}
 	defer f.Close()
-	if err := ReadBratAnn(f, s.AnnPath, a); err != nil {
+	err = readBratAnn(f, s.AnnPath, a, int(min(s.limit(), MaxLineBytes)))
+	if bom {
+		shiftForBOM(a)
+	}
+	var pe ParseErrors
+	switch {
+	case errors.As(err, &pe):
+		errs = append(errs, pe...)
+	case err != nil:
 		return a, err
+	}
+	if len(errs) > 0 {
+		return a, errs
 	}
 	return a, nil
 }
 
-// readText reads an article text: UTF-8, a leading byte-order mark dropped. CRLF line ends
-// are kept, since brat offsets count them as two characters.
-func readText(path string) (string, error) {
+// shiftForBOM decides what offsets mean in a text that started with a byte-order mark.
+// brat reads text with Python's "utf-8" codec, which keeps the mark as a character, so
+// offsets from brat count it; other tools drop it first. The article text never holds the
+// mark; offsets are moved down by one when that makes more span texts match (brat's
+// reading wins a tie).
+func shiftForBOM(a *Article) {
+	idx := NewTextIndex(a.Text)
+	keep, shifted := 0, 0
+	for _, m := range a.Mentions {
+		if got, ok := idx.Covered(m.Spans); ok && got == m.Text {
+			keep++
+		}
+		moved := make([]Span, len(m.Spans))
+		for i, s := range m.Spans {
+			moved[i] = Span{s.Start - 1, s.End - 1}
+		}
+		if got, ok := idx.Covered(moved); ok && got == m.Text {
+			shifted++
+		}
+	}
+	if shifted < keep || len(a.Mentions) == 0 {
+		return
+	}
+	for i := range a.Mentions {
+		for j := range a.Mentions[i].Spans {
+			a.Mentions[i].Spans[j].Start--
+			a.Mentions[i].Spans[j].End--
+		}
+	}
+}
+
+// readText reads an article text: UTF-8, a leading byte-order mark dropped (reported by
+// bom). CRLF line ends are kept, since brat offsets count them as two characters.
+func readText(path string, limit int64) (text string, bom bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("open text: %w", err)
+		return "", false, fmt.Errorf("open text: %w", err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxTextBytes+1))
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		return "", false, fmt.Errorf("read %s: %w", path, err)
 	}
-	if len(b) > MaxTextBytes {
-		return "", &ParseError{Path: path, Msg: fmt.Sprintf("text larger than %d MiB; split the article", MaxTextBytes>>20)}
+	if int64(len(b)) > limit {
+		return "", false, &ParseError{Path: path, Msg: fmt.Sprintf("text larger than %d MiB; split the article", limit>>20)}
 	}
-	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if bytes.HasPrefix(b, []byte("\ufeff")) {
+		b, bom = b[3:], true
+	}
 	if !utf8.Valid(b) {
-		line := 1 + bytes.Count(b[:firstInvalid(b)], []byte("\n"))
-		return "", &ParseError{Path: path, Line: line, Msg: "text is not valid UTF-8"}
+		return "", false, &ParseError{Path: path, Line: lineAt(b, firstInvalid(b)), Msg: fmt.Sprintf("text is not valid UTF-8 (byte %d)", firstInvalid(b))}
 	}
-	return string(b), nil
+	return string(b), bom, nil
 }
+
+func lineAt(b []byte, off int) int { return 1 + bytes.Count(b[:off], []byte("\n")) }
 
 func firstInvalid(b []byte) int {
 	for i := 0; i < len(b); {
@@ -200,18 +804,38 @@ type metaFile struct {
 	URL       string `json:"url"`
 }
 
+// maxMetaBytes bounds a metadata sidecar.
+const maxMetaBytes = 1 << 20
+
 func readMeta(path string, a *Article) error {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("read metadata: %w", err)
 	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxMetaBytes+1))
+	if err != nil {
+		return fmt.Errorf("read metadata: %w", err)
+	}
+	if len(b) > maxMetaBytes {
+		return &ParseError{Path: path, Msg: "metadata larger than 1 MiB"}
+	}
+	return ParseMeta(b, path, a)
+}
+
+// ParseMeta reads article metadata (a JSON object with id, title, source, url, published
+// and any other fields) into a. path names the file in messages.
+func ParseMeta(b []byte, path string, a *Article) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return &ParseError{Path: path, Msg: "empty metadata file: expected a JSON object"}
+	}
 	var raw map[string]any
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return &ParseError{Path: path, Line: jsonErrLine(b, err), Msg: "metadata is not a JSON object: " + err.Error()}
+		return &ParseError{Path: path, Line: jsonErrLine(b, err), Msg: "metadata is not a JSON object: " + jsonMsg(err)}
 	}
 	var m metaFile
 	if err := json.Unmarshal(b, &m); err != nil {
-		return &ParseError{Path: path, Line: jsonErrLine(b, err), Msg: "metadata: " + err.Error()}
+		return &ParseError{Path: path, Line: jsonErrLine(b, err), Msg: "metadata: " + jsonMsg(err)}
 	}
 	if m.ID != "" {
 		a.ID = m.ID
@@ -220,7 +844,7 @@ func readMeta(path string, a *Article) error {
 	if m.Published != "" {
 		d, err := ParseDate(m.Published)
 		if err != nil {
-			return &ParseError{Path: path, Msg: fmt.Sprintf("published: %v", err)}
+			return &ParseError{Path: path, Line: keyLine(b, "published"), Msg: fmt.Sprintf("published: %v", err)}
 		}
 		a.Published = d
 	}
@@ -230,10 +854,28 @@ func readMeta(path string, a *Article) error {
 		switch k {
 		case "id", "published", "title", "source", "url":
 		default:
-			a.Meta[k] = fmt.Sprint(v)
+			a.Meta[k] = metaString(v)
 		}
 	}
 	return nil
+}
+
+// metaString renders a metadata value: strings as they are, anything else as JSON.
+func metaString(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// keyLine returns the line of the first "key": in b, or 0.
+func keyLine(b []byte, key string) int {
+	i := bytes.Index(b, []byte(`"`+key+`"`))
+	if i < 0 {
+		return 0
+	}
+	return lineAt(b, i)
 }
 
 // ParseDate accepts an ISO date or timestamp and returns the date as YYYY-MM-DD.
@@ -243,10 +885,10 @@ func ParseDate(s string) (string, error) {
 			return t.Format("2006-01-02"), nil
 		}
 	}
-	return "", fmt.Errorf("date %q is not an ISO date (YYYY-MM-DD)", s)
+	return "", fmt.Errorf("date %q is not an ISO date (YYYY-MM-DD)", clip(s))
 }
 
-// jsonErrLine finds the line of a JSON syntax error, or 0.
+// jsonErrLine finds the line of a JSON syntax or type error, or 0.
 func jsonErrLine(b []byte, err error) int {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -259,5 +901,43 @@ func jsonErrLine(b []byte, err error) int {
 	if off < 0 || off > int64(len(b)) {
 		return 0
 	}
-	return 1 + bytes.Count(b[:off], []byte("\n"))
+	return lineAt(b, int(off))
+}
+
+// jsonMsg turns a decoding error into a message without Go type names.
+func jsonMsg(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		field := te.Field
+		if field == "" {
+			field = "the value"
+		}
+		return fmt.Sprintf("%s: expected %s, got %s", field, jsonKind(te.Type.Kind().String()), te.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return strings.TrimPrefix(se.Error(), "json: ")
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
+		return "unexpected end of JSON input"
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+func jsonKind(k string) string {
+	switch k {
+	case "string":
+		return "a string"
+	case "int", "int64", "float64":
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "slice", "array":
+		return "an array"
+	case "struct", "map":
+		return "an object"
+	case "ptr", "interface":
+		return "a value"
+	}
+	return k
 }

@@ -2,74 +2,162 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strings"
+	"unicode/utf8"
 )
 
-// Validate checks an article's annotations against its text and each other: offsets inside
-// the text, span text equal to the covered text, unique ids, references that exist. It
-// returns every problem found, sorted by line; none means the article can be loaded.
+// metaKeyPattern is what a metadata key must look like: keys may become property names.
+var metaKeyPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
+
+// Validate checks an article's annotations against its text, each other and, when the
+// article has one, its annotation.conf: offsets inside the text, span text equal to the
+// covered text, unique ids, references that exist, no event that is its own argument, type
+// names safe to become labels, declared types and argument types. It returns every problem
+// found as "file:line: message", sorted by line (problems on one line keep the order of
+// the checks); none means the article can be loaded.
 func Validate(a *Article) ParseErrors {
 	var errs ParseErrors
+	p := a.AnnPath
+	if p == "" {
+		p = a.Path
+	}
 	bad := func(line int, format string, args ...any) {
-		p := a.AnnPath
-		if p == "" {
-			p = a.Path
-		}
 		errs = append(errs, &ParseError{Path: p, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
-	runes := []rune(a.Text)
+	badType := func(line int, what, owner, name string) {
+		if msg := typeNameProblem(name); msg != "" {
+			bad(line, "%s %s: type %s", what, owner, msg)
+		}
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		errs = append(errs, &ParseError{Path: a.Path, Line: a.Line, Msg: "the article text is empty"})
+	}
+	if a.Published != "" {
+		if _, err := ParseDate(a.Published); err != nil {
+			bad(0, "published: %v", err)
+		}
+	}
+	for _, k := range sortedKeys(a.Meta) {
+		if !metaKeyPattern.MatchString(k) {
+			mp := a.MetaPath
+			if mp == "" {
+				mp = p
+			}
+			errs = append(errs, &ParseError{Path: mp, Msg: fmt.Sprintf("metadata key %q is not a valid name: use ASCII letters, digits and _", clip(k))})
+		}
+	}
+	idx := NewTextIndex(a.Text)
 	ids := map[string]int{}
 	kinds := map[string]byte{}
-	claim := func(id string, line int, kind byte) {
+	types := map[string]string{}
+	claim := func(id string, line int, kind byte, typ string) {
+		if id == "" {
+			bad(line, "annotation without an id")
+			return
+		}
 		if prev, ok := ids[id]; ok {
 			bad(line, "duplicate id %s (first on line %d)", id, prev)
 			return
 		}
 		ids[id] = line
 		kinds[id] = kind
+		types[id] = typ
 	}
 	for _, m := range a.Mentions {
-		claim(m.ID, m.Line, 'T')
+		claim(m.ID, m.Line, 'T', m.Type)
+		badType(m.Line, "mention", m.ID, m.Type)
+		if len(m.Spans) == 0 {
+			bad(m.Line, "%s: no span", m.ID)
+			continue
+		}
+		inside := true
 		for _, s := range m.Spans {
-			if s.Start < 0 || s.End > len(runes) || s.End < s.Start {
-				bad(m.Line, "%s: span %d-%d is outside the text (%d characters)", m.ID, s.Start, s.End, len(runes))
+			switch {
+			case s.Start < 0 || s.End < 0:
+				bad(m.Line, "%s: negative offset in span %d-%d", m.ID, s.Start, s.End)
+				inside = false
+			case s.End < s.Start:
+				bad(m.Line, "%s: span %d-%d ends before it starts", m.ID, s.Start, s.End)
+				inside = false
+			case s.End > idx.Len():
+				bad(m.Line, "%s: span %d-%d is outside the text (%d characters)", m.ID, s.Start, s.End, idx.Len())
+				inside = false
+			case s.End == s.Start:
+				bad(m.Line, "%s: span %d-%d is empty", m.ID, s.Start, s.End)
+				inside = false
 			}
 		}
-		if got, ok := Covered(runes, m.Spans); ok && got != m.Text {
-			bad(m.Line, "%s: span text %q does not match the text at %s: %q", m.ID, clip(m.Text), spansString(m.Spans), clip(got))
+		if inside {
+			got, _ := idx.Covered(m.Spans)
+			if got != m.Text && flattenSpace(got) != flattenSpace(m.Text) {
+				hint := ""
+				if byteOffsetsMatch(a.Text, m.Spans, m.Text) {
+					hint = " (the offsets count bytes; they must count characters)"
+				}
+				bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, clip(m.Text), spansString(m.Spans), clip(got), hint)
+			}
 		}
 	}
 	for _, r := range a.Relations {
-		claim(r.ID, r.Line, 'R')
+		claim(r.ID, r.Line, 'R', r.Type)
+		badType(r.Line, "relation", r.ID, r.Type)
+		for _, arg := range r.Args {
+			if msg := typeNameProblem(arg.Role); msg != "" {
+				bad(r.Line, "relation %s: role %s", r.ID, msg)
+			}
+		}
 	}
 	for _, e := range a.Events {
-		claim(e.ID, e.Line, 'E')
+		claim(e.ID, e.Line, 'E', e.Type)
+		badType(e.Line, "event", e.ID, e.Type)
+		for _, arg := range e.Args {
+			if msg := typeNameProblem(arg.Role); msg != "" {
+				bad(e.Line, "event %s: role %s", e.ID, msg)
+			}
+		}
 	}
 	for _, at := range a.Attributes {
-		claim(at.ID, at.Line, 'A')
+		claim(at.ID, at.Line, 'A', at.Name)
+		if msg := typeNameProblem(at.Name); msg != "" {
+			bad(at.Line, "attribute %s: name %s", at.ID, msg)
+		}
 	}
 	for _, n := range a.Norms {
-		claim(n.ID, n.Line, 'N')
+		claim(n.ID, n.Line, 'N', n.Type)
 	}
-	ref := func(line int, owner, id string, allowed string) {
+	for _, n := range a.Notes {
+		if n.ID != "" && n.ID != "#" {
+			claim(n.ID, n.Line, '#', n.Type)
+		}
+	}
+	ref := func(line int, owner, id string, allowed string) bool {
 		k, ok := kinds[id]
 		if !ok {
 			bad(line, "%s refers to unknown %s", owner, id)
-			return
+			return false
 		}
-		for i := 0; i < len(allowed); i++ {
-			if allowed[i] == k {
-				return
-			}
+		if !strings.ContainsRune(allowed, rune(k)) {
+			bad(line, "%s refers to %s, which cannot be an argument here", owner, id)
+			return false
 		}
-		bad(line, "%s refers to %s, which cannot be an argument here", owner, id)
+		return true
 	}
 	for _, r := range a.Relations {
 		if len(r.Args) < 2 {
 			bad(r.Line, "relation %s needs two arguments (Arg1:ID Arg2:ID)", r.ID)
 		}
+		seen := map[string]bool{}
 		for _, arg := range r.Args {
+			if seen[arg.Role] {
+				bad(r.Line, "relation %s has role %s twice", r.ID, arg.Role)
+			}
+			seen[arg.Role] = true
 			ref(r.Line, "relation "+r.ID, arg.Ref, "TE")
+		}
+		if len(r.Args) == 2 && r.Args[0].Ref == r.Args[1].Ref {
+			bad(r.Line, "relation %s links %s to itself", r.ID, r.Args[0].Ref)
 		}
 	}
 	events := map[string]Event{}
@@ -85,7 +173,7 @@ func Validate(a *Article) ParseErrors {
 			}
 			ref(e.Line, "event "+e.ID, arg.Ref, "TE")
 		}
-		if cyc := eventCycle(e.ID, events); cyc {
+		if eventCycle(e.ID, events) {
 			bad(e.Line, "event %s is its own argument through other events (a cycle)", e.ID)
 		}
 	}
@@ -94,8 +182,14 @@ func Validate(a *Article) ParseErrors {
 	}
 	for _, n := range a.Norms {
 		ref(n.Line, "normalisation "+n.ID, n.Target, "TRE")
+		if n.DB == "" || n.DBID == "" {
+			bad(n.Line, "normalisation %s: expected DB:ENTRY, e.g. Wikidata:Q22316", n.ID)
+		}
 	}
 	for _, eq := range a.Equivs {
+		if len(eq.Refs) < 2 {
+			bad(eq.Line, "equivalence needs at least two mentions")
+		}
 		for _, id := range eq.Refs {
 			ref(eq.Line, "equivalence", id, "T")
 		}
@@ -107,38 +201,320 @@ func Validate(a *Article) ParseErrors {
 			}
 		}
 	}
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+	if c := a.Config; c != nil {
+		validateAgainstConfig(a, c, kinds, types, bad)
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].Path != errs[j].Path {
+			return errs[i].Path < errs[j].Path
+		}
+		return errs[i].Line < errs[j].Line
+	})
 	return errs
+}
+
+// byteOffsetsMatch reports whether the spans, read as UTF-8 byte offsets, cover want: the
+// usual mistake of a tool that counts bytes.
+func byteOffsetsMatch(text string, spans []Span, want string) bool {
+	var b strings.Builder
+	for i, s := range spans {
+		if s.Start < 0 || s.End < s.Start || s.End > len(text) {
+			return false
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(text[s.Start:s.End])
+	}
+	return b.String() == want
+}
+
+// flattenSpace makes line breaks and tabs single spaces: a span text in a one-line .ann
+// cannot hold the line break the text has there.
+func flattenSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\t':
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// validateAgainstConfig checks declared types and argument types.
+func validateAgainstConfig(a *Article, c *AnnotationConfig, kinds map[string]byte, types map[string]string, bad func(int, string, ...any)) {
+	triggers := map[string]bool{}
+	for _, e := range a.Events {
+		triggers[e.Trigger] = true
+	}
+	for _, m := range a.Mentions {
+		if typeNameProblem(m.Type) != "" {
+			continue
+		}
+		kind, t := c.kindOf(m.Type)
+		switch {
+		case t == nil || kind == "relation":
+			bad(m.Line, "%s: type %s is not declared in %s", m.ID, m.Type, c.Path)
+		case t.Abstract:
+			bad(m.Line, "%s: type %s is abstract in %s (marked !) and cannot be annotated", m.ID, m.Type, c.Path)
+		case triggers[m.ID] && kind != "event":
+			bad(m.Line, "%s: trigger type %s is declared in [entities], not [events]", m.ID, m.Type)
+		}
+	}
+	checkArgs := func(line int, owner string, t *TypeDecl, args []Arg, bad func(int, string, ...any)) {
+		count := map[string]int{}
+		for _, arg := range args {
+			role := strings.TrimRightFunc(arg.Role, func(r rune) bool { return r >= '0' && r <= '9' })
+			var decl *ArgDecl
+			for i := range t.Args {
+				if t.Args[i].Role == role || t.Args[i].Role == arg.Role {
+					decl = &t.Args[i]
+					role = decl.Role
+					break
+				}
+			}
+			if decl == nil {
+				bad(line, "%s: role %s is not declared for %s in %s", owner, arg.Role, t.Name, c.Path)
+				continue
+			}
+			count[role]++
+			k, ok := kinds[arg.Ref]
+			if !ok {
+				continue // reported as unknown already
+			}
+			if !c.accepts(decl.Types, k, types[arg.Ref]) {
+				bad(line, "%s: %s:%s has type %s, but %s %s takes %s", owner, arg.Role, arg.Ref, types[arg.Ref], t.Name, decl.Role, strings.Join(decl.Types, "|"))
+			}
+		}
+		for _, d := range t.Args {
+			n := count[d.Role]
+			switch {
+			case n < d.Min:
+				bad(line, "%s: %s needs %s (at least %d), found %d", owner, t.Name, d.Role, d.Min, n)
+			case d.Max >= 0 && n > d.Max:
+				bad(line, "%s: %s takes %s at most %d times, found %d", owner, t.Name, d.Role, d.Max, n)
+			}
+		}
+	}
+	for _, r := range a.Relations {
+		if typeNameProblem(r.Type) != "" {
+			continue
+		}
+		t := c.Relations[r.Type]
+		if t == nil {
+			bad(r.Line, "relation %s: type %s is not declared in [relations] of %s", r.ID, r.Type, c.Path)
+			continue
+		}
+		if len(t.Signatures) <= 1 {
+			checkArgs(r.Line, "relation "+r.ID, t, r.Args, bad)
+			continue
+		}
+		fits := false
+		for _, sig := range t.Signatures {
+			var n int
+			checkArgs(r.Line, "", &TypeDecl{Name: t.Name, Args: sig}, r.Args, func(int, string, ...any) { n++ })
+			if n == 0 {
+				fits = true
+				break
+			}
+		}
+		if !fits {
+			var got, alts []string
+			for _, arg := range r.Args {
+				got = append(got, arg.Role+":"+types[arg.Ref])
+			}
+			for _, sig := range t.Signatures {
+				var parts []string
+				for _, d := range sig {
+					parts = append(parts, d.Role+":"+strings.Join(d.Types, "|"))
+				}
+				alts = append(alts, "("+strings.Join(parts, ", ")+")")
+			}
+			bad(r.Line, "relation %s: %s takes %s, got (%s)", r.ID, t.Name, strings.Join(alts, " or "), strings.Join(got, ", "))
+		}
+	}
+	for _, e := range a.Events {
+		if typeNameProblem(e.Type) != "" {
+			continue
+		}
+		t := c.Events[e.Type]
+		if t == nil {
+			bad(e.Line, "event %s: type %s is not declared in [events] of %s", e.ID, e.Type, c.Path)
+			continue
+		}
+		if t.Abstract {
+			bad(e.Line, "event %s: type %s is abstract in %s (marked !) and cannot be annotated", e.ID, e.Type, c.Path)
+		}
+		if tt, ok := types[e.Trigger]; ok && kinds[e.Trigger] == 'T' && tt != e.Type {
+			bad(e.Line, "event %s: type %s differs from the type %s of its trigger %s", e.ID, e.Type, tt, e.Trigger)
+		}
+		checkArgs(e.Line, "event "+e.ID, t, e.Args, bad)
+	}
+	for _, at := range a.Attributes {
+		if typeNameProblem(at.Name) != "" {
+			continue
+		}
+		d := c.Attributes[at.Name]
+		if d == nil {
+			bad(at.Line, "attribute %s: %s is not declared in [attributes] of %s", at.ID, at.Name, c.Path)
+			continue
+		}
+		if k, ok := kinds[at.Target]; ok && !c.accepts(d.Targets, k, types[at.Target]) {
+			bad(at.Line, "attribute %s: %s cannot mark %s (a %s); it takes %s", at.ID, at.Name, at.Target, types[at.Target], strings.Join(d.Targets, "|"))
+		}
+		switch {
+		case len(d.Values) == 0 && at.Value != "":
+			bad(at.Line, "attribute %s: %s is binary and takes no value, got %q", at.ID, at.Name, clip(at.Value))
+		case len(d.Values) > 0 && at.Value == "":
+			bad(at.Line, "attribute %s: %s needs a value (%s)", at.ID, at.Name, strings.Join(d.Values, "|"))
+		case len(d.Values) > 0 && !contains(d.Values, at.Value):
+			bad(at.Line, "attribute %s: %s value %q is not one of %s", at.ID, at.Name, clip(at.Value), strings.Join(d.Values, "|"))
+		}
+	}
+	for _, eq := range a.Equivs {
+		if eq.Type != "" && c.Relations[eq.Type] == nil {
+			bad(eq.Line, "equivalence type %s is not declared in [relations] of %s", eq.Type, c.Path)
+		}
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // eventCycle reports whether event id reaches itself through event arguments.
 func eventCycle(id string, events map[string]Event) bool {
 	seen := map[string]bool{}
-	var visit func(cur string) bool
-	visit = func(cur string) bool {
+	stack := []string{id}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
 		for _, arg := range events[cur].Args {
-			if arg.Ref == id {
+			if arg.Ref == id && cur != id {
 				return true
 			}
-			if _, ok := events[arg.Ref]; ok && !seen[arg.Ref] {
+			if _, ok := events[arg.Ref]; ok && !seen[arg.Ref] && arg.Ref != id {
 				seen[arg.Ref] = true
-				if visit(arg.Ref) {
-					return true
-				}
+				stack = append(stack, arg.Ref)
 			}
 		}
-		return false
 	}
-	return visit(id)
+	return false
 }
 
 func spansString(ss []Span) string {
-	s := ""
+	var b strings.Builder
 	for i, sp := range ss {
 		if i > 0 {
-			s += ";"
+			b.WriteByte(';')
 		}
-		s += fmt.Sprintf("%d %d", sp.Start, sp.End)
+		fmt.Fprintf(&b, "%d %d", sp.Start, sp.End)
 	}
-	return s
+	return b.String()
+}
+
+// TextIndex maps code point offsets in a text to byte offsets without holding the text as
+// runes (four bytes a character): it keeps the byte offset of every 256th code point.
+type TextIndex struct {
+	s     string
+	n     int
+	ascii bool
+	marks []int
+}
+
+const indexStride = 256
+
+// NewTextIndex indexes s.
+func NewTextIndex(s string) *TextIndex {
+	t := &TextIndex{s: s}
+	t.n = utf8.RuneCountInString(s)
+	if t.n == len(s) {
+		t.ascii = true
+		return t
+	}
+	i := 0
+	for b := range s {
+		if i%indexStride == 0 {
+			t.marks = append(t.marks, b)
+		}
+		i++
+	}
+	return t
+}
+
+// Len returns the length of the text in code points.
+func (t *TextIndex) Len() int { return t.n }
+
+// Byte returns the byte offset of code point offset cp (0 ≤ cp ≤ Len()).
+func (t *TextIndex) Byte(cp int) int {
+	if t.ascii || cp >= t.n {
+		if cp >= t.n {
+			return len(t.s)
+		}
+		return cp
+	}
+	b := t.marks[cp/indexStride]
+	for k := cp % indexStride; k > 0; k-- {
+		_, size := utf8.DecodeRuneInString(t.s[b:])
+		b += size
+	}
+	return b
+}
+
+// Slice returns the text between two code point offsets, or false when they are outside it.
+func (t *TextIndex) Slice(start, end int) (string, bool) {
+	if start < 0 || end < start || end > t.n {
+		return "", false
+	}
+	return t.s[t.Byte(start):t.Byte(end)], true
+}
+
+// Covered returns the text covered by spans, fragments joined by one space as brat writes
+// them, or false when a span lies outside the text.
+func (t *TextIndex) Covered(spans []Span) (string, bool) {
+	var b strings.Builder
+	for i, s := range spans {
+		part, ok := t.Slice(s.Start, s.End)
+		if !ok {
+			return "", false
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(part)
+	}
+	return b.String(), true
+}
+
+// ArticleIDs remembers the article ids of one run, so that two inputs that claim one id
+// are caught before one is loaded over the other.
+type ArticleIDs map[string]string
+
+// Claim records the id of a, or returns the clash with the input that claimed it first.
+func (ids ArticleIDs) Claim(a *Article) *ParseError {
+	path, line := a.Path, a.Line
+	if a.MetaPath != "" {
+		path, line = a.MetaPath, 0
+	}
+	where := (&ParseError{Path: path, Line: line}).Error()
+	where = strings.TrimSuffix(where, ": ")
+	if prev, ok := ids[a.ID]; ok {
+		return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("article id %q is already used by %s", a.ID, prev)}
+	}
+	ids[a.ID] = where
+	return nil
 }

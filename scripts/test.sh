@@ -2,9 +2,18 @@
 # test.sh: what `make test` does. Starts the local Neo4j if none is running (downloading it
 # on a fresh machine), runs go vet and every test (with the race detector) against it, and
 # stops the server again if it started it.
+#
+# The tests wipe their database, so they get a server of their own: its own ports
+# (NEO4J_TEST_BOLT_PORT, default 7688, and NEO4J_TEST_HTTP_PORT, default 7475) and its own
+# data folder (.neo4j/test-server), never the one `make demo` fills.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bolt=${NEO4J_BOLT_PORT:-7687}
+bolt=${NEO4J_TEST_BOLT_PORT:-7688}
+export NEO4J_BOLT_PORT=$bolt
+export NEO4J_HTTP_PORT=${NEO4J_TEST_HTTP_PORT:-7475}
+export NEO4J_URI=neo4j://localhost:$bolt
+export NEO4J_LOCAL_HOME=$PWD/.neo4j/test-server
+export NEO4J_HEAP=${NEO4J_HEAP:-1g} NEO4J_PAGECACHE=${NEO4J_PAGECACHE:-512m}
 
 started=""
 cleanup() {
@@ -34,3 +43,6 @@ fi
 
 echo "== go test -race ./..."
 go test -race -count=1 -timeout 30m ./...
+
+echo "== short fuzz run (every fuzz target, ${FUZZ_SHORT:-4s} each; \`make fuzz\` runs them longer)"
+scripts/fuzz.sh "${FUZZ_SHORT:-4s}"

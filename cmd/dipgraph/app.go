@@ -104,6 +104,8 @@ password dipgraph-local.`,
 			ingestCommand(),
 			validateCommand(),
 			queryCommand(),
+			annotateCommand(),
+			evalCommand(),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(c.App.ErrWriter, "dipgraph: no command %q (run `dipgraph --help`)\n", name)

@@ -9,60 +9,79 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 )
 
+// formatFlags choose the reader and the annotation schema, for every command that reads articles.
+func formatFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Usage: "read every file as `FORMAT`: brat, labelstudio or native (default: by extension and content)"},
+		&cli.StringFlag{Name: "config", Usage: "check types against this brat annotation.conf `FILE` (default: an annotation.conf beside or above brat files)"},
+	}
+}
+
+// discover finds the sources under the command's arguments with its format flags.
+func discover(c *cli.Context) ([]ingest.Source, ingest.ParseErrors, error) {
+	f := c.String("format")
+	switch f {
+	case "", ingest.FormatBrat, ingest.FormatLabelStudio, ingest.FormatNative:
+	default:
+		return nil, nil, usagef("--format must be brat, labelstudio or native, not %q", f)
+	}
+	srcs, err := ingest.DiscoverWith(c.Args().Slice(), ingest.Options{Format: f, Stdin: c.App.Reader, Config: c.String("config")})
+	var perrs ingest.ParseErrors
+	if err != nil && !errors.As(err, &perrs) {
+		return nil, nil, err
+	}
+	return srcs, perrs, nil
+}
+
 func validateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "validate",
 		Usage:     "check annotated articles without loading them",
 		ArgsUsage: "PATH...",
-		Description: `Checks every article under PATH: offsets inside the text, span text equal to the
-text it covers, unique ids, references that exist, type names that can become labels.
-Prints every problem as file:line: message and exits with 1 if there is any.
+		Description: `Checks every article under PATH (brat pairs, Label Studio JSON exports, native JSON
+Lines; "-" reads standard input): offsets inside the text, span text equal to the text it
+covers, unique ids, references that exist, types declared in annotation.conf and
+argument types, type names that can become labels. Prints every problem as
+file:line: message and exits with 1 if there is any.
 
 Examples:
    dipgraph validate examples/
-   dipgraph validate news/2016-04-24.ann`,
+   dipgraph validate news/2016-04-24.ann
+   dipgraph validate --config examples/annotation.conf export.json
+   cat article.jsonl | dipgraph validate -`,
+		Flags: formatFlags(),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
-				return usagef("validate needs at least one PATH")
+				return usagef("validate needs at least one PATH (a file, a folder, or - for standard input)")
 			}
-			srcs, derr := ingest.Discover(c.Args().Slice())
-			var perrs ingest.ParseErrors
-			if derr != nil && !errors.As(derr, &perrs) {
-				return derr
+			srcs, perrs, err := discover(c)
+			if err != nil {
+				return err
 			}
 			problems := len(perrs)
 			for _, e := range perrs {
 				fmt.Fprintln(c.App.ErrWriter, e)
 			}
+			bad := 0
 			for _, s := range srcs {
-				a, err := ingest.Read(s)
-				if err != nil {
-					var pe ingest.ParseErrors
-					var p1 *ingest.ParseError
-					switch {
-					case errors.As(err, &pe):
-						for _, e := range pe {
-							fmt.Fprintln(c.App.ErrWriter, e)
-						}
-						problems += len(pe)
-					case errors.As(err, &p1):
-						fmt.Fprintln(c.App.ErrWriter, p1)
-						problems++
-					default:
-						fmt.Fprintf(c.App.ErrWriter, "%s: %v\n", s.Name(), err)
-						problems++
-					}
-					if a == nil {
-						continue
-					}
+				_, err := ingest.ReadValid(s)
+				if err == nil {
+					continue
 				}
-				for _, e := range ingest.Validate(a) {
-					fmt.Fprintln(c.App.ErrWriter, e)
-					problems++
+				bad++
+				var pe ingest.ParseErrors
+				if errors.As(err, &pe) {
+					for _, e := range pe {
+						fmt.Fprintln(c.App.ErrWriter, e)
+					}
+					problems += len(pe)
+					continue
 				}
+				fmt.Fprintf(c.App.ErrWriter, "%s: %v\n", s.Name(), err)
+				problems++
 			}
 			if problems > 0 {
-				fmt.Fprintf(c.App.ErrWriter, "%d problems in %d articles\n", problems, len(srcs))
+				fmt.Fprintf(c.App.ErrWriter, "%d problems; %d of %d articles invalid\n", problems, bad, len(srcs))
 				return silentError{exitFailure}
 			}
 			fmt.Fprintf(c.App.Writer, "%d articles, no problems\n", len(srcs))

@@ -19,11 +19,12 @@ import (
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 )
 
-// Config returns the connection settings from the environment, with the local launcher's
-// defaults.
+// Config returns the connection settings of the test server: NEO4J_URI and friends when
+// set, else the server `make test` starts (bolt port 7688, so tests never wipe the
+// database `make demo` fills on 7687).
 func Config() neo4jstore.Config {
 	return neo4jstore.Config{
-		URI:            env("NEO4J_URI", "neo4j://localhost:"+env("NEO4J_BOLT_PORT", "7687")),
+		URI:            env("NEO4J_URI", "neo4j://localhost:7688"),
 		Username:       env("NEO4J_USERNAME", "neo4j"),
 		Password:       env("NEO4J_PASSWORD", "dipgraph-local"),
 		Database:       env("NEO4J_DATABASE", "neo4j"),

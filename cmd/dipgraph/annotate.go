@@ -1,0 +1,217 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/annotate"
+)
+
+func annotateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "annotate",
+		Usage:     "annotate raw news articles (brat .ann) with dictionaries and patterns",
+		ArgsUsage: "PATH...",
+		Description: `Reads raw articles and writes brat annotations (X.ann) for a person to review in brat
+or for 'dipgraph ingest' to load. A PATH is a text file (X.txt, or X.md) or a folder,
+read recursively for .txt and .md files. Metadata comes from X.meta.json beside the text,
+or from a front-matter header at the top of the file:
+
+   ---
+   title: US and Russia discuss cooperation in Syria
+   date: 2016-04-24
+   source: Daily News Egypt
+   ---
+   The text...
+
+A header is removed from the text the annotations point into: its fields go to
+X.meta.json and the text after it to X.txt (an X.txt with a header is rewritten without
+it), so that brat offsets stay right.
+
+Annotations are written next to the text, or under --out DIR with a copy of the text and
+metadata so that DIR is a complete brat corpus. A hand-made X.ann is never replaced unless
+--force is given; files this command wrote carry a note (#1 AnnotatorNotes) saying so and
+are replaced on the next run.
+
+Examples:
+   dipgraph annotate news/
+   dipgraph annotate --out annotated/ seeds/article.txt
+   dipgraph annotate --dictionary my-words.tsv --dictionary my-actors.jsonl news/
+   dipgraph eval --gold examples/gold --pred annotated/`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Usage: "write annotations (and text and metadata) under `DIR` instead of next to the input"},
+			&cli.BoolFlag{Name: "force", Usage: "replace annotation files that were not written by dipgraph annotate"},
+			&cli.StringSliceFlag{Name: "dictionary", Usage: "extra dictionary `FILE`: .tsv (annotator format, see internal/annotate/README.md) or .jsonl (actors, gazetteer format); repeatable"},
+			&cli.StringFlag{Name: "gazetteer", Usage: "extra actors (JSON Lines, see graph/gazetteer.jsonl) that extend or override the built-in ones", EnvVars: []string{"DIPGRAPH_GAZETTEER"}},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only the summary and problems"},
+		},
+		Action: runAnnotate,
+	}
+}
+
+// newAnnotator builds the annotator from the built-in data and the command's extra files.
+func newAnnotator(c *cli.Context) (*annotate.Annotator, error) {
+	b, err := newBuilder(c)
+	if err != nil {
+		return nil, err
+	}
+	an, err := annotate.New(b.Gazetteer)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range c.StringSlice("dictionary") {
+		r, err := os.Open(f)
+		if err != nil {
+			return nil, fmt.Errorf("open dictionary: %w", err)
+		}
+		err = an.LoadDictionary(r, f)
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return an, nil
+}
+
+// rawFile is a raw article file and its path relative to the folder argument it was found
+// in (its name, for a file argument), which --out keeps.
+type rawFile struct{ path, rel string }
+
+// rawArticles finds the raw article files under paths.
+func rawArticles(paths []string) ([]rawFile, error) {
+	var out []rawFile
+	seen := map[string]bool{}
+	add := func(p, rel string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, rawFile{p, rel})
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: no such file or folder", p)
+		}
+		if !fi.IsDir() {
+			add(p, filepath.Base(p))
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if ext := filepath.Ext(path); ext == ".txt" || ext == ".md" {
+				rel, err := filepath.Rel(p, path)
+				if err != nil {
+					return err
+				}
+				add(path, rel)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read folder %s: %w", p, err)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%w in %s: expected .txt or .md files", ingest.ErrNoArticles, strings.Join(paths, ", "))
+	}
+	return out, nil
+}
+
+func runAnnotate(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usagef("annotate needs at least one PATH (a text file or a folder of them)")
+	}
+	an, err := newAnnotator(c)
+	if err != nil {
+		return err
+	}
+	files, err := rawArticles(c.Args().Slice())
+	if err != nil {
+		return err
+	}
+	out := c.String("out")
+	if out != "" {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return fmt.Errorf("create output folder: %w", err)
+		}
+	}
+	start := time.Now()
+	var done, skipped, mentions, relations, bytes int
+	problems := 0
+	for _, rf := range files {
+		f := rf.path
+		in, err := annotate.ReadInput(f)
+		if err != nil {
+			fmt.Fprintln(c.App.ErrWriter, err)
+			problems++
+			continue
+		}
+		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		dir := filepath.Dir(f)
+		if out != "" {
+			dir = filepath.Join(out, filepath.Dir(rf.rel))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("create output folder: %w", err)
+			}
+		}
+		txtPath := filepath.Join(dir, base+".txt")
+		annPath := filepath.Join(dir, base+".ann")
+		metaPath := filepath.Join(dir, base+".meta.json")
+		if old, err := os.ReadFile(annPath); err == nil && !c.Bool("force") && !annotate.IsGenerated(string(old)) {
+			fmt.Fprintf(c.App.ErrWriter, "%s: kept: not written by dipgraph annotate (use --force to replace it)\n", annPath)
+			skipped++
+			continue
+		}
+		a, err := an.Article(in.Text, in.Meta)
+		if err != nil {
+			fmt.Fprintln(c.App.ErrWriter, err)
+			problems++
+			continue
+		}
+		// The text the offsets point into, and the metadata, go where the annotations go.
+		if in.Header || filepath.Clean(txtPath) != filepath.Clean(f) {
+			if err := os.WriteFile(txtPath, []byte(in.Text), 0o644); err != nil {
+				return fmt.Errorf("write text: %w", err)
+			}
+		}
+		if in.Header || out != "" && in.MetaPath != "" {
+			if err := os.WriteFile(metaPath, in.Meta.MetaJSON(), 0o644); err != nil {
+				return fmt.Errorf("write metadata: %w", err)
+			}
+		}
+		if err := os.WriteFile(annPath, []byte(a.Annotations), 0o644); err != nil {
+			return fmt.Errorf("write annotations: %w", err)
+		}
+		done++
+		bytes += len(in.Text)
+		mentions += len(a.Mentions)
+		relations += len(a.Relations)
+		if !c.Bool("quiet") {
+			fmt.Fprintf(c.App.Writer, "%s: %d mentions, %d relations\n", annPath, len(a.Mentions), len(a.Relations))
+		}
+	}
+	el := time.Since(start)
+	fmt.Fprintf(c.App.Writer, "annotated %d articles (%d KB, %d mentions, %d relations), kept %d hand-made, %d with problems; %s\n",
+		done, (bytes+1023)/1024, mentions, relations, skipped, problems, el.Round(time.Millisecond))
+	if problems > 0 || skipped > 0 {
+		return silentError{exitFailure}
+	}
+	return nil
+}

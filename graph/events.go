@@ -1,0 +1,281 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/ingest"
+)
+
+// HoldsRoleType links a person to the state or organisation of an office they hold.
+const HoldsRoleType = "HOLDS_ROLE"
+
+// events identifies an article's brat events (E lines) and dates them.
+type events struct {
+	a         *ingest.Article
+	byMention map[string]resolved
+	norms     map[string]ingest.Norm
+	dates     *dateContext
+	group     map[string]string // mention id → equivalence group (brat *), for chained Equivs
+	key       map[string]string // event id → node key
+	trigger   map[string]string // event id → trigger mention id
+	timeOf    map[string]string // trigger mention id → date of the event's Time argument
+}
+
+// identify gives every event its node key. An event keeps the key of its trigger when
+// that is shared across articles (a normalisation on the trigger or the event, or an
+// equivalence with one). Otherwise, when it has a Time argument that resolves to a date
+// and at least one argument that is neither a time nor a place, its key is derived from
+// its type, that date and its arguments (role and key of each): "talks:2016-02-12:1f0c9a2b…",
+// so two articles that annotate the same talks with the same participants and date share
+// one node. Failing that it stays this article's own event.
+func (ev *events) identify() error {
+	a := ev.a
+	ev.key, ev.trigger, ev.timeOf = map[string]string{}, map[string]string{}, map[string]string{}
+	// rekey gives the trigger and the mentions equivalent to it a new key; other mentions
+	// with the same words ("talks" of another event) keep theirs.
+	rekey := func(trigger string, to resolved) {
+		for id, r := range ev.byMention {
+			if id == trigger || ev.group[id] == ev.group[trigger] {
+				to.form, to.role = r.form, r.role
+				ev.byMention[id] = to
+			}
+		}
+	}
+	owner := map[string]string{} // article-local event key → equivalence group using it
+	for _, e := range a.Events {
+		r, ok := ev.byMention[e.Trigger]
+		if !ok {
+			return fmt.Errorf("%s: event %s has unknown trigger %s", a.Location(e.Line), e.ID, e.Trigger)
+		}
+		label, err := Label(e.Type)
+		if err != nil {
+			return fmt.Errorf("%s: %v", a.Location(e.Line), err)
+		}
+		ev.trigger[e.ID] = e.Trigger
+		date := ""
+		for _, arg := range e.Args {
+			if base := roleBase(arg.Role); base == "time" || base == "date" {
+				if d := ev.dates.of(arg.Ref); d != "" {
+					date = d
+					ev.timeOf[e.Trigger] = d
+					break
+				}
+			}
+		}
+		local := strings.Contains(r.key, ":"+a.ID+":")
+		if g, ok := owner[r.key]; local && ok && g != ev.group[e.Trigger] {
+			// Each E line is an event of its own: two triggers with the same words that no
+			// equivalence joins are told apart by the trigger id.
+			x := r
+			x.key = r.key + ":" + e.Trigger
+			rekey(e.Trigger, x)
+			r = x
+		}
+		if n, ok := ev.norms[e.ID]; ok && local {
+			x := r
+			x.event, x.label = true, label
+			if strings.EqualFold(n.DB, "wikidata") {
+				x.key, x.qid = "wikidata:"+n.DBID, n.DBID
+			} else {
+				x.key = strings.ToLower(n.DB) + ":" + n.DBID
+			}
+			if n.Text != "" {
+				x.name = n.Text
+			}
+			rekey(e.Trigger, x)
+			r = x
+		} else if local && date != "" {
+			var parts []string
+			for _, arg := range e.Args {
+				switch roleBase(arg.Role) {
+				case "time", "date", "place", "location", "site":
+					continue
+				}
+				p, ok := ev.byMention[arg.Ref]
+				if !ok || p.date || p.event {
+					continue
+				}
+				t, err := RoleType(arg.Role)
+				if err != nil {
+					return fmt.Errorf("%s: event %s: %v", a.Location(e.Line), e.ID, err)
+				}
+				parts = append(parts, t+"="+p.key)
+			}
+			if len(parts) > 0 {
+				sort.Strings(parts)
+				parts = dedupSorted(parts)
+				h := sha256.Sum256([]byte(strings.Join(parts, "\n")))
+				x := r
+				x.event, x.label = true, label
+				x.key = strings.ToLower(label) + ":" + date + ":" + hex.EncodeToString(h[:])[:12]
+				rekey(e.Trigger, x)
+				r = x
+			}
+		}
+		if local && strings.Contains(r.key, ":"+a.ID+":") {
+			owner[r.key] = ev.group[e.Trigger]
+		}
+		ev.key[e.ID] = r.key
+	}
+	return nil
+}
+
+// dateOf returns the date of the event whose trigger is the mention: its Time argument's,
+// or else the nearest date mentioned in the trigger's sentence.
+func (ev *events) dateOf(trigger string) string {
+	if d, ok := ev.timeOf[trigger]; ok {
+		return d
+	}
+	return ev.dates.near(trigger)
+}
+
+func roleBase(role string) string {
+	return strings.ToLower(strings.TrimRightFunc(role, func(r rune) bool { return r >= '0' && r <= '9' }))
+}
+
+func dedupSorted(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// eventArg is one resolved argument of an event.
+type eventArg struct {
+	role  string // the role edge type: AGENT_OF, PARTICIPATED_IN, …
+	key   string
+	spans []ingest.Span
+}
+
+// derived is a binary edge read off an event's arguments.
+type derived struct {
+	typ      string
+	from, to eventArg
+}
+
+// pairwise are the event labels whose participants are linked pairwise, and by what.
+var pairwise = map[string]string{
+	"Talks": "NEGOTIATED", "Negotiation": "NEGOTIATED",
+	"Meeting": "MET_WITH", "Summit": "MET_WITH", "Conference": "MET_WITH", "Visit": "MET_WITH",
+	"Call": "SPOKE_WITH",
+}
+
+// derive returns the binary edges an event implies, besides its role edges:
+//   - every agent of an attack (Attack, Strike) ATTACKS every target;
+//   - the participants of talks are pairwise NEGOTIATED, of a meeting, summit, conference
+//     or visit MET_WITH, of a call SPOKE_WITH, each pair once, from the smaller key to the
+//     larger (these edges have no direction of their own).
+//
+// A ceasefire's backers and excluded parties need nothing derived: their role edges are
+// already BACKED and EXCLUDED_FROM.
+func derive(label string, args []eventArg) []derived {
+	var out []derived
+	switch label {
+	case "Attack", "Strike":
+		for _, ag := range args {
+			if ag.role != "AGENT_OF" {
+				continue
+			}
+			for _, t := range args {
+				if t.role == "TARGET_OF" && t.key != ag.key {
+					out = append(out, derived{"ATTACKS", ag, t})
+				}
+			}
+		}
+	}
+	if typ, ok := pairwise[label]; ok {
+		var ps []eventArg
+		for _, x := range args {
+			if x.role == "PARTICIPATED_IN" {
+				ps = append(ps, x)
+			}
+		}
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				x, y := ps[i], ps[j]
+				if x.key == y.key {
+					continue
+				}
+				if y.key < x.key {
+					x, y = y, x
+				}
+				out = append(out, derived{typ, x, y})
+			}
+		}
+	}
+	return out
+}
+
+// dateContext holds the resolved date mentions of an article.
+type dateContext struct {
+	resolvedDate map[string]string // date mention id → ISO date
+	dated        []datedMention
+	sentOf       map[string]int // mention id → sentence
+	span         map[string][2]int
+}
+
+type datedMention struct {
+	sentence, start, end int
+	iso                  string
+}
+
+func newDateContext(a *ingest.Article, sents []ingest.Span, ms []ingest.Mention, by map[string]resolved) *dateContext {
+	dc := &dateContext{resolvedDate: map[string]string{}, sentOf: map[string]int{}, span: map[string][2]int{}}
+	for _, m := range ms {
+		if len(m.Spans) == 0 {
+			continue
+		}
+		s := ingest.SentenceAt(sents, m.Start())
+		dc.sentOf[m.ID] = s
+		dc.span[m.ID] = [2]int{m.Start(), m.Spans[len(m.Spans)-1].End}
+		if !by[m.ID].date {
+			continue
+		}
+		if iso, ok := ResolveDate(m.Text, a.Published); ok {
+			dc.resolvedDate[m.ID] = iso
+			dc.dated = append(dc.dated, datedMention{s, m.Start(), m.Spans[len(m.Spans)-1].End, iso})
+		}
+	}
+	return dc
+}
+
+// of returns the resolved date of a date mention.
+func (dc *dateContext) of(id string) string { return dc.resolvedDate[id] }
+
+// near returns the date mentioned nearest to the mention in its sentence.
+func (dc *dateContext) near(id string) string {
+	s, ok := dc.sentOf[id]
+	if !ok {
+		return ""
+	}
+	sp := dc.span[id]
+	return dc.nearest(s, sp[0], sp[1])
+}
+
+// nearest returns the date mentioned in the sentence closest to the range [start, end).
+func (dc *dateContext) nearest(sentence, start, end int) string {
+	best, bestDist := "", -1
+	for _, d := range dc.dated {
+		if d.sentence != sentence {
+			continue
+		}
+		dist := 0
+		switch {
+		case d.end <= start:
+			dist = start - d.end
+		case d.start >= end:
+			dist = d.start - end
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = d.iso, dist
+		}
+	}
+	return best
+}

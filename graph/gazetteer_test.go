@@ -1,0 +1,184 @@
+package graph
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestBuiltinGazetteerIsConsistent(t *testing.T) {
+	g := BuiltinGazetteer()
+	if len(g.Actors) < 200 {
+		t.Errorf("the built-in gazetteer has %d actors, want at least 200", len(g.Actors))
+	}
+	qidPattern := regexp.MustCompile(`^Q[1-9][0-9]*$`)
+	datePattern := regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	keys, qids := map[string]string{}, map[string]string{}
+	// names maps a folded name to the actors using it, people and others apart: a name
+	// shared by two actors of one kind would make lookups a guess.
+	names := map[string]map[string]bool{}
+	for _, a := range g.Actors {
+		if other, ok := keys[a.Key()]; ok {
+			t.Errorf("%s and %s have the same key %s", a.ID, other, a.Key())
+		}
+		keys[a.Key()] = a.ID
+		if a.QID != "" {
+			if !qidPattern.MatchString(a.QID) {
+				t.Errorf("%s: bad QID %q", a.ID, a.QID)
+			}
+			if other, ok := qids[a.QID]; ok {
+				t.Errorf("%s and %s share QID %s", a.ID, other, a.QID)
+			}
+			qids[a.QID] = a.ID
+		}
+		kind := "actor"
+		if a.Type == "Person" {
+			kind = "person"
+		}
+		all := append(append(append([]string{a.Name}, a.Aliases...), a.Adjectives...), a.Capitals...)
+		for _, n := range all {
+			k := kind + "|" + NormName(n)
+			if names[k] == nil {
+				names[k] = map[string]bool{}
+			}
+			names[k][a.ID] = true
+		}
+		for _, r := range a.Roles {
+			if _, ok := g.ByID(r.Of); !ok {
+				t.Errorf("%s: role %q of unknown actor %q", a.ID, r.Title, r.Of)
+			}
+			for _, d := range []string{r.Since, r.Until} {
+				if d != "" && !datePattern.MatchString(d) {
+					t.Errorf("%s: role %q has a bad date %q", a.ID, r.Title, d)
+				}
+			}
+			if r.Since != "" && r.Until != "" && r.Since > r.Until {
+				t.Errorf("%s: role %q ends before it starts", a.ID, r.Title)
+			}
+		}
+	}
+	for k, ids := range names {
+		if len(ids) > 1 {
+			var l []string
+			for id := range ids {
+				l = append(l, id)
+			}
+			t.Errorf("name %q is shared by %s", strings.SplitN(k, "|", 2)[1], strings.Join(l, ", "))
+		}
+	}
+}
+
+func TestGazetteerLookup(t *testing.T) {
+	g := BuiltinGazetteer()
+	tests := []struct {
+		name, label, want string // want: actor id, "" for none
+	}{
+		{"Moscow", "State", "russia"},
+		{"the Kremlin", "State", "russia"},
+		{"Moscow", "Location", ""}, // a capital is a place where it is annotated as one
+		{"Russian", "State", "russia"},
+		{"Russian", "Person", ""},
+		{"Daesh", "ArmedGroup", "islamic-state"},
+		{"ISIL", "", "islamic-state"},
+		{"Sergei Lavrov", "Person", "sergey-lavrov"},
+		{"Lavrov", "Person", "sergey-lavrov"},
+		{"Lavrov", "State", ""},
+		{"Washington", "State", "united-states"},
+		{"Türkiye", "State", "turkey"},
+		{"Jabhat al-Nusra", "ArmedGroup", "al-nusra-front"},
+	}
+	for _, tt := range tests {
+		a, ok := g.Lookup(tt.name, tt.label)
+		got := ""
+		if ok {
+			got = a.ID
+		}
+		if got != tt.want {
+			t.Errorf("Lookup(%q, %q) = %q, want %q", tt.name, tt.label, got, tt.want)
+		}
+	}
+}
+
+func TestGazetteerHolder(t *testing.T) {
+	g := BuiltinGazetteer()
+	if g.AsOf == "" {
+		t.Fatal("the built-in gazetteer has no as-of date")
+	}
+	us, _ := g.ByID("united-states")
+	ru, _ := g.ByID("russia")
+	tests := []struct {
+		title string
+		of    *Actor
+		date  string
+		want  string
+	}{
+		{"Secretary of State", us, "2016-02-22", "john-kerry"},
+		{"secretary of state", us, "2019-01-01", "mike-pompeo"},
+		{"Secretary of State", us, "2012-06", "hillary-clinton"},
+		{"Minister of Foreign Affairs", ru, "2016-04-24", "sergey-lavrov"},
+		{"President", ru, "2010-01-01", "dmitry-medvedev"},
+		{"President", ru, "2016-01-01", "vladimir-putin"},
+		{"President", us, "1990-01-01", ""},
+		{"Ambassador to United Nations", ru, "2020-03", "vasily-nebenzya"},
+		{"Ambassador to the United Nations", ru, "2016-12-01", "vitaly-churkin"},
+		{"Secretary of State", us, "", ""},
+		{"Secretary of State", us, "2025-06", "marco-rubio"},
+		{"Secretary of State", us, "2026-01", ""}, // after the gazetteer's as-of date: unchecked
+	}
+	for _, tt := range tests {
+		a, _, ok := g.Holder(tt.title, tt.of, tt.date)
+		got := ""
+		if ok {
+			got = a.ID
+		}
+		if got != tt.want {
+			t.Errorf("Holder(%q, %s, %q) = %q, want %q", tt.title, tt.of.ID, tt.date, got, tt.want)
+		}
+	}
+}
+
+// TestTitleOnlyMention follows a bare title from the mention to the office holder.
+func TestTitleOnlyMention(t *testing.T) {
+	g := BuiltinGazetteer()
+	tt := g.parseTitled("the Russian ambassador to the UN")
+	if tt.name != "" || tt.ofAct == nil || tt.ofAct.ID != "russia" {
+		t.Fatalf("parseTitled = %+v", tt)
+	}
+	for date, want := range map[string]string{"2016-12-01": "vitaly-churkin", "2020-03": "vasily-nebenzya"} {
+		if a, _, ok := g.Holder(tt.title, tt.ofAct, date); !ok || a.ID != want {
+			t.Errorf("Holder(%q, russia, %s) = %v, want %s", tt.title, date, a, want)
+		}
+	}
+}
+
+func TestGazetteerOverride(t *testing.T) {
+	g := BuiltinGazetteer()
+	n := len(g.Actors)
+	user := `// my actors
+{"id":"russia","qid":"Q159","type":"State","name":"Russian Federation","aliases":["RF"],"capitals":["Moscow"]}
+{"id":"my-militia","type":"armed-group","name":"Brigade of the North","aliases":["the Northern Brigade"]}
+`
+	if err := g.Load(strings.NewReader(user), "user.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Actors) != n+1 {
+		t.Errorf("%d actors after an override and an addition, want %d", len(g.Actors), n+1)
+	}
+	if a, ok := g.Lookup("RF", "State"); !ok || a.Name != "Russian Federation" {
+		t.Errorf("the overriding entry is not used: %v", a)
+	}
+	if _, ok := g.Lookup("the Kremlin", "State"); ok {
+		t.Error("a name of the replaced entry still resolves")
+	}
+	if a, ok := g.Lookup("Northern Brigade", "ArmedGroup"); !ok || a.Key() != "armedgroup:brigade of the north" {
+		t.Errorf("user entry: got %v", a)
+	}
+	err := g.Load(strings.NewReader("{\"id\":\"x\",\"type\":\"State\"}\n"), "bad.jsonl")
+	if err == nil || !strings.HasPrefix(err.Error(), "bad.jsonl:1: ") {
+		t.Errorf("a bad entry gave %v, want a bad.jsonl:1: error", err)
+	}
+	err = g.Load(strings.NewReader("{\"id\":\"x\",\"type\":\"State\",\"name\":\"X\",\"colour\":\"red\"}\n"), "bad.jsonl")
+	if err == nil {
+		t.Error("an unknown field was accepted")
+	}
+}

@@ -1,0 +1,307 @@
+package graph
+
+import (
+	"regexp"
+	"strings"
+)
+
+// titles maps the folded form of an office title (NormName) to how it is written on a
+// HOLDS_ROLE edge. Synonyms share one written form so that "Minister of Foreign Affairs"
+// and "foreign minister" are one role.
+var titles = map[string]string{
+	"president": "President", "vice president": "Vice President", "prime minister": "Prime Minister",
+	"deputy prime minister": "Deputy Prime Minister", "chancellor": "Chancellor", "king": "King",
+	"queen": "Queen", "crown prince": "Crown Prince", "emir": "Emir", "supreme leader": "Supreme Leader",
+	"foreign minister": "Foreign Minister", "minister of foreign affairs": "Foreign Minister",
+	"minister for foreign affairs": "Foreign Minister", "foreign affairs minister": "Foreign Minister",
+	"deputy foreign minister": "Deputy Foreign Minister", "foreign secretary": "Foreign Secretary",
+	"secretary of state": "Secretary of State", "defence minister": "Defence Minister",
+	"defense minister": "Defence Minister", "minister of defence": "Defence Minister",
+	"minister of defense": "Defence Minister", "defense secretary": "Secretary of Defense",
+	"defence secretary": "Secretary of Defence", "secretary of defense": "Secretary of Defense",
+	"secretary general": "Secretary-General", "secretarygeneral": "Secretary-General",
+	"deputy secretary general": "Deputy Secretary-General", "high representative": "High Representative",
+	"special envoy": "Special Envoy", "envoy": "Envoy", "ambassador": "Ambassador",
+	"spokesman": "Spokesperson", "spokeswoman": "Spokesperson", "spokesperson": "Spokesperson",
+	"foreign ministry spokesman": "Foreign Ministry Spokesperson", "foreign ministry spokeswoman": "Foreign Ministry Spokesperson",
+	"foreign ministry spokesperson": "Foreign Ministry Spokesperson",
+	"national security adviser":     "National Security Adviser", "national security advisor": "National Security Adviser",
+	"chief negotiator": "Chief Negotiator", "leader": "Leader", "commander": "Commander",
+	"interior minister": "Interior Minister", "minister": "Minister", "secretary": "Secretary",
+	"press secretary": "Press Secretary", "senator": "Senator", "general": "General",
+	"premier": "Premier", "permanent representative": "Permanent Representative",
+	"vice foreign minister": "Deputy Foreign Minister",
+}
+
+// honorifics are dropped before a name without making a role.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"he": true, "his excellency": true, "her excellency": true, "sheikh": true, "lord": true,
+}
+
+// maxTitleWords is the longest title in titles, in words.
+const maxTitleWords = 4
+
+// titled is a person mention taken apart: "US Secretary of State John Kerry" has
+// name "John Kerry", title "Secretary of State" and of "US".
+type titled struct {
+	name  string // the name without title or honorific; "" for a title alone
+	title string // written form from titles; "" when there is none
+	of    string // the text naming the state or organisation of the office, as written
+	ofAct *Actor // what of resolves to in the gazetteer, if anything
+	// former is set for "former", "ex-", "late": the mention states no current office.
+	former bool
+}
+
+// exPrefix finds "ex-" before a title ("ex-President").
+var exPrefix = regexp.MustCompile(`(^|\s)[Ee]x[-‐–]`)
+
+// qualifiers come before a title: past ones mean the office is no longer held.
+var qualifiers = map[string]string{
+	"former": "past", "ex": "past", "late": "past", "then": "then", "acting": "now", "outgoing": "now",
+	"incoming": "next", "new": "now", "newly": "now", "appointed": "now", "current": "now",
+}
+
+// parseTitled takes a title, the state or organisation it belongs to, and honorifics off a
+// person mention. It knows "US Secretary of State John Kerry", "Russia's foreign minister,
+// Sergei Lavrov", "Walid Muallem, Syria's foreign minister", "Foreign Minister of Syria
+// Walid Muallem", "UN Special Envoy for Syria Staffan de Mistura" and "Mr Kerry".
+func (g *Gazetteer) parseTitled(text string) titled {
+	// An apposition puts the title on one side of a comma or dash; the sides are not split
+	// again, which keeps the work linear in the length of the mention.
+	if i, n := apposition(text); i > 0 {
+		left, right := strings.TrimSpace(text[:i]), strings.TrimSpace(strings.Trim(text[i+n:], " ,—–"))
+		if t := g.parsePlain(right); t.title != "" && t.name == "" {
+			t.name = g.parsePlain(left).name
+			return t
+		}
+		if t := g.parsePlain(left); t.title != "" && t.name == "" {
+			t.name = g.parsePlain(right).name
+			return t
+		}
+		// "Syria's UN envoy, Bashar al-Jaafari": a title word somewhere in one side.
+		if t, ok := g.looseTitle(right); ok {
+			t.name = g.parsePlain(left).name
+			return t
+		}
+		if t, ok := g.looseTitle(left); ok {
+			t.name = g.parsePlain(right).name
+			return t
+		}
+	}
+	return g.parsePlain(text)
+}
+
+// parsePlain takes apart a person mention without an apposition.
+func (g *Gazetteer) parsePlain(text string) titled {
+	ws := strings.Fields(exPrefix.ReplaceAllString(text, "${1}ex "))
+	norm := make([]string, len(ws))
+	for i, w := range ws {
+		norm[i] = NormName(w)
+	}
+	var t titled
+	i := 0
+	for i < len(ws) && (norm[i] == "the" || norm[i] == "a" || norm[i] == "") {
+		i++
+	}
+	// "former", "ex-": the title is no longer held, so it states no office.
+	for i < len(ws) && qualifiers[norm[i]] != "" {
+		if qualifiers[norm[i]] == "past" {
+			t.former = true
+		}
+		i++
+	}
+	// The state or organisation: the longest run of words the gazetteer knows as a
+	// non-person, right before a title.
+	for j := min(len(ws), i+5); j > i; j-- {
+		phrase := strings.Join(ws[i:j], " ")
+		act, ok := g.Lookup(stripPossessive(phrase), "")
+		if !ok || act.Type == "Person" {
+			continue
+		}
+		k := j
+		for k < len(ws) && qualifiers[norm[k]] != "" {
+			k++
+		}
+		if _, n := matchTitle(norm[k:]); n > 0 {
+			t.of, t.ofAct = stripPossessive(phrase), act
+			i = j
+		}
+		break
+	}
+	for t.of != "" && i < len(ws) && qualifiers[norm[i]] != "" {
+		// "Syria's former foreign minister"
+		if qualifiers[norm[i]] == "past" {
+			t.former = true
+		}
+		i++
+	}
+	if title, n := matchTitle(norm[i:]); n > 0 {
+		t.title = title
+		i += n
+		// "of Syria": the office's state after the title; "Special Envoy for Syria",
+		// "Ambassador to the UN": part of the title, not whose office it is.
+		if i+1 < len(ws) && (norm[i] == "of" || norm[i] == "for" || norm[i] == "to") {
+			for j := min(len(ws), i+5); j > i+1; j-- {
+				phrase := strings.Trim(strings.Join(ws[i+1:j], " "), ",")
+				act, ok := g.Lookup(phrase, "")
+				if !ok || act.Type == "Person" {
+					continue
+				}
+				switch {
+				case norm[i] != "of":
+					t.title += " " + norm[i] + " " + act.Name
+				case t.of == "":
+					t.of, t.ofAct = phrase, act
+				}
+				i = j
+				break
+			}
+		}
+	}
+	for i < len(ws) {
+		if honorifics[norm[i]] || i+1 < len(ws) && honorifics[norm[i]+" "+norm[i+1]] {
+			if honorifics[norm[i]] {
+				i++
+			} else {
+				i += 2
+			}
+			continue
+		}
+		break
+	}
+	t.name = strings.Trim(strings.Join(ws[i:], " "), " ,")
+	if t.title == "" && (t.name == "" || strings.Join(ws[:i], " ") != "" && !honorificOnly(norm[:i])) {
+		// Without a title, only an honorific comes off: "a Syrian pilot" stays whole.
+		t = titled{name: strings.Join(ws, " ")}
+	}
+	return t
+}
+
+// looseTitle finds a title anywhere in one side of an apposition, and the first state or
+// organisation the gazetteer knows before it: "Syria's UN envoy" is an Envoy of Syria.
+func (g *Gazetteer) looseTitle(side string) (titled, bool) {
+	ws := strings.Fields(side)
+	norm := make([]string, len(ws))
+	for i, w := range ws {
+		norm[i] = NormName(w)
+	}
+	for i := range ws {
+		title, n := matchTitle(norm[i:])
+		if n == 0 {
+			continue
+		}
+		if i+n != len(ws) {
+			return titled{}, false // words after the title: not a plain title phrase
+		}
+		t := titled{title: title}
+		for k := 0; k < i && t.ofAct == nil; k++ {
+			if act, ok := g.Lookup(stripPossessive(ws[k]), ""); ok && act.Type != "Person" {
+				t.of, t.ofAct = stripPossessive(ws[k]), act
+			}
+		}
+		for _, w := range norm[:i] {
+			if qualifiers[w] == "past" {
+				t.former = true
+			}
+		}
+		return t, true
+	}
+	return titled{}, false
+}
+
+// apposition returns the byte offset and length of the first comma or spaced dash in text.
+func apposition(text string) (int, int) {
+	best, n := -1, 0
+	for _, sep := range []string{",", " — ", " – ", " - "} {
+		if i := strings.Index(text, sep); i > 0 && (best < 0 || i < best) {
+			best, n = i, len(sep)
+		}
+	}
+	return best, n
+}
+
+func honorificOnly(ws []string) bool {
+	for i := 0; i < len(ws); i++ {
+		if honorifics[ws[i]] {
+			continue
+		}
+		if i+1 < len(ws) && honorifics[ws[i]+" "+ws[i+1]] {
+			i++
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// matchTitle returns the written form and length in words of the longest title at the
+// start of the folded words ws.
+func matchTitle(ws []string) (string, int) {
+	for n := min(len(ws), maxTitleWords); n > 0; n-- {
+		if t, ok := titles[strings.Join(ws[:n], " ")]; ok {
+			return t, n
+		}
+	}
+	return "", 0
+}
+
+// canonicalTitle returns the written form of a title from the gazetteer or a mention.
+func canonicalTitle(s string) string {
+	if t, ok := titles[NormName(s)]; ok {
+		return t
+	}
+	return s
+}
+
+// sameTitle reports whether two titles name one office: "Minister of Foreign Affairs" and
+// "foreign minister", "Ambassador to the United Nations" and "ambassador to United Nations".
+func sameTitle(a, b string) bool {
+	key := func(s string) string {
+		var ws []string
+		for _, w := range strings.Fields(NormName(canonicalTitle(s))) {
+			if w != "the" {
+				ws = append(ws, w)
+			}
+		}
+		return strings.Join(ws, " ")
+	}
+	return key(a) == key(b)
+}
+
+func stripPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+// refersTo reports whether short is a surname or other shorter form of full: the words of
+// the short form end the full name ("Kerry", "de Mistura", "al-Assad").
+func refersTo(short, full string) bool {
+	s := strings.Fields(NormName(short))
+	f := strings.Fields(NormName(full))
+	if len(s) == 0 || len(s) >= len(f) {
+		return false
+	}
+	return strings.Join(f[len(f)-len(s):], " ") == strings.Join(s, " ")
+}
+
+// acronymOf reports whether short is the initials of full's significant words
+// ("ISSG" of "International Syria Support Group").
+func acronymOf(short, full string) bool {
+	if len([]rune(short)) < 2 || strings.ToUpper(short) != short || strings.ContainsAny(short, " ") {
+		return false
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(NormName(full)) {
+		switch w {
+		case "of", "the", "and", "for", "in", "on":
+			continue
+		}
+		b.WriteString(w[:1])
+	}
+	return b.Len() >= 2 && b.String() == NormName(short)
+}

@@ -1,0 +1,279 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dipgraph/dipgraph/ingest"
+)
+
+// resolved is what one mention resolves to.
+type resolved struct {
+	key, label, name, qid string
+	event, date           bool
+	altNames              []string // other names of the actor known to the gazetteer
+	form                  string   // the surface form kept as an alias: the name without its title
+	actor                 *Actor   // the gazetteer entry, if any
+	weak                  bool     // a bare name nothing identified: may still refer to a fuller one
+	role                  *roleFact
+}
+
+// roleFact is an office a person mention states ("US Secretary of State John Kerry").
+type roleFact struct {
+	title, since, until string
+	of                  resolved // the state or organisation of the office
+}
+
+// strength orders how well a mention is identified: knowledge-base id, gazetteer, name length.
+func strength(r resolved) int {
+	switch {
+	case strings.HasPrefix(r.key, "wikidata:"):
+		return 3000 + len(r.name)
+	case r.actor != nil:
+		return 2000 + len(r.name)
+	case r.weak:
+		return len(r.name)
+	default:
+		return 1000 + len(r.name)
+	}
+}
+
+// fromActor resolves to a gazetteer actor.
+func fromActor(act *Actor, label string, event bool) resolved {
+	r := resolved{key: act.Key(), label: act.Type, name: act.Name, qid: act.QID, actor: act, event: event,
+		altNames: append([]string{act.Name}, act.Aliases...)}
+	if event {
+		r.label = label
+	}
+	return r
+}
+
+// mentionResolver resolves the mentions of one article in text order, remembering what it
+// has seen so that short forms can refer back.
+type mentionResolver struct {
+	b     *Builder
+	a     *ingest.Article
+	norms map[string]ingest.Norm
+	seen  []resolved // non-date, non-event mentions resolved so far, in text order
+}
+
+func (mr *mentionResolver) resolve(m ingest.Mention) (resolved, error) {
+	a, g := mr.a, mr.b.Gazetteer
+	label, err := Label(m.Type)
+	if err != nil {
+		return resolved{}, fmt.Errorf("%s: %v", a.Location(m.Line), err)
+	}
+	text := strings.Join(strings.Fields(m.Text), " ")
+	r := resolved{label: label, name: text, form: text, event: IsEventLabel(label), date: IsDateLabel(label)}
+	if r.date {
+		r.key = "date:" + text
+		return r, nil
+	}
+	var t titled
+	if label == "Person" {
+		t = g.parseTitled(text)
+		r.name, r.form = t.name, t.name
+		if t.name == "" {
+			r.name, r.form = text, text
+		}
+	}
+	r, err = mr.identify(m, r, t)
+	if err != nil {
+		return r, err
+	}
+	if t.title != "" && !t.former {
+		r.role = mr.role(r, t)
+	}
+	if !r.event {
+		mr.seen = append(mr.seen, r)
+	}
+	return r, nil
+}
+
+// identify finds the key of a mention: a normalisation, the gazetteer, an earlier fuller
+// mention, the office a bare title names, or else the type and folded name.
+func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (resolved, error) {
+	a, g := mr.a, mr.b.Gazetteer
+	if n, ok := mr.norms[m.ID]; ok {
+		if strings.EqualFold(n.DB, "wikidata") {
+			if act, ok := g.ByID(n.DBID); ok {
+				x := fromActor(act, r.label, r.event)
+				x.form = r.form
+				x.qid, x.key = n.DBID, "wikidata:"+n.DBID
+				return x, nil
+			}
+			r.qid, r.key = n.DBID, "wikidata:"+n.DBID
+		} else {
+			r.key = strings.ToLower(n.DB) + ":" + n.DBID
+		}
+		if n.Text != "" {
+			r.name = n.Text
+		}
+		return r, nil
+	}
+	if r.label == "Person" {
+		// "Assad" after "Hafez al-Assad" is Hafez, whatever the gazetteer would guess.
+		if x, ok := mr.earlier(r); ok {
+			return x, nil
+		}
+	}
+	if act, ok := g.Lookup(r.name, r.label); ok {
+		x := fromActor(act, r.label, r.event)
+		x.form = r.form
+		return x, nil
+	}
+	if bare := stripPossessive(r.name); bare != r.name {
+		// "Russia's", "Lavrov’s": the possessive is no part of the name.
+		r.name, r.form = bare, stripPossessive(r.form)
+		return mr.identify(m, r, t)
+	}
+	if r.label == "Person" {
+		// A title this package does not know still ends in a known name: the longest
+		// known name at the end of the mention ("Ambassador to the UN Bashar al-Jaafari").
+		ws := strings.Fields(r.name)
+		for i := 1; i < len(ws); i++ {
+			if act, ok := g.Lookup(strings.Join(ws[i:], " "), r.label); ok {
+				x := fromActor(act, r.label, false)
+				x.form = act.Name
+				return x, nil
+			}
+		}
+	}
+	if r.label == "Person" && t.name == "" && t.title != "" {
+		// A title alone ("the US secretary of state") names whoever held the office then.
+		if t.ofAct != nil {
+			if act, _, ok := g.Holder(t.title, t.ofAct, a.Published); ok {
+				x := fromActor(act, r.label, false)
+				x.form = r.form
+				return x, nil
+			}
+			r.name = t.title + " of " + t.ofAct.Name
+		}
+		// Offices change hands: an unknown holder is this article's own.
+		r.key = "person:" + a.ID + ":" + NormName(r.name)
+		return r, nil
+	}
+	if !r.event {
+		if x, ok := mr.earlier(r); ok {
+			return x, nil
+		}
+	}
+	folded := NormName(r.name)
+	switch {
+	case folded == "":
+		r.key = strings.ToLower(r.label) + ":" + a.ID + ":" + m.ID
+	case r.event || indefinite(m.Text):
+		// An event named only by a common noun ("the ceasefire") is this article's own event
+		// until a normalisation or its arguments tie it to one shared across articles; so is
+		// an actor only described ("a Syrian pilot", "other opposition groups").
+		r.key = strings.ToLower(r.label) + ":" + a.ID + ":" + folded
+	default:
+		r.key = strings.ToLower(r.label) + ":" + folded
+		r.weak = len(strings.Fields(folded)) == 1
+	}
+	return r, nil
+}
+
+// indefinite reports whether a mention describes rather than names: it starts with an
+// indefinite word ("a", "an", "another", "other", "some", "several", a number) or has no
+// capital letter at all.
+func indefinite(text string) bool {
+	ws := strings.Fields(text)
+	if len(ws) == 0 {
+		return false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "a", "an", "another", "other", "some", "several", "many", "two", "three", "four", "five", "dozens", "hundreds":
+		return true
+	}
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// earlier finds a fuller name mentioned earlier in the article that the short form r refers
+// to: a person's surname or other final words, an organisation's acronym.
+func (mr *mentionResolver) earlier(r resolved) (resolved, bool) {
+	for i := len(mr.seen) - 1; i >= 0; i-- {
+		p := mr.seen[i]
+		ok := false
+		if r.label == "Person" {
+			ok = p.label == "Person" && refersTo(r.name, p.name)
+		} else {
+			ok = p.label != "Person" && acronymOf(r.name, p.name)
+		}
+		if ok {
+			x := p
+			x.form, x.role = r.form, nil
+			return x, true
+		}
+	}
+	return resolved{}, false
+}
+
+// role turns the title of a person mention into an office of a state or organisation,
+// with the dates the gazetteer knows for it.
+func (mr *mentionResolver) role(r resolved, t titled) *roleFact {
+	g := mr.b.Gazetteer
+	of := t.ofAct
+	var gr *Role
+	if r.actor != nil {
+		if x, ok := g.RoleOn(r.actor, t.title, of, mr.a.Published); ok {
+			gr = x
+		} else if x, ok := g.RoleOn(r.actor, t.title, of, ""); ok && of != nil {
+			gr = x
+		}
+		if of == nil && gr != nil {
+			of, _ = g.ByID(gr.Of)
+		}
+	}
+	if of == nil {
+		return nil // an office of nobody known is no fact to record
+	}
+	rf := &roleFact{title: t.title, of: fromActor(of, of.Type, false)}
+	rf.of.form = t.of
+	if t.of == "" {
+		rf.of.form = of.Name
+	}
+	if gr != nil {
+		rf.since, rf.until = gr.Since, gr.Until
+	}
+	return rf
+}
+
+// laterReferences lets a bare name that nothing identified refer to a fuller name of the
+// same kind mentioned later in the article ("Muallem … Walid Muallem"): the nearest one.
+func laterReferences(order []string, by map[string]resolved) {
+	for i, id := range order {
+		r := by[id]
+		if !r.weak || r.label != "Person" {
+			continue
+		}
+		for _, later := range order[i+1:] {
+			p := by[later]
+			if p.label == r.label && !p.weak && refersTo(r.name, p.name) {
+				x := p
+				x.form, x.role = r.form, r.role
+				by[id] = x
+				break
+			}
+		}
+	}
+}
+
+// sortedMentions returns the mentions in text order (ties by id).
+func sortedMentions(ms []ingest.Mention) []ingest.Mention {
+	out := append([]ingest.Mention(nil), ms...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start() != out[j].Start() {
+			return out[i].Start() < out[j].Start()
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}

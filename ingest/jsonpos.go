@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+)
+
+// jsonLines maps the path of every object and array inside one JSON value ("mentions.2",
+// "annotations.0.result.3") to its line, counted from base (the line the value starts
+// on), so messages can point at the object at fault in pretty-printed JSON.
+type jsonLines map[string]int
+
+// lineIndex walks raw (one valid JSON value) and records where its objects start.
+func lineIndex(raw []byte, base int) jsonLines {
+	out := jsonLines{}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	type frame struct {
+		path  string
+		array bool
+		n     int    // next array index
+		key   string // last key read in an object
+		want  bool   // object: the next string token is a key
+	}
+	var stack []frame
+	line, pos := base, 0
+	lineOf := func(off int) int {
+		// Skip separators so the line is that of the value, not of the comma before it.
+		for off < len(raw) && (raw[off] == ' ' || raw[off] == '\t' || raw[off] == '\r' || raw[off] == '\n' || raw[off] == ',' || raw[off] == ':') {
+			off++
+		}
+		if off > pos {
+			line += bytes.Count(raw[pos:off], []byte("\n"))
+			pos = off
+		}
+		return line
+	}
+	childPath := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		f := &stack[len(stack)-1]
+		seg := f.key
+		if f.array {
+			seg = strconv.Itoa(f.n)
+			f.n++
+		} else {
+			f.want = true
+		}
+		if f.path == "" {
+			return seg
+		}
+		return f.path + "." + seg
+	}
+	for {
+		off := int(dec.InputOffset())
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		if len(stack) > 0 {
+			f := &stack[len(stack)-1]
+			if !f.array && f.want {
+				if d, ok := tok.(json.Delim); !ok || d != '}' {
+					f.key, _ = tok.(string)
+					f.want = false
+					continue
+				}
+			}
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			p := childPath()
+			out[p] = lineOf(off)
+			stack = append(stack, frame{path: p, array: tok == json.Delim('['), want: tok == json.Delim('{')})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		default:
+			childPath()
+		}
+	}
+}
+
+// at returns the line of path, or of its nearest enclosing object.
+func (l jsonLines) at(path string) int {
+	for {
+		if n, ok := l[path]; ok {
+			return n
+		}
+		i := bytes.LastIndexByte([]byte(path), '.')
+		if i < 0 {
+			return l[""]
+		}
+		path = path[:i]
+	}
+}

@@ -1,0 +1,446 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// The native format is JSON Lines: one article a line, each a JSON object, for people who
+// write annotations by hand or convert them from other tools. A .json file may hold one
+// article pretty-printed over several lines. The JSON Schema is native.schema.json in this
+// folder; FORMATS.md explains it with an example. In short:
+//
+//	{"id": "kerry-lavrov-call", "title": "…", "source": "…", "url": "…",
+//	 "published": "2016-03-19", "meta": {"desk": "world"},
+//	 "text": "US Secretary of State John Kerry spoke with Sergei Lavrov …",
+//	 "mentions": [
+//	   {"id": "m1", "type": "Person", "start": 22, "end": 32, "wikidata": "Q22316"},
+//	   {"id": "m2", "type": "Person", "quote": "Sergei Lavrov"},
+//	   {"id": "m3", "type": "State", "quote": "Russia", "occurrence": 2},
+//	   {"id": "m4", "type": "Organisation", "spans": [[0, 5], [16, 23]]},
+//	   {"id": "t1", "type": "Ceasefire", "quote": "ceasefire"}],
+//	 "relations": [{"id": "r1", "type": "SpokeWith", "from": "m1", "to": "m2"}],
+//	 "events": [{"id": "e1", "type": "Ceasefire", "trigger": "t1", "status": "asserted",
+//	             "args": [{"role": "Backer", "ref": "m3"}]}],
+//	 "attributes": [{"target": "e1", "name": "Confidence", "value": "High"}],
+//	 "norms": [{"target": "m2", "ref": "Wikidata:Q154972"}],
+//	 "equivalences": [["m1", "m5"]],
+//	 "notes": [{"target": "m1", "text": "title stripped"}]}
+//
+// A mention gives its place as start/end code point offsets, as spans (several
+// [start, end] pairs for a discontinuous mention), or as quote: the exact text, found in
+// the article (the occurrence-th time it occurs, counting from 1). With offsets, "text" is
+// optional and checked when given. "status" on a relation or event (asserted, proposed,
+// negated, speculated) becomes a Status attribute; "wikidata" on a mention a Wikidata
+// normalisation. Unknown fields are errors, so a misspelt key is never silently ignored.
+type nativeArticle struct {
+	ID        string            `json:"id"`
+	Title     string            `json:"title"`
+	Source    string            `json:"source"`
+	URL       string            `json:"url"`
+	Published string            `json:"published"`
+	Meta      map[string]any    `json:"meta"`
+	Text      *string           `json:"text"`
+	Mentions  []nativeMention   `json:"mentions"`
+	Relations []nativeRelation  `json:"relations"`
+	Events    []nativeEvent     `json:"events"`
+	Attrs     []nativeAttribute `json:"attributes"`
+	Norms     []nativeNorm      `json:"norms"`
+	Equivs    [][]string        `json:"equivalences"`
+	Notes     []nativeNote      `json:"notes"`
+}
+
+type nativeMention struct {
+	ID         string   `json:"id"`
+	Type       string   `json:"type"`
+	Start      *int     `json:"start"`
+	End        *int     `json:"end"`
+	Spans      [][2]int `json:"spans"`
+	Quote      *string  `json:"quote"`
+	Occurrence int      `json:"occurrence"`
+	Text       *string  `json:"text"`
+	Wikidata   string   `json:"wikidata"`
+}
+
+type nativeRelation struct {
+	ID     string      `json:"id"`
+	Type   string      `json:"type"`
+	From   string      `json:"from"`
+	To     string      `json:"to"`
+	Args   []nativeArg `json:"args"`
+	Status string      `json:"status"`
+}
+
+type nativeEvent struct {
+	ID      string      `json:"id"`
+	Type    string      `json:"type"`
+	Trigger string      `json:"trigger"`
+	Args    []nativeArg `json:"args"`
+	Status  string      `json:"status"`
+}
+
+type nativeArg struct {
+	Role string `json:"role"`
+	Ref  string `json:"ref"`
+}
+
+type nativeAttribute struct {
+	ID     string `json:"id"`
+	Target string `json:"target"`
+	Name   string `json:"name"`
+	Value  string `json:"value"`
+}
+
+type nativeNorm struct {
+	ID     string `json:"id"`
+	Target string `json:"target"`
+	Ref    string `json:"ref"`
+	Type   string `json:"type"`
+	Text   string `json:"text"`
+}
+
+type nativeNote struct {
+	Target string `json:"target"`
+	Text   string `json:"text"`
+}
+
+var (
+	nativeIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$`)
+	qidPattern      = regexp.MustCompile(`^Q[1-9][0-9]{0,11}$`)
+)
+
+// Statuses a native relation or event may have.
+var nativeStatuses = map[string]bool{"asserted": true, "proposed": true, "negated": true, "speculated": true}
+
+func readNativeSource(s Source) (*Article, error) {
+	r, closeFn, err := s.open()
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
+	var raw []byte
+	if s.Index < 0 {
+		// One article over the whole file.
+		raw, err = io.ReadAll(io.LimitReader(r, s.limit()+1))
+		if err == nil && int64(len(raw)) > s.limit() {
+			return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: fmt.Sprintf("article larger than %d MiB", s.limit()>>20)}
+		}
+	} else {
+		raw, err = readLineBytes(bufio.NewReaderSize(r, 64<<10), int(s.limit()))
+		if errors.Is(err, errLineTooLong) {
+			return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: fmt.Sprintf("line longer than %d MiB: one article a line, at most that size", s.limit()>>20)}
+		}
+		if err == io.EOF {
+			err = nil
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", s.Path, err)
+	}
+	return ParseNative(raw, s.Path, s.Line, s.textLimit())
+}
+
+// ParseNative parses one native article from raw, which starts on line of the file at
+// path. Problems come back as ParseErrors; the article comes with them when it could be
+// read far enough for Validate to report the rest.
+func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, error) {
+	if line <= 0 {
+		line = 1
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
+	a := &Article{Path: path, Format: FormatNative, Line: line}
+	fail := func(l int, format string, args ...any) (*Article, error) {
+		return nil, ParseErrors{{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)}}
+	}
+	if !utf8.Valid(raw) {
+		return fail(line+bytes.Count(raw[:firstInvalid(raw)], []byte("\n")), "not valid UTF-8 (byte %d of the article)", firstInvalid(raw))
+	}
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 {
+		return fail(line, "empty article: expected a JSON object")
+	}
+	if trimmed[0] != '{' {
+		if !json.Valid(trimmed) {
+			return fail(line, "not JSON: expected an article object {\"id\": …, \"text\": …}")
+		}
+		return fail(line, "expected an article object {\"id\": …, \"text\": …}, got %s", jsonValueKind(trimmed[0]))
+	}
+	var na nativeArticle
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&na); err != nil {
+		l := line
+		if el := jsonErrLine(raw, err); el > 0 {
+			l = line + el - 1
+		}
+		var se *json.SyntaxError
+		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fail(l, "not valid JSON: %s", jsonMsg(err))
+		}
+		return fail(l, "%s", jsonMsg(err))
+	}
+	if dec.More() {
+		return fail(line, "more than one JSON value: one article a line")
+	}
+	lines := lineIndex(raw, line)
+	var errs ParseErrors
+	bad := func(l int, format string, args ...any) {
+		errs = append(errs, &ParseError{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)})
+	}
+	a.ID, a.Title, a.Source, a.URL = na.ID, na.Title, na.Source, na.URL
+	a.Annotations = string(raw)
+	if na.ID == "" {
+		bad(line, "article without an id")
+	}
+	if na.Text != nil { // a missing text is reported by Validate, as an empty one
+		a.Text = *na.Text
+		if int64(len(a.Text)) > textLimit {
+			return fail(line, "text larger than %d MiB; split the article", textLimit>>20)
+		}
+	}
+	if na.Published != "" {
+		d, err := ParseDate(na.Published)
+		if err != nil {
+			bad(line, "published: %v", err)
+		}
+		a.Published = d
+	}
+	if len(na.Meta) > 0 {
+		a.Meta = map[string]string{}
+		for k, v := range na.Meta {
+			a.Meta[k] = metaString(v)
+		}
+	}
+	idx := NewTextIndex(a.Text)
+	checkID := func(l int, what, id string) {
+		if id == "" {
+			bad(l, "%s without an id", what)
+		} else if !nativeIDPattern.MatchString(id) {
+			bad(l, "%s id %q: use letters, digits, _ . : or -, starting with a letter or digit", what, clip(id))
+		}
+	}
+	gen := 0
+	genID := func(prefix string) string { gen++; return fmt.Sprintf("_%s%d", prefix, gen) }
+	for i, nm := range na.Mentions {
+		l := lines.at(fmt.Sprintf("mentions.%d", i))
+		checkID(l, "mention", nm.ID)
+		m := Mention{ID: nm.ID, Type: nm.Type, Line: l}
+		if nm.Type == "" {
+			bad(l, "mention %s has no type", nm.ID)
+		}
+		ways := 0
+		if nm.Start != nil || nm.End != nil {
+			ways++
+		}
+		if nm.Spans != nil {
+			ways++
+		}
+		if nm.Quote != nil {
+			ways++
+		}
+		switch {
+		case ways == 0:
+			bad(l, "mention %s: give start and end, spans, or quote", nm.ID)
+			continue
+		case ways > 1:
+			bad(l, "mention %s: give only one of start/end, spans and quote", nm.ID)
+			continue
+		case nm.Start != nil || nm.End != nil:
+			if nm.Start == nil || nm.End == nil {
+				bad(l, "mention %s: start and end go together", nm.ID)
+				continue
+			}
+			m.Spans = []Span{{*nm.Start, *nm.End}}
+		case nm.Spans != nil:
+			if len(nm.Spans) == 0 {
+				bad(l, "mention %s: spans is empty", nm.ID)
+				continue
+			}
+			for _, sp := range nm.Spans {
+				m.Spans = append(m.Spans, Span{sp[0], sp[1]})
+			}
+		default:
+			q := *nm.Quote
+			if q == "" {
+				bad(l, "mention %s: quote is empty", nm.ID)
+				continue
+			}
+			occ := nm.Occurrence
+			if occ == 0 {
+				occ = 1
+			}
+			if occ < 0 {
+				bad(l, "mention %s: occurrence counts from 1, got %d", nm.ID, occ)
+				continue
+			}
+			start, found := findOccurrence(a.Text, q, occ)
+			if start < 0 {
+				if found == 0 {
+					bad(l, "mention %s: quote %q does not occur in the text", nm.ID, clip(q))
+				} else {
+					bad(l, "mention %s: quote %q occurs %d times, not %d", nm.ID, clip(q), found, occ)
+				}
+				continue
+			}
+			m.Spans = []Span{{start, start + utf8.RuneCountInString(q)}}
+			m.Text = q
+		}
+		if nm.Occurrence != 0 && nm.Quote == nil {
+			bad(l, "mention %s: occurrence goes with quote", nm.ID)
+		}
+		if m.Text == "" {
+			if nm.Text != nil {
+				m.Text = *nm.Text
+			} else if got, ok := idx.Covered(m.Spans); ok {
+				m.Text = got
+			} else {
+				m.Text = "" // Validate reports the span outside the text.
+			}
+		}
+		a.Mentions = append(a.Mentions, m)
+		if nm.Wikidata != "" {
+			if !qidPattern.MatchString(nm.Wikidata) {
+				bad(l, "mention %s: wikidata %q is not a Wikidata id like Q22316", nm.ID, clip(nm.Wikidata))
+			} else {
+				a.Norms = append(a.Norms, Norm{ID: genID("n"), Type: "Reference", Target: nm.ID, DB: "Wikidata", DBID: nm.Wikidata, Text: m.Text, Line: l})
+			}
+		}
+	}
+	status := func(l int, target, st string) {
+		if st == "" {
+			return
+		}
+		if !nativeStatuses[st] {
+			bad(l, "%s: status %q is not one of asserted, proposed, negated, speculated", target, clip(st))
+			return
+		}
+		a.Attributes = append(a.Attributes, Attribute{ID: genID("s"), Name: "Status", Target: target, Value: st, Line: l})
+	}
+	args := func(nas []nativeArg) []Arg {
+		out := make([]Arg, len(nas))
+		for i, x := range nas {
+			out[i] = Arg{Role: x.Role, Ref: x.Ref}
+		}
+		return out
+	}
+	for i, nr := range na.Relations {
+		l := lines.at(fmt.Sprintf("relations.%d", i))
+		checkID(l, "relation", nr.ID)
+		r := Relation{ID: nr.ID, Type: nr.Type, Line: l}
+		if nr.Type == "" {
+			bad(l, "relation %s has no type", nr.ID)
+		}
+		switch {
+		case len(nr.Args) > 0 && (nr.From != "" || nr.To != ""):
+			bad(l, "relation %s: give from/to or args, not both", nr.ID)
+			continue
+		case len(nr.Args) > 0:
+			r.Args = args(nr.Args)
+		default:
+			if nr.From == "" || nr.To == "" {
+				bad(l, "relation %s: needs from and to", nr.ID)
+				continue
+			}
+			r.Args = []Arg{{"Arg1", nr.From}, {"Arg2", nr.To}}
+		}
+		a.Relations = append(a.Relations, r)
+		status(l, nr.ID, nr.Status)
+	}
+	for i, ne := range na.Events {
+		l := lines.at(fmt.Sprintf("events.%d", i))
+		checkID(l, "event", ne.ID)
+		if ne.Type == "" {
+			bad(l, "event %s has no type", ne.ID)
+		}
+		if ne.Trigger == "" {
+			bad(l, "event %s has no trigger (the id of the mention that names it)", ne.ID)
+			continue
+		}
+		a.Events = append(a.Events, Event{ID: ne.ID, Type: ne.Type, Trigger: ne.Trigger, Args: args(ne.Args), Line: l})
+		status(l, ne.ID, ne.Status)
+	}
+	for i, at := range na.Attrs {
+		l := lines.at(fmt.Sprintf("attributes.%d", i))
+		id := at.ID
+		if id == "" {
+			id = genID("a")
+		} else {
+			checkID(l, "attribute", id)
+		}
+		if at.Name == "" || at.Target == "" {
+			bad(l, "attribute %s: needs target and name", id)
+			continue
+		}
+		a.Attributes = append(a.Attributes, Attribute{ID: id, Name: at.Name, Target: at.Target, Value: at.Value, Line: l})
+	}
+	for i, nn := range na.Norms {
+		l := lines.at(fmt.Sprintf("norms.%d", i))
+		id := nn.ID
+		if id == "" {
+			id = genID("n")
+		} else {
+			checkID(l, "normalisation", id)
+		}
+		db, entry, ok := strings.Cut(nn.Ref, ":")
+		if !ok || db == "" || entry == "" || nn.Target == "" {
+			bad(l, "normalisation %s: needs target and ref as DB:ENTRY, e.g. Wikidata:Q22316", id)
+			continue
+		}
+		typ := nn.Type
+		if typ == "" {
+			typ = "Reference"
+		}
+		a.Norms = append(a.Norms, Norm{ID: id, Type: typ, Target: nn.Target, DB: db, DBID: entry, Text: nn.Text, Line: l})
+	}
+	for i, eq := range na.Equivs {
+		l := lines.at(fmt.Sprintf("equivalences.%d", i))
+		a.Equivs = append(a.Equivs, Equiv{Type: "Equiv", Refs: eq, Line: l})
+	}
+	for i, nn := range na.Notes {
+		l := lines.at(fmt.Sprintf("notes.%d", i))
+		a.Notes = append(a.Notes, Note{ID: genID("c"), Type: "AnnotatorNotes", Target: nn.Target, Text: nn.Text, Line: l})
+	}
+	if len(errs) > 0 {
+		return a, errs
+	}
+	return a, nil
+}
+
+// findOccurrence returns the code point offset of the occ-th occurrence (from 1) of q in
+// text, or -1 and how many occurrences there are.
+func findOccurrence(text, q string, occ int) (int, int) {
+	found, from := 0, 0
+	for {
+		i := strings.Index(text[from:], q)
+		if i < 0 {
+			return -1, found
+		}
+		found++
+		if found == occ {
+			return utf8.RuneCountInString(text[:from+i]), found
+		}
+		_, size := utf8.DecodeRuneInString(text[from+i:])
+		from += i + size
+	}
+}
+
+func jsonValueKind(c byte) string {
+	switch c {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}

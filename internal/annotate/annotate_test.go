@@ -1,0 +1,466 @@
+package annotate
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/ingest"
+)
+
+// seedPath is the seed article, shared by the project but never copied into it.
+const seedPath = "../../../shared/seeds/000_47d6c6bab8a7b791.txt"
+
+func annotateText(t *testing.T, text string) *ingest.Article {
+	t.Helper()
+	a, err := Article(text, Meta{ID: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := ingest.Validate(a); len(errs) > 0 {
+		t.Fatalf("annotations are not valid brat:\n%v\n%s", errs, a.Annotations)
+	}
+	return a
+}
+
+// mentionList renders mentions as "Type:text".
+func mentionList(a *ingest.Article) []string {
+	var out []string
+	for _, m := range a.Mentions {
+		out = append(out, m.Type+":"+m.Text)
+	}
+	return out
+}
+
+// relationList renders relations as "Type(arg1 text, arg2 text)" plus attributes.
+func relationList(a *ingest.Article) []string {
+	text := map[string]string{}
+	for _, m := range a.Mentions {
+		text[m.ID] = m.Text
+	}
+	attrs := map[string][]string{}
+	for _, at := range a.Attributes {
+		attrs[at.Target] = append(attrs[at.Target], at.Name)
+	}
+	var out []string
+	for _, r := range a.Relations {
+		s := r.Type + "(" + text[r.Args[0].Ref] + ", " + text[r.Args[1].Ref] + ")"
+		if len(attrs[r.ID]) > 0 {
+			s += "[" + strings.Join(attrs[r.ID], ",") + "]"
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(list []string, want string) bool {
+	for _, x := range list {
+		if x == want {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name          string
+		text          string
+		mentions      []string // each must be found
+		relations     []string // each must be found
+		notMentions   []string
+		notRelations  []string
+		relationCount int // -1: do not check
+	}{
+		{
+			name:      "title before an unknown name makes a person, and the surname later refers to them",
+			text:      "Chilean Foreign Minister Heraldo Munoz met US Secretary of State John Kerry in Geneva. Munoz later visited Moscow.",
+			mentions:  []string{"Person:Chilean Foreign Minister Heraldo Munoz", "Person:US Secretary of State John Kerry", "Location:Geneva", "Person:Munoz", "State:Moscow"},
+			relations: []string{"MetWith(Chilean Foreign Minister Heraldo Munoz, US Secretary of State John Kerry)", "Visited(Munoz, Moscow)"},
+			// "Chilean" is not in any dictionary, so the title starts the person.
+			notMentions:   []string{"Person:Foreign Minister Heraldo Munoz"},
+			relationCount: 2,
+		},
+		{
+			name:          "a list after the verb gives one relation per member",
+			text:          "Since 2015 the Saudi-led coalition has been bombing targets held by the Houthis, Al-Qaeda, and Hezbollah in the north.",
+			mentions:      []string{"Coalition:Saudi-led coalition", "ArmedGroup:Houthis", "ArmedGroup:Al-Qaeda", "ArmedGroup:Hezbollah"},
+			relations:     []string{"Attacks(Saudi-led coalition, Houthis)", "Attacks(Saudi-led coalition, Al-Qaeda)", "Attacks(Saudi-led coalition, Hezbollah)"},
+			relationCount: 3,
+		},
+		{
+			name:          "passive with by: the agent comes after the verb",
+			text:          "A truce brokered by Egypt and Qatar held through the weekend.",
+			relations:     []string{"Backed(Egypt, truce)", "Backed(Qatar, truce)"},
+			relationCount: 2,
+		},
+		{
+			name:          "two people before a symmetric verb speak with each other",
+			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
+			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},
+			relations:     []string{"SpokeWith(President Vladimir Putin, Turkish counterpart Recep Tayyip Erdogan)"},
+			relationCount: 1,
+		},
+		{
+			name:          "negation and speculation cues",
+			text:          "Iran did not attend the talks. Britain would reject the deal.",
+			relations:     []string{"ParticipatedIn(Iran, talks)[Negation]", "Refused(Britain, deal)[Speculation]"},
+			relationCount: 2,
+		},
+		{
+			name:          "exclusion from a ceasefire, referred to as the agreement",
+			text:          "A ceasefire took effect on 27 February 2016. The agreement does not include Hezbollah or the Taliban.",
+			mentions:      []string{"Date:27 February 2016", "Ceasefire:ceasefire", "Agreement:agreement"},
+			relations:     []string{"ExcludedFrom(Hezbollah, agreement)", "ExcludedFrom(Taliban, agreement)"},
+			relationCount: 2,
+		},
+		{
+			name:          "a capital is a place after a preposition and the state elsewhere",
+			text:          "Talks in Moscow ended. Moscow condemned Washington.",
+			mentions:      []string{"Location:Moscow", "State:Moscow", "State:Washington"},
+			relations:     []string{"Criticised(Moscow, Washington)"},
+			relationCount: 1,
+		},
+		{
+			name:          "a verb-like noun after a determiner is an event, not a relation",
+			text:          "The attacks on Aleppo continued. Russia strikes rebel groups.",
+			mentions:      []string{"Attack:attacks", "ArmedGroup:rebel groups"},
+			relations:     []string{"Attacks(Russia, rebel groups)"},
+			notMentions:   []string{"Attack:strikes"},
+			relationCount: -1,
+		},
+		{
+			name:          "acronyms match only in capitals",
+			text:          "He said it is up to us. IS fighters left.",
+			notMentions:   []string{"ArmedGroup:is", "State:us"},
+			mentions:      []string{"ArmedGroup:IS"},
+			relationCount: 0,
+		},
+		{
+			name:          "a negation cue far from the verb does not negate it",
+			text:          "The United States has not lifted its sanctions on Iran.",
+			relations:     []string{"Sanctioned(United States, Iran)"},
+			relationCount: 1,
+		},
+		{
+			name:          "talks between two sides: both take part",
+			text:          "Talks between the Syrian government and the opposition began in Geneva.",
+			relations:     []string{"ParticipatedIn(Syrian government, Talks)", "ParticipatedIn(opposition, Talks)"},
+			relationCount: 2,
+		},
+		{
+			name:          "a family name first is a person too",
+			text:          "North Korean leader Kim Jong Un arrived on Monday. Kim met Putin.",
+			mentions:      []string{"Person:North Korean leader Kim Jong Un", "Person:Kim", "Person:Putin"},
+			relations:     []string{"MetWith(Kim, Putin)"},
+			relationCount: 1,
+		},
+		{
+			name:          "arguments must have the types the schema allows",
+			text:          "Syria criticised the talks.", // Criticised does not take Talks
+			relationCount: 0,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := annotateText(t, tc.text)
+			ms, rs := mentionList(a), relationList(a)
+			for _, m := range tc.mentions {
+				if !contains(ms, m) {
+					t.Errorf("mention %s not found; got %v", m, ms)
+				}
+			}
+			for _, m := range tc.notMentions {
+				if contains(ms, m) {
+					t.Errorf("unexpected mention %s", m)
+				}
+			}
+			for _, r := range tc.relations {
+				if !contains(rs, r) {
+					t.Errorf("relation %s not found; got %v", r, rs)
+				}
+			}
+			if tc.relationCount >= 0 && len(rs) != tc.relationCount {
+				t.Errorf("got %d relations %v, want %d", len(rs), rs, tc.relationCount)
+			}
+		})
+	}
+}
+
+func TestOffsetsCountCodePoints(t *testing.T) {
+	text := "“Sanctions,” he said — then Erdoğan’s Turkey condemned Russia."
+	a := annotateText(t, text) // Validate checks that every span covers its text
+	if !contains(mentionList(a), "State:Turkey") || !contains(mentionList(a), "State:Russia") {
+		t.Fatalf("mentions %v", mentionList(a))
+	}
+	rs := []rune(text)
+	for _, m := range a.Mentions {
+		if got := string(rs[m.Spans[0].Start:m.Spans[0].End]); got != m.Text {
+			t.Errorf("%s: span covers %q", m.Text, got)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Mr. Kerry met Lavrov. They spoke.", 2},
+		{"The U.S. and Russia met. Talks ended.", 2},
+		{"He said: “It is over.” Then he left.", 2},
+		{"Headline without a stop\n\nFirst sentence here.", 2},
+		{"They met in St. Petersburg on Monday.", 1},
+		{"J. Kerry spoke. Lavrov listened!", 2},
+	}
+	an, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		tz := tokenizer{vocab: an.dict.vocab}
+		toks := tz.tokens(tc.text, nil)
+		names, _ := an.dict.match(toks)
+		at := make([]int32, len(toks))
+		for i, it := range names {
+			at[it.s] = int32(i + 1)
+		}
+		p := &pass{an: an, d: an.dict, text: tc.text, toks: toks, names: names, at: at}
+		if got := p.sentences(); len(got) != tc.want {
+			t.Errorf("%q: %d sentences, want %d", tc.text, len(got), tc.want)
+		}
+	}
+}
+
+// TestSeedArticle annotates the seed article's own text and checks the facts the project
+// was created for are in the graph it gives.
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatalf("the seed article is needed at %s (the shared seeds folder beside the repository): %v", seedPath, err)
+	}
+	a, err := Article(string(b), Meta{ID: "seed", Published: "2016-04-24"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := ingest.Validate(a); len(errs) > 0 {
+		t.Fatalf("invalid annotations: %v", errs)
+	}
+	ag, err := graph.NewBuilder(nil).Build(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	label := map[string]string{}
+	for _, n := range ag.Nodes {
+		label[n.Key] = n.Label
+	}
+	has := func(typ, from, to, status string) bool {
+		for _, r := range ag.Rels {
+			if r.Type != typ || r.From != from || (r.To != to && label[r.To] != to) {
+				continue
+			}
+			if status == "" || r.Status == status {
+				return true
+			}
+		}
+		return false
+	}
+	gz := graph.BuiltinGazetteer()
+	key := func(name, label string) string {
+		act, ok := gz.Lookup(name, label)
+		if !ok {
+			t.Fatalf("the gazetteer does not know %s", name)
+		}
+		return act.Key()
+	}
+	kerry, lavrov, obama := key("John Kerry", "Person"), key("Sergey Lavrov", "Person"), key("Barack Obama", "Person")
+	russia, us := key("Russia", "State"), key("United States", "State")
+	is, nusra := key("Islamic State", "ArmedGroup"), key("Al-Nusra Front", "ArmedGroup")
+	coalition := key("US-led coalition", "Coalition")
+	checks := []struct{ typ, from, to, status string }{
+		{"SPOKE_WITH", kerry, lavrov, graph.Asserted},
+		{"FIGHTS", russia, is, graph.Asserted},
+		{"FIGHTS", russia, nusra, graph.Asserted},
+		{"ATTACKS", coalition, nusra, graph.Asserted},
+		{"ATTACKS", coalition, key("Jund Al-Aqsa", "ArmedGroup"), graph.Asserted},
+		{"ATTACKS", coalition, is, graph.Asserted},
+		{"ATTACKS", coalition, key("Ahrar Ash-Sham", "ArmedGroup"), graph.Asserted},
+		{"EXCLUDED_FROM", is, "Ceasefire", graph.Asserted},
+		{"EXCLUDED_FROM", nusra, "Ceasefire", graph.Asserted},
+		{"BACKED", russia, "Ceasefire", graph.Asserted},
+		{"BACKED", us, "Ceasefire", graph.Asserted},
+		{"PROPOSED_COOPERATION", obama, russia, graph.Proposed},
+	}
+	for _, c := range checks {
+		if !has(c.typ, c.from, c.to, c.status) {
+			t.Errorf("missing %s -%s-> %s (%s)", c.from, c.typ, c.to, c.status)
+		}
+	}
+	if t.Failed() {
+		for _, r := range ag.Rels {
+			t.Logf("have %s -%s-> %s (%s)", r.From, r.Type, r.To, r.Status)
+		}
+	}
+}
+
+func TestFrontMatter(t *testing.T) {
+	in := "---\ntitle: Kerry and Lavrov talk\ndate: 2016-04-24\nsource: Example News\nsection: politics\n---\n\nKerry spoke with Lavrov.\n"
+	body, m, ok, err := SplitFrontMatter(in)
+	if err != nil || !ok {
+		t.Fatalf("ok=%v err=%v", ok, err)
+	}
+	if body != "Kerry spoke with Lavrov.\n" || m.Title != "Kerry and Lavrov talk" || m.Published != "2016-04-24" || m.Source != "Example News" || m.Extra["section"] != "politics" {
+		t.Errorf("body %q meta %+v", body, m)
+	}
+	if _, _, ok, _ := SplitFrontMatter("No header here.\n---\n"); ok {
+		t.Error("text without a header reported one")
+	}
+	if _, _, _, err := SplitFrontMatter("---\ntitle: x\n"); err == nil || !strings.Contains(err.Error(), "not closed") {
+		t.Errorf("unclosed header: err %v", err)
+	}
+	if _, _, _, err := SplitFrontMatter("---\nno colon\n---\n"); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("bad line: err %v", err)
+	}
+}
+
+func TestReadFileWithHeaderAndMeta(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.txt")
+	os.WriteFile(p, []byte("---\ntitle: T\ndate: 2016-04-24\n---\nRussia backed the truce.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "x.meta.json"), []byte(`{"id":"from-meta","source":"S","title":"old"}`), 0o644)
+	a, err := ReadFile(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != "from-meta" || a.Title != "T" || a.Source != "S" || a.Published != "2016-04-24" || a.Text != "Russia backed the truce.\n" {
+		t.Errorf("article %+v", a)
+	}
+	if len(a.Relations) != 1 {
+		t.Errorf("relations %v", relationList(a))
+	}
+}
+
+func TestIsGenerated(t *testing.T) {
+	a := annotateText(t, "Russia backed the truce.")
+	if !IsGenerated(a.Annotations) {
+		t.Errorf("own output not recognised:\n%s", a.Annotations)
+	}
+	if !IsGenerated("\n\n") {
+		t.Error("an empty file holds no hand work")
+	}
+	hand, err := os.ReadFile("../../examples/gold/visit-obama-cuba-2016.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if IsGenerated(string(hand)) {
+		t.Error("hand-made annotations taken for generated ones")
+	}
+}
+
+func TestDictionaryErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"verb\tlikes\tLikes\tL\tR\n", "test.tsv:1: relation \"Likes\""},
+		{"# c\nfrob\tx\n", "test.tsv:2: unknown kind"},
+		{"entity\tFoo\n", "test.tsv:1: entity needs a type"},
+		{"verb\tmet\tMetWith\tG\tR\n", "argument side"},
+		{"cue\tperhaps\tMaybe\n", "not Negation, Speculation or Proposed"},
+		{"entity\tFoo\tBad Type!\n", "test.tsv:1:"},
+	}
+	for _, tc := range tests {
+		an, err := New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = an.LoadDictionary(strings.NewReader(tc.in), "test.tsv")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: err %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestUserDictionaryExtends(t *testing.T) {
+	an, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ruritania denounced the Zendan Front."
+	a, _ := an.Article(text, Meta{ID: "u"})
+	if len(a.Relations) != 0 {
+		t.Fatalf("unknown actors related: %v", relationList(a))
+	}
+	if err := an.LoadDictionary(strings.NewReader(`{"id":"ruritania","type":"State","name":"Ruritania"}`+"\n"), "my.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	if err := an.LoadDictionary(strings.NewReader("entity\tZendan Front\tArmedGroup\n"), "my.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = an.Article(text, Meta{ID: "u"})
+	if got := relationList(a); len(got) != 1 || got[0] != "Criticised(Ruritania, Zendan Front)" {
+		t.Errorf("relations %v", got)
+	}
+}
+
+// TestSchemaMatchesAnnotationConf keeps the relation argument types in step with the
+// project's annotation schema.
+func TestSchemaMatchesAnnotationConf(t *testing.T) {
+	b, err := os.ReadFile("../../examples/annotation.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := ""
+	seen := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			section = line
+			continue
+		}
+		if section != "[relations]" || line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "<") {
+			continue
+		}
+		name, args, _ := strings.Cut(line, "\t")
+		if name == "Equiv" {
+			continue // brat's equivalence declaration, not a relation the annotator writes
+		}
+		seen[name] = true
+		sch, ok := schema[name]
+		if !ok {
+			t.Errorf("relation %s of annotation.conf is not in the annotator's schema", name)
+			continue
+		}
+		for i, a := range strings.Split(args, ",") {
+			_, ts, _ := strings.Cut(strings.TrimSpace(a), ":")
+			want := types(ts)
+			if len(want) != len(sch[i]) {
+				t.Errorf("%s Arg%d: conf %v, annotator %v", name, i+1, want, sch[i])
+			}
+			for k := range want {
+				if !sch[i][k] {
+					t.Errorf("%s Arg%d: annotator lacks %s", name, i+1, k)
+				}
+			}
+		}
+	}
+	for name := range schema {
+		if !seen[name] {
+			t.Errorf("annotator relation %s is not in annotation.conf", name)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	b, err := os.ReadFile("../../examples/gold/ceasefire-ukraine-2015.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := annotateText(t, string(b)).Annotations
+	for i := 0; i < 3; i++ {
+		if got := annotateText(t, string(b)).Annotations; got != first {
+			t.Fatal("two runs on one text differ")
+		}
+	}
+}

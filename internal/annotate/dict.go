@@ -1,0 +1,280 @@
+package annotate
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// kind is what a dictionary phrase is.
+type kind uint8
+
+const (
+	kEntity   kind = iota + 1 // names an entity of a type
+	kAdj                      // nationality adjective standing for a state (Russian)
+	kCapital                  // capital standing for a state, or a place after a preposition
+	kTitle                    // title before a person's name (foreign minister)
+	kHead                     // group head after an actor (army, -led coalition)
+	kVerb                     // relation trigger
+	kCue                      // modality or negation cue
+	kDate                     // a date phrase by itself (Monday, last month)
+	kMonth                    // a month name, a date with a number or alone
+	kPrep                     // locative preposition (in, near)
+	kDet                      // determiner or preposition: the next word is a noun
+	kParticle                 // lower-case particle inside a name (al, bin)
+	kStop                     // capitalised word that is never a name (The, However)
+)
+
+var kindNames = map[string]kind{
+	"entity": kEntity, "adjective": kAdj, "capital": kCapital, "title": kTitle, "head": kHead,
+	"verb": kVerb, "cue": kCue, "date": kDate, "month": kMonth, "prep": kPrep, "det": kDet,
+	"particle": kParticle, "stop": kStop,
+}
+
+// case requirements of one dictionary token.
+const (
+	caseAny   uint8 = iota
+	caseCap         // the text token must start with a capital
+	caseUpper       // the text token must be all capitals (an acronym: IS, UN)
+)
+
+// entry is one meaning of a dictionary phrase.
+type entry struct {
+	kind  kind
+	typ   string // entity or head type; cue attribute
+	rel   string // verb: relation type, "" for a phrase that blocks shorter triggers
+	arg1  string // verb: where Arg1 is, alternatives in order (L, R)
+	arg2  string // verb: where Arg2 is (L, R, or G: the other members of Arg1's list)
+	attrs []string
+	alone bool // head: may stand without an actor before it (the opposition)
+	noun  bool // entity: an event noun that is also a verb (attacks, strikes)
+	// adjacent: verb whose arguments are right next to it (talks "between" A and B)
+	adjacent bool
+	caseReq  []uint8
+	source   string // file:line, for messages
+}
+
+// Dictionary holds the phrases the annotator knows, compiled into a token trie.
+type Dictionary struct {
+	vocab   map[string]int32
+	entries []entry
+	nodes   [][]int32        // node → entries ending there
+	edges   map[uint64]int32 // node<<32 | word → child node
+}
+
+func newDictionary() *Dictionary {
+	return &Dictionary{vocab: map[string]int32{}, nodes: [][]int32{nil}, edges: map[uint64]int32{}}
+}
+
+// add inserts phrase with meaning e. Phrases are split into tokens like article text, so
+// "Al-Nusra Front" matches "al-Nusra front" and "Al Nusra Front" alike (case permitting).
+func (d *Dictionary) add(phrase string, e entry) error {
+	phrase = strings.TrimSpace(phrase)
+	if len(phrase) > 4 && strings.EqualFold(phrase[:4], "the ") {
+		phrase = strings.TrimSpace(phrase[4:])
+	}
+	tz := tokenizer{vocab: nil}
+	toks := tz.tokens(phrase, nil)
+	node := int32(0)
+	n := 0
+	e.caseReq = e.caseReq[:0]
+	for _, t := range toks {
+		if !t.is(fWord) {
+			continue // punctuation inside a phrase is ignored in matching
+		}
+		w := foldString(phrase[t.bs:t.be])
+		id, ok := d.vocab[w]
+		if !ok {
+			id = int32(len(d.vocab))
+			d.vocab[w] = id
+		}
+		req := caseAny
+		switch {
+		case e.kind == kVerb || e.kind == kCue || e.kind == kDet || e.kind == kPrep || e.kind == kParticle || e.kind == kStop:
+		case t.is(fUpper) && t.re-t.rs <= 6:
+			req = caseUpper
+		case t.is(fCap):
+			req = caseCap
+		}
+		e.caseReq = append(e.caseReq, req)
+		key := uint64(node)<<32 | uint64(uint32(id))
+		child, ok := d.edges[key]
+		if !ok {
+			child = int32(len(d.nodes))
+			d.nodes = append(d.nodes, nil)
+			d.edges[key] = child
+		}
+		node = child
+		n++
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: empty phrase", e.source)
+	}
+	// The same meaning twice (a name listed as alias and as name) is kept once.
+	for _, i := range d.nodes[node] {
+		if old := d.entries[i]; old.kind == e.kind && old.typ == e.typ && old.rel == e.rel {
+			return nil
+		}
+	}
+	e.caseReq = append([]uint8(nil), e.caseReq...)
+	d.entries = append(d.entries, e)
+	// A phrase loaded later comes first, so user dictionaries override built-in meanings.
+	d.nodes[node] = append([]int32{int32(len(d.entries) - 1)}, d.nodes[node]...)
+	return nil
+}
+
+// foldString folds a word as the tokenizer does, dropping apostrophes and dots.
+func foldString(s string) string {
+	var b []byte
+	for _, r := range s {
+		if isApostrophe(r) || r == '.' {
+			continue
+		}
+		b = appendFold(b, r)
+	}
+	return string(b)
+}
+
+// AddGazetteer adds every actor of g: names and aliases as entities of the actor's type,
+// nationality adjectives and capitals as metonyms.
+func (d *Dictionary) AddGazetteer(g *graph.Gazetteer) error {
+	for _, a := range g.Actors {
+		if err := d.addActor(a, "gazetteer "+a.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *Dictionary) addActor(a *graph.Actor, src string) error {
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if err := d.add(n, entry{kind: kEntity, typ: a.Type, source: src}); err != nil {
+			return err
+		}
+	}
+	for _, n := range a.Adjectives {
+		if err := d.add(n, entry{kind: kAdj, typ: a.Type, source: src}); err != nil {
+			return err
+		}
+	}
+	for _, n := range a.Capitals {
+		if err := d.add(n, entry{kind: kCapital, typ: a.Type, source: src}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LoadActors reads actors in the gazetteer's JSON Lines format (see graph/gazetteer.jsonl)
+// and adds their names. Only the names matter here; keys are the graph builder's business.
+func (d *Dictionary) LoadActors(r io.Reader, name string) error {
+	g := &graph.Gazetteer{}
+	if err := g.Load(r, name); err != nil {
+		return err
+	}
+	return d.AddGazetteer(g)
+}
+
+// LoadTSV reads a dictionary in the annotator's tab-separated format (see dict/README in
+// the package documentation): KIND, PHRASE and the fields the kind takes. Blank lines and
+// lines starting with # are skipped.
+func (d *Dictionary) LoadTSV(r io.Reader, name string) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		pos := fmt.Sprintf("%s:%d", name, line)
+		k, ok := kindNames[strings.ToLower(f[0])]
+		if !ok {
+			return fmt.Errorf("%s: unknown kind %q (want one of entity, adjective, capital, title, head, verb, cue, date, month, prep, det, particle, stop)", pos, f[0])
+		}
+		if len(f) < 2 || f[1] == "" {
+			return fmt.Errorf("%s: %s needs a phrase", pos, f[0])
+		}
+		e := entry{kind: k, source: pos}
+		need := func(n int, what string) error {
+			if len(f) < n {
+				return fmt.Errorf("%s: %s needs %s", pos, f[0], what)
+			}
+			return nil
+		}
+		switch k {
+		case kEntity, kAdj, kCapital, kHead:
+			if err := need(3, "a type"); err != nil {
+				return err
+			}
+			l, err := graph.Label(f[2])
+			if err != nil {
+				return fmt.Errorf("%s: %v", pos, err)
+			}
+			e.typ = l
+			for _, fl := range f[3:] {
+				switch fl {
+				case "alone":
+					e.alone = true
+				case "noun":
+					e.noun = true
+				case "":
+				default:
+					return fmt.Errorf("%s: unknown flag %q (want alone or noun)", pos, fl)
+				}
+			}
+		case kCue:
+			if err := need(3, "an attribute (Negation, Speculation or Proposed)"); err != nil {
+				return err
+			}
+			switch f[2] {
+			case "Negation", "Speculation", "Proposed":
+				e.typ = f[2]
+			default:
+				return fmt.Errorf("%s: cue attribute %q is not Negation, Speculation or Proposed", pos, f[2])
+			}
+		case kVerb:
+			if err := need(5, "a relation, an Arg1 side and an Arg2 side"); err != nil {
+				return err
+			}
+			if f[2] != "-" {
+				if _, ok := schema[f[2]]; !ok {
+					return fmt.Errorf("%s: relation %q is not in the schema (examples/annotation.conf)", pos, f[2])
+				}
+				e.rel = f[2]
+			}
+			for i, side := range []string{f[3], f[4]} {
+				if strings.Trim(side, "LRG|") != "" || side == "" || i == 0 && strings.Contains(side, "G") {
+					return fmt.Errorf("%s: argument side %q: use L, R or (for Arg2) G, alternatives joined by |", pos, side)
+				}
+			}
+			e.arg1, e.arg2 = strings.ReplaceAll(f[3], "|", ""), strings.ReplaceAll(f[4], "|", "")
+			for _, fl := range f[5:] {
+				for _, a := range strings.Split(fl, ",") {
+					switch a = strings.TrimSpace(a); a {
+					case "Negation", "Speculation", "Proposed":
+						e.attrs = append(e.attrs, a)
+					case "adjacent":
+						e.adjacent = true
+					case "":
+					default:
+						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed or adjacent)", pos, a)
+					}
+				}
+			}
+		}
+		if err := d.add(f[1], e); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,27 @@
+// Package annotate annotates raw news text for dipgraph: it finds the actors, places, dates
+// and diplomatic events an article mentions and the relations between them, and returns
+// them as brat-style annotations in an ingest.Article, ready for graph.Builder or for a
+// person to review in brat.
+//
+// It works like the dictionary-based political event coders (PETRARCH and its kin): no
+// model, no network, the same output for the same input. Three steps run per article:
+//
+//  1. Tokens are matched in one pass against a token trie built from the actor gazetteer
+//     (graph.Gazetteer: names, aliases, nationality adjectives, capitals) and from the
+//     annotator's own dictionaries (dict/*.tsv, dict/*.jsonl, embedded; users add more with
+//     Annotator.LoadDictionary). At each token the longest match wins, separately for
+//     names and for verb phrases, so "sanctions on" can trigger a relation while
+//     "sanctions" is still a Sanctions mention.
+//  2. Patterns combine matches into mentions: a title before a name ("Russian counterpart
+//     Sergey Lavrov", "President Raul Castro" even for a name no dictionary knows), an
+//     actor before a group head ("Syrian army", "US-led coalition"), dates, capitals as
+//     places after a locative preposition, and surnames of people named in full elsewhere.
+//  3. Within each sentence, every verb phrase binds its arguments: the nearest mention on
+//     the side the dictionary names whose type the relation accepts (the schema of
+//     examples/annotation.conf), extended to a whole list ("A, B, C and D" gives four
+//     relations). Cues before the verb ("would", "expected to", "not") set Speculation or
+//     Negation; proposal verbs set Proposed.
+//
+// The package is pure: no I/O beyond the readers handed to it, no globals but the default
+// annotator built once from embedded data.
+package annotate

@@ -1,0 +1,110 @@
+package annotate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/eval"
+)
+
+const goldDir = "../../examples/gold"
+
+// Targets of issue 7 on the gold set: the annotator must not fall below them.
+const (
+	minEntityF1   = 0.90 // entity spans, overlap
+	minRelationF1 = 0.75
+)
+
+// TestGoldSetScores annotates every article of the gold set (the held-out ones included)
+// and guards the scores against regressions.
+func TestGoldSetScores(t *testing.T) {
+	srcs, err := ingest.Discover([]string{goldDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) < 6 {
+		t.Fatalf("the gold set has %d articles, want at least 6", len(srcs))
+	}
+	b := graph.NewBuilder(nil)
+	s := eval.NewScores()
+	for _, src := range srcs {
+		gold, err := ingest.Read(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pred, err := Article(gold.Text, Meta{ID: gold.ID, Published: gold.Published, Path: src.TextPath})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if errs := ingest.Validate(pred); len(errs) > 0 {
+			t.Fatalf("%s: invalid annotations: %v", src.TextPath, errs)
+		}
+		if err := s.Compare(gold, pred, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("\n%s", s)
+	if f := s.EntityOverlap.All().F1(); f < minEntityF1 {
+		t.Errorf("entity F1 (overlap) %.3f is below %.2f", f, minEntityF1)
+	}
+	if f := s.Relations.All().F1(); f < minRelationF1 {
+		t.Errorf("relation F1 %.3f is below %.2f", f, minRelationF1)
+	}
+}
+
+// cpuSeconds returns the user and system CPU time the process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// benchText is about 1 MB of news text: the gold articles (and the seed, when present)
+// repeated.
+func benchText(b *testing.B) string {
+	var parts []string
+	files, _ := filepath.Glob(filepath.Join(goldDir, "*.txt"))
+	files = append(files, seedPath)
+	for _, f := range files {
+		if t, err := os.ReadFile(f); err == nil {
+			parts = append(parts, string(t))
+		}
+	}
+	if len(parts) == 0 {
+		b.Fatal("no text to annotate")
+	}
+	one := strings.Join(parts, "\n\n")
+	return strings.Repeat(one+"\n\n", 1+(1<<20)/len(one))
+}
+
+// BenchmarkAnnotate measures annotation speed on one core (go test -bench . -cpu 1);
+// the MB/s column is raw text annotated per second.
+func BenchmarkAnnotate(b *testing.B) {
+	text := benchText(b)
+	an, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	for i := 0; i < b.N; i++ {
+		a := &ingest.Article{ID: "bench", Text: text}
+		an.Annotate(a)
+		if len(a.Relations) == 0 {
+			b.Fatal("no relations")
+		}
+	}
+	// On a shared machine wall time says little; CPU time used by the process (all its
+	// threads, garbage collection included) is reported beside it.
+	if c := cpuSeconds() - cpu0; c > 0 {
+		b.ReportMetric(float64(len(text))*float64(b.N)/1e6/c, "MB/cpu-s")
+	}
+}
