@@ -7,8 +7,8 @@ WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
 MATCH (p:Entity)-[r:HOLDS_ROLE]->(s:Entity)
 WHERE p = a OR s = a
 RETURN p.name AS person,
-       r.title AS title,
+       coalesce(r.title, r.role) AS title,
        s.name AS of,
        toString(r.since) AS since,
        toString(r.until) AS until
-ORDER BY since, person
+ORDER BY since, person, title
