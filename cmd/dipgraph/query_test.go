@@ -85,7 +85,7 @@ func TestAnalystQueriesOnExamples(t *testing.T) {
 
 	t.Run("common-enemies", func(t *testing.T) {
 		rows := queryRows(t, "common-enemies", "a=United States", "b=Russia")
-		if got := column(rows, "enemy"); len(got) != 2 || !contains(got, "Islamic State") || !contains(got, "Al-Nusra Front") {
+		if got := column(rows, "enemy"); !contains(got, "Islamic State") || !contains(got, "Al-Nusra Front") {
 			t.Fatalf("common enemies of the US and Russia: %v, want Islamic State and Al-Nusra Front", got)
 		}
 		is := row(rows, "enemy", "Islamic State")
@@ -93,14 +93,14 @@ func TestAnalystQueriesOnExamples(t *testing.T) {
 			t.Errorf("links for Islamic State: %v / %v", is["a_links"], is["b_links"])
 		}
 		// Symmetric: the same enemies with the actors swapped, by alias.
-		if got := column(queryRows(t, "common-enemies", "a=Moscow", "b=US"), "enemy"); len(got) != 2 {
+		if got := column(queryRows(t, "common-enemies", "a=Moscow", "b=US"), "enemy"); !contains(got, "Islamic State") || !contains(got, "Al-Nusra Front") {
 			t.Errorf("common enemies of Moscow and US: %v", got)
 		}
 	})
 
 	t.Run("common-allies", func(t *testing.T) {
 		rows := queryRows(t, "common-allies", "a=Russia", "b=United States")
-		if got := column(rows, "ally"); len(got) != 1 || got[0] != "Syrian ceasefire of 27 February 2016" {
+		if got := column(rows, "ally"); !contains(got, "Syrian ceasefire of 27 February 2016") {
 			t.Fatalf("common allies of Russia and the US: %v", got)
 		}
 	})

@@ -147,6 +147,32 @@ func fit(widths []int, header []string, rows [][]string, width int) {
 	if total <= width {
 		return
 	}
+	// Short columns (names, dates, counts) stay whole when the long ones can still get
+	// room; only the long ones wrap.
+	short, shortTotal, long := 0, 0, 0
+	for _, w := range widths {
+		if w <= 24 {
+			short++
+			shortTotal += w + 2
+		} else {
+			long++
+		}
+	}
+	if long > 0 && width-shortTotal >= long*26 {
+		room := width - shortTotal
+		longTotal := 0
+		for _, w := range widths {
+			if w > 24 {
+				longTotal += w
+			}
+		}
+		for i, w := range widths {
+			if w > 24 {
+				widths[i] = max(24, w*room/longTotal-2)
+			}
+		}
+		return
+	}
 	mins, minTotal := minWidths(widths, header, rows, 24)
 	if minTotal > width {
 		mins, minTotal = minWidths(widths, header, rows, 12)
