@@ -399,3 +399,24 @@ func TestCommittedBrowserFilesAreGenerated(t *testing.T) {
 		t.Errorf("style.grass has comments or unbalanced quotes, which the Browser cannot parse")
 	}
 }
+
+func TestComposePostConnectMatchesLauncher(t *testing.T) {
+	b, err := os.ReadFile("../../docker-compose.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	local, err := os.ReadFile("../../scripts/browser/post-connect.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.ReplaceAll(strings.TrimSpace(string(local)), localBrowserFiles, composeBrowserFiles)
+	if want != postConnect(composeBrowserFiles) {
+		t.Fatalf("post-connect.txt %q is not the generated command", local)
+	}
+	if !strings.Contains(string(b), `NEO4J_browser_post__connect__cmd: "`+want+`"`) {
+		t.Errorf("docker-compose.yml does not set browser.post_connect_cmd to %q", want)
+	}
+	if !strings.Contains(string(b), "./scripts/browser:/usr/share/nginx/html/dipgraph:ro") || !strings.Contains(string(b), `"7480:80"`) {
+		t.Errorf("docker-compose.yml does not serve scripts/browser on port 7480")
+	}
+}
