@@ -420,3 +420,16 @@ func TestComposePostConnectMatchesLauncher(t *testing.T) {
 		t.Errorf("docker-compose.yml does not serve scripts/browser on port 7480")
 	}
 }
+
+func TestQueriesDocListsEveryQuery(t *testing.T) {
+	b, err := os.ReadFile("../../docs/QUERIES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, _ := queries.Builtin()
+	for _, q := range set.All() {
+		if !strings.Contains(string(b), "| `"+q.Name+"` |") {
+			t.Errorf("docs/QUERIES.md does not list %s", q.Name)
+		}
+	}
+}
