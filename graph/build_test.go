@@ -11,7 +11,7 @@ import (
 // TestEvidenceSpansAreCodePoints checks, on text with curly quotes, em dashes and
 // accents, that every evidence span covers an annotated mention in code points.
 func TestEvidenceSpansAreCodePoints(t *testing.T) {
-	srcs, err := ingest.Discover([]string{"testdata/non-ascii"})
+	srcs, err := ingest.DiscoverFormat([]string{"testdata/non-ascii"}, ingest.FormatBrat)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 )
 
-const examplesDir = "../examples"
+const examplesDir = "../examples/articles"
 
 // TestExamplesOrderIndependent builds examples/ in several orders and expects one graph.
 func TestExamplesOrderIndependent(t *testing.T) {
@@ -25,7 +25,7 @@ func TestExamplesOrderIndependent(t *testing.T) {
 	}
 	var first []byte
 	for name, order := range orders {
-		g, parts := buildDir(t, examplesDir, order)
+		g, parts := buildDir(t, "../examples", order)
 		if len(parts) < 2 {
 			t.Fatalf("examples/ has %d articles, want at least 2", len(parts))
 		}

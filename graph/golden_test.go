@@ -25,7 +25,7 @@ func buildDir(t *testing.T, dir string, order func([]ingest.Source)) (*Graph, []
 		}
 	}
 	b := NewBuilder(gz)
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, err := ingest.DiscoverFormat([]string{dir}, ingest.FormatBrat)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,11 +16,9 @@ import (
 func graphCounts(t *testing.T, st *neo4jstore.Store) string {
 	t.Helper()
 	rows, err := st.Read(context.Background(), `
-MATCH (n) WITH count(n) AS nodes
-OPTIONAL MATCH ()-[r]->() WITH nodes, count(r) AS rels
-CALL db.labels() YIELD label WITH nodes, rels, collect(label) AS labels
-CALL db.relationshipTypes() YIELD relationshipType
-RETURN nodes, rels, labels, collect(relationshipType) AS types`, nil)
+RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS rels,
+       COLLECT { MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l ORDER BY l } AS labels,
+       COLLECT { MATCH ()-[r]->() RETURN DISTINCT type(r) AS t ORDER BY t } AS types`, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -108,3 +108,11 @@ func lock(t testing.TB) func() {
 		f.Close()
 	}
 }
+
+// Clear empties the database of a store opened with Open, for tests with several steps.
+func Clear(t testing.TB, st *neo4jstore.Store) {
+	t.Helper()
+	if err := st.Clear(context.Background()); err != nil {
+		t.Fatalf("clear test database: %v", err)
+	}
+}
