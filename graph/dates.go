@@ -60,6 +60,16 @@ var dateFiller = map[string]bool{
 // that puts the date closest to publication. Words like "since", "on", "early" are ignored.
 // It returns false when it cannot resolve the expression.
 func ResolveDate(text, published string) (string, bool) {
+	d, ok := resolveDate(text, published)
+	if ok && Precision(d) == "" {
+		// Arithmetic on a publication date at the edge of the calendar (year 0 or 9999)
+		// can leave the four-digit years ISO dates have; such a date is not resolved.
+		return "", false
+	}
+	return d, ok
+}
+
+func resolveDate(text, published string) (string, bool) {
 	var pub time.Time
 	havePub := false
 	if published != "" {

@@ -7,13 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-${FUZZTIME:-5m}}
 found=0
+failed=()
 for pkg in $(go list ./...); do
 	dir=$(go list -f '{{.Dir}}' "$pkg")
 	targets=$(cd "$dir" && go test -list '^Fuzz' . 2>/dev/null | grep '^Fuzz' || true)
 	for t in $targets; do
 		found=$((found + 1))
 		echo "== fuzz $pkg $t for $duration"
-		go test -run '^$' -fuzz "^$t\$" -fuzztime "$duration" -parallel 1 "$pkg"
+		if ! go test -run '^$' -fuzz "^$t\$" -fuzztime "$duration" -parallel 1 "$pkg"; then
+			failed+=("$pkg $t")
+		fi
 	done
 done
-echo "== $found fuzz targets ran for $duration each"
+echo "== $found fuzz targets ran for $duration each; ${#failed[@]} failed"
+for f in "${failed[@]}"; do echo "FAILED: $f"; done
+((${#failed[@]} == 0))
