@@ -12,6 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/export"
 )
 
 // Config says how to reach Neo4j.
@@ -214,11 +215,7 @@ func (s *Store) write(ctx context.Context, fn func(run runFunc) error) (Counters
 
 // EnsureSchema creates the constraints and indexes every load relies on. It is idempotent.
 func (s *Store) EnsureSchema(ctx context.Context) error {
-	stmts := []string{
-		"CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") REQUIRE n.key IS UNIQUE",
-		"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:" + graph.ArticleLabel + ") REQUIRE a.id IS UNIQUE",
-		"CREATE INDEX entity_name IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") ON (n.name)",
-	}
+	stmts := export.Schema
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	for _, q := range stmts {
