@@ -39,6 +39,27 @@ func (f Fingerprint) String() string {
 // (ev_article, ev_sentence, …) appended in load order, so they are hashed as a sorted list
 // of tuples; every other list is hashed as stored. Nothing else is left out.
 func (s *Store) GraphFingerprint(ctx context.Context) (Fingerprint, error) {
+	lines, fp, err := s.graphLines(ctx)
+	if err != nil {
+		return fp, err
+	}
+	h := sha256.New()
+	for _, l := range lines {
+		io.WriteString(h, l)
+		h.Write([]byte{'\n'})
+	}
+	fp.Hash = hex.EncodeToString(h.Sum(nil))
+	return fp, nil
+}
+
+// GraphDump returns the sorted canonical lines GraphFingerprint hashes, one per node and
+// relationship, to find where two databases differ (`dipgraph fingerprint --dump`).
+func (s *Store) GraphDump(ctx context.Context) ([]string, error) {
+	lines, _, err := s.graphLines(ctx)
+	return lines, err
+}
+
+func (s *Store) graphLines(ctx context.Context) ([]string, Fingerprint, error) {
 	var lines []string
 	fp := Fingerprint{}
 	err := s.stream(ctx, `MATCH (n) RETURN labels(n), properties(n)`, func(vals []any) error {
@@ -55,7 +76,7 @@ func (s *Store) GraphFingerprint(ctx context.Context) (Fingerprint, error) {
 		return nil
 	})
 	if err != nil {
-		return fp, fmt.Errorf("read nodes: %w", s.explain(err))
+		return nil, fp, fmt.Errorf("read nodes: %w", s.explain(err))
 	}
 	err = s.stream(ctx, `MATCH (a)-[r]->(b)
 RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' + b.id), properties(r)`, func(vals []any) error {
@@ -68,16 +89,10 @@ RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' +
 		return nil
 	})
 	if err != nil {
-		return fp, fmt.Errorf("read relationships: %w", s.explain(err))
+		return nil, fp, fmt.Errorf("read relationships: %w", s.explain(err))
 	}
 	sort.Strings(lines)
-	h := sha256.New()
-	for _, l := range lines {
-		io.WriteString(h, l)
-		h.Write([]byte{'\n'})
-	}
-	fp.Hash = hex.EncodeToString(h.Sum(nil))
-	return fp, nil
+	return lines, fp, nil
 }
 
 // evidenceKeys are the parallel arrays of a relationship's evidence, in tuple order.

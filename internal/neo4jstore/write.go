@@ -222,8 +222,6 @@ RETURN k, labels(e), collect(CASE WHEN m IS NULL THEN null ELSE [a.id, propertie
 	}
 	var gone []string
 	var sets []any
-	addLabels := map[string][]string{} // label → keys that lack it
-	dropLabels := map[string][]string{}
 	for _, r := range rows {
 		key, _ := r.Values[0].(string)
 		var have []string
@@ -245,20 +243,23 @@ RETURN k, labels(e), collect(CASE WHEN m IS NULL THEN null ELSE [a.id, propertie
 			gone = append(gone, key)
 			continue
 		}
-		g := graph.Merge(parts)
-		n := g.Nodes[0]
-		sets = append(sets, map[string]any{"key": key, "props": export.EntityProps(n, len(parts))})
+		n := graph.Merge(parts).Nodes[0]
 		want := n.Labels()
+		add, drop := []string{}, []string{}
 		for _, l := range want {
+			if _, err := graph.Label(l); err != nil {
+				return fmt.Errorf("entity %s: label %q: %w", key, l, err)
+			}
 			if !contains(have, l) {
-				addLabels[l] = append(addLabels[l], key)
+				add = append(add, l)
 			}
 		}
 		for _, l := range have {
 			if !contains(want, l) {
-				dropLabels[l] = append(dropLabels[l], key)
+				drop = append(drop, l)
 			}
 		}
+		sets = append(sets, map[string]any{"key": key, "props": export.EntityProps(n, len(parts)), "add": add, "drop": drop})
 	}
 	if len(gone) > 0 {
 		if _, err := run(`UNWIND $keys AS k MATCH (e:`+graph.EntityLabel+` {key: k}) DETACH DELETE e`, map[string]any{"keys": gone}); err != nil {
@@ -266,21 +267,12 @@ RETURN k, labels(e), collect(CASE WHEN m IS NULL THEN null ELSE [a.id, propertie
 		}
 	}
 	if len(sets) > 0 {
-		if _, err := run(`UNWIND $rows AS row MATCH (e:`+graph.EntityLabel+` {key: row.key}) SET e = row.props`, map[string]any{"rows": sets}); err != nil {
+		// Dynamic labels ($(…), Neo4j 5.26) take values, so no label reaches the statement text.
+		if _, err := run(`UNWIND $rows AS row MATCH (e:`+graph.EntityLabel+` {key: row.key})
+SET e = row.props
+SET e:$(row.add)
+REMOVE e:$(row.drop)`, map[string]any{"rows": sets}); err != nil {
 			return fmt.Errorf("recompute entities: %w", err)
-		}
-	}
-	for _, change := range []struct {
-		verb   string
-		labels map[string][]string
-	}{{"SET", addLabels}, {"REMOVE", dropLabels}} {
-		for _, l := range sortedKeys(change.labels) {
-			if _, err := graph.Label(l); err != nil {
-				return fmt.Errorf("entity label %q: %w", l, err)
-			}
-			if _, err := run(`UNWIND $keys AS k MATCH (e:`+graph.EntityLabel+` {key: k}) `+change.verb+` e:`+"`"+l+"`", map[string]any{"keys": change.labels[l]}); err != nil {
-				return fmt.Errorf("set labels: %w", err)
-			}
 		}
 	}
 	return nil
@@ -339,7 +331,7 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 	}
 	p.keys = sortedKeys(keys)
 
-	byType := map[string][]any{}
+	var relRows []any
 	sort.Strings(relOrder)
 	for _, id := range relOrder {
 		r := rels[id]
@@ -347,7 +339,7 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 			return nil, err
 		}
 		graph.SortEvidence(r.Evidence)
-		row := map[string]any{"from": r.From, "to": r.To, "status": r.Status}
+		row := map[string]any{"type": r.Type, "from": r.From, "to": r.To, "status": r.Status}
 		var ea, ep, esp, et []string
 		var es []int64
 		for _, e := range r.Evidence {
@@ -359,20 +351,21 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 		}
 		row["ea"], row["ep"], row["es"], row["esp"], row["et"] = ea, ep, es, esp, et
 		row["fixed"] = export.RelFixedProps(*r)
-		byType[r.Type] = append(byType[r.Type], row)
+		relRows = append(relRows, row)
 	}
-	for _, t := range sortedKeys(byType) {
+	if len(relRows) > 0 {
+		// The type is a value ($(…), Neo4j 5.26): one statement, planned once, for every type.
 		p.rels = append(p.rels, stmt{
 			cypher: `UNWIND $rows AS row
 MATCH (x:` + graph.EntityLabel + ` {key: row.from})
 MATCH (y:` + graph.EntityLabel + ` {key: row.to})
-MERGE (x)-[r:` + "`" + t + "`" + ` {status: row.status}]->(y)
+MERGE (x)-[r:$(row.type) {status: row.status}]->(y)
 ON CREATE SET r += row.fixed, r.ev_article = [], r.ev_published = [], r.ev_sentence = [], r.ev_spans = [], r.ev_text = []
 SET r.ev_article = r.ev_article + row.ea, r.ev_published = r.ev_published + row.ep,
     r.ev_sentence = r.ev_sentence + row.es, r.ev_spans = r.ev_spans + row.esp, r.ev_text = r.ev_text + row.et
 WITH r
 ` + relAggregates,
-			params: map[string]any{"rows": byType[t]},
+			params: map[string]any{"rows": relRows},
 		})
 	}
 	return p, nil
