@@ -69,12 +69,13 @@ type Summary struct {
 	Elapsed   time.Duration
 }
 
-// Rate returns articles per second.
+// Rate returns the articles handled (written, skipped, invalid or failed) per second.
 func (s Summary) Rate() float64 {
 	if s.Elapsed <= 0 {
 		return 0
 	}
-	return float64(s.Articles) / s.Elapsed.Seconds()
+	n := s.New + s.Updated + s.Unchanged + len(s.Invalid) + len(s.Failed)
+	return float64(n) / s.Elapsed.Seconds()
 }
 
 // String is the one-line summary printed at the end of an ingest.

@@ -25,6 +25,12 @@ func RepoRoot(t testing.TB) string {
 // with its own id and publication date, for load tests of any size. It returns dir.
 func Corpus(t testing.TB, dir string, n int) string {
 	t.Helper()
+	return CorpusRange(t, dir, 0, n)
+}
+
+// CorpusRange writes the generated articles gen-(from) … gen-(to-1) into dir.
+func CorpusRange(t testing.TB, dir string, from, to int) string {
+	t.Helper()
 	src := filepath.Join(RepoRoot(t), "examples", "articles", "syria-cooperation-2016")
 	txt, err := os.ReadFile(src + ".txt")
 	if err != nil {
@@ -38,7 +44,7 @@ func Corpus(t testing.TB, dir string, n int) string {
 		t.Fatal(err)
 	}
 	day := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := 0; i < n; i++ {
+	for i := from; i < to; i++ {
 		id := fmt.Sprintf("gen-%05d", i)
 		meta := fmt.Sprintf(`{"id": %q, "title": "Generated copy %d", "published": %q, "source": "dipgraph test corpus"}`,
 			id, i, day.AddDate(0, 0, i%700).Format("2006-01-02"))
