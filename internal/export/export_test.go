@@ -200,11 +200,15 @@ func TestGraphMLIsWellFormed(t *testing.T) {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Keys  []struct{ ID string `xml:"id,attr"` } `xml:"key"`
+		Keys []struct {
+			ID string `xml:"id,attr"`
+		} `xml:"key"`
 		Graph struct {
 			Nodes []struct {
 				ID   string `xml:"id,attr"`
-				Data []struct{ Key string `xml:"key,attr"` } `xml:"data"`
+				Data []struct {
+					Key string `xml:"key,attr"`
+				} `xml:"data"`
 			} `xml:"node"`
 			Edges []struct {
 				Source string `xml:"source,attr"`
