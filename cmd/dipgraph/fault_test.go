@@ -43,11 +43,18 @@ func TestServerFaults(t *testing.T) {
 		clear()
 		p, out, errb := child(t, env, "ingest", "--batch-size", "5", dir)
 		waitFor(t, 60*time.Second, "the first batches", func() bool { return articleCount(t, st) >= 10 })
+		exited := make(chan error, 1)
+		go func() { exited <- p.Wait() }()
 		start := time.Now()
 		srv.Stop()
+		select {
+		case <-exited:
+			t.Fatalf("the ingest ended before the server stopped, so the restart tested nothing:\n%s", out)
+		default:
+		}
 		srv.Start()
 		t.Logf("server down and up again in %s", time.Since(start).Round(time.Second))
-		err := p.Wait()
+		err := <-exited
 		if code := exitCode(err); code != 0 {
 			t.Fatalf("ingest across the restart: exit %d\n%s%s", code, out, errb)
 		}
