@@ -23,7 +23,15 @@ const (
 	MentionsFile = "mentions.csv"
 	RelsFile     = "relationships.csv"
 	ImportScript = "import.sh"
+	PostImport   = "post-import.cypher"
 )
+
+// postImportFixes restore what the import tool cannot express: it reads an array of one
+// empty string as no value, which happens to ev_published when every article behind a
+// relationship is undated.
+var postImportFixes = []string{
+	"MATCH ()-[r]->() WHERE r.ev_article IS NOT NULL AND r.ev_published IS NULL SET r.ev_published = [x IN r.ev_article | '']",
+}
 
 // WriteCSV writes ds into dir as the node and relationship files of
 // `neo4j-admin database import full`, with import.sh holding the command that loads them.
@@ -47,18 +55,31 @@ func WriteCSV(dir string, ds *Dataset) error {
 		}
 	}
 	script := fmt.Sprintf(`#!/bin/sh
-# Load these files into an empty, stopped database (DATABASE, default neo4j), then start
-# Neo4j and create the schema: %s
+# Load these files into an empty, stopped database (DATABASE, default neo4j). Then start
+# Neo4j and run %s (schema and fix-ups), e.g. cypher-shell -f %s
 set -e
 cd "$(dirname "$0")"
-neo4j-admin database import full "${DATABASE:-neo4j}" --overwrite-destination \
-  --array-delimiter=U+001F --multiline-fields=true \
-  --nodes=%s --nodes=%s --relationships=%s --relationships=%s
-`, strings.Join(Schema, "; "), ArticlesFile, EntitiesFile, MentionsFile, RelsFile)
+neo4j-admin database import full "${DATABASE:-neo4j}" %s
+`, PostImport, PostImport, strings.Join(ImportArgs(), " "))
 	if err := os.WriteFile(filepath.Join(dir, ImportScript), []byte(script), 0o755); err != nil {
 		return fmt.Errorf("write import script: %w", err)
 	}
+	post := "// Run after neo4j-admin database import, on the started database.\n"
+	for _, q := range append(append([]string(nil), Schema...), postImportFixes...) {
+		post += q + ";\n"
+	}
+	if err := os.WriteFile(filepath.Join(dir, PostImport), []byte(post), 0o644); err != nil {
+		return fmt.Errorf("write post-import script: %w", err)
+	}
 	return nil
+}
+
+// ImportArgs returns the options of `neo4j-admin database import full DATABASE` that load
+// the files WriteCSV writes, run in their folder.
+func ImportArgs() []string {
+	return []string{"--overwrite-destination", "--array-delimiter=U+001F", "--multiline-fields=true",
+		"--nodes=" + ArticlesFile, "--nodes=" + EntitiesFile,
+		"--relationships=" + MentionsFile, "--relationships=" + RelsFile}
 }
 
 func writeFile(path string, fn func(*bufio.Writer) error) error {

@@ -263,3 +263,54 @@ func TestDotRendersWithGraphviz(t *testing.T) {
 		t.Fatalf("dot -Tsvg: %v\n%s", err, out)
 	}
 }
+
+// TestCSVImportsToTheIngestedGraph runs the real import tool on the CSV export, starts a
+// private server on the imported database and compares its fingerprint with a direct
+// ingest of the same articles.
+func TestCSVImportsToTheIngestedGraph(t *testing.T) {
+	ctx := context.Background()
+	dir := corpus(t)
+	ds, srcs := build(t, dir)
+	out := t.TempDir()
+	if err := export.WriteCSV(out, ds); err != nil {
+		t.Fatal(err)
+	}
+	// The private server first, so the shared one is not held while it starts.
+	srv := neo4jtest.NewServer(t)
+	log, err := srv.AdminImport(out, export.ImportArgs()...)
+	if err != nil {
+		t.Fatalf("neo4j-admin database import full: %v\n%s", err, log)
+	}
+	if i := strings.Index(log, "IMPORT DONE"); i >= 0 {
+		t.Logf("import tool: %s", strings.Join(strings.Fields(log[i:]), " "))
+	}
+	srv.Start()
+	imp := srv.Open()
+	post, err := os.Open(filepath.Join(out, export.PostImport))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer post.Close()
+	if _, err := imp.ExecScript(ctx, post); err != nil {
+		t.Fatalf("post-import script: %v", err)
+	}
+	got, err := imp.GraphFingerprint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	st := neo4jtest.Open(t)
+	if sum, err := load.Run(ctx, srcs, st, load.Options{Builder: graph.NewBuilder(graph.BuiltinGazetteer())}); err != nil || sum.New != len(srcs) {
+		t.Fatalf("ingest: %v %s", err, sum)
+	}
+	want, err := st.GraphFingerprint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		imported, _ := srv.Open().GraphDump(ctx)
+		ingested, _ := st.GraphDump(ctx)
+		t.Fatalf("CSV import gives %s, direct ingest %s\nimported:\n%s\ningested:\n%s", got, want, strings.Join(imported, "\n"), strings.Join(ingested, "\n"))
+	}
+	t.Logf("CSV import and direct ingest: %s", got)
+}

@@ -27,6 +27,17 @@ type Server struct {
 // tens of seconds; use it only for tests that must stop the server.
 func Dedicated(t testing.TB) *Server {
 	t.Helper()
+	s := NewServer(t)
+	if err := s.script("start"); err != nil {
+		Unreachable(t, err)
+	}
+	return s
+}
+
+// NewServer prepares a private server without starting it (see Dedicated), for tests
+// that fill its database first, e.g. with the import tool (AdminImport).
+func NewServer(t testing.TB) *Server {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("dedicated Neo4j server: not in -short mode")
 	}
@@ -52,10 +63,34 @@ func Dedicated(t testing.TB) *Server {
 		"NEO4J_HTTP_PORT="+strconv.Itoa(http), "NEO4J_HEAP=512m", "NEO4J_PAGECACHE=128m", "NEO4J_LOCAL_PASSWORD=dipgraph-local")
 	s.Cfg = neo4jstore.Config{URI: "neo4j://localhost:" + strconv.Itoa(bolt), Username: "neo4j", Password: "dipgraph-local", Database: "neo4j", ConnectTimeout: 30 * time.Second}
 	t.Cleanup(func() { s.script("stop") })
-	if err := s.script("start"); err != nil {
-		Unreachable(t, err)
-	}
 	return s
+}
+
+// AdminImport runs `neo4j-admin database import full neo4j ARGS...` of the downloaded
+// distribution on the server's (stopped) data folder, in dir.
+func (s *Server) AdminImport(dir string, args ...string) (string, error) {
+	s.t.Helper()
+	if err := s.script("fetch"); err != nil {
+		Unreachable(s.t, err)
+	}
+	dists, _ := filepath.Glob(filepath.Join(s.home, "dist", "*", "lib"))
+	if len(dists) == 0 {
+		s.t.Fatalf("no Neo4j distribution under %s", s.home)
+	}
+	conf := filepath.Join(s.home, "import-conf")
+	if err := os.MkdirAll(conf, 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	cfg := "server.directories.data=" + filepath.Join(s.home, "data") + "\nserver.directories.logs=" + filepath.Join(s.home, "logs") + "\n"
+	if err := os.WriteFile(filepath.Join(conf, "neo4j.conf"), []byte(cfg), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+	c := exec.Command("java", append([]string{"-Xmx512m", "-cp", filepath.Join(dists[0], "*"), "org.neo4j.cli.AdminTool",
+		"database", "import", "full", "neo4j"}, args...)...)
+	c.Dir = dir
+	c.Env = append(os.Environ(), "NEO4J_HOME="+s.home, "NEO4J_CONF="+conf)
+	out, err := c.CombinedOutput()
+	return string(out), err
 }
 
 // Env returns the environment a child dipgraph process needs to reach this server.
