@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -279,6 +280,9 @@ func TestTwoConcurrentIngestsGiveOneGraph(t *testing.T) {
 	if exitCode(e1) != 0 || exitCode(e2) != 0 {
 		t.Fatalf("concurrent ingests: %v / %v\n%s%s\n%s%s", e1, e2, out1, err1, out2, err2)
 	}
+	if strings.Contains(err1.String()+err2.String(), "% |") {
+		t.Errorf("a progress bar was drawn on a stderr that is not a terminal: %q %q", err1, err2)
+	}
 	s1, s2 := parseSummary(t, out1.String()), parseSummary(t, out2.String())
 	if s1.failed+s2.failed != 0 || s1.new+s1.updated+s1.unchanged != 90 || s2.new+s2.updated+s2.unchanged != 30 {
 		t.Fatalf("summaries: %s / %s", out1, out2)
@@ -324,4 +328,27 @@ func TestSIGINTFinishesTheBatchAndSaysWhatWasWritten(t *testing.T) {
 		t.Errorf("stderr does not say the run was interrupted: %s", errb)
 	}
 	t.Logf("interrupted: %s", strings.TrimSpace(out.String()))
+}
+
+func TestIngestJSONLogAndFlagChecks(t *testing.T) {
+	neo4jtest.Lock(t)
+	code, out, errOut := dipgraph(t, "ingest", "--log-format", "json", examplesDir(t))
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	var rec map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(errOut), "\n") {
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("stderr line is not JSON (a progress bar or text log?): %q", line)
+		}
+	}
+	if rec["msg"] != "ingest finished" || rec["new"] != 1.0 || rec["failed"] != 0.0 || rec["interrupted"] != false {
+		t.Fatalf("last record %v, want the summary of one new article", rec)
+	}
+	if code, _, errOut := dipgraph(t, "ingest", "--log-format", "yaml", examplesDir(t)); code != exitUsage || !strings.Contains(errOut, "--log-format must be text or json") {
+		t.Errorf("bad log format: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := dipgraph(t, "ingest", "--workers", "0", examplesDir(t)); code != exitUsage || !strings.Contains(errOut, "--workers must be at least 1") {
+		t.Errorf("zero workers: exit %d %q", code, errOut)
+	}
 }

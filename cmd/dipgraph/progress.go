@@ -44,8 +44,8 @@ func (p *progress) update(st load.Progress) {
 	if p.bar == nil {
 		return
 	}
-	p.bar.Describe(fmt.Sprintf("articles (relationships +%d)", st.Counters.RelationshipsCreated))
 	p.bar.Set(st.Done)
+	p.bar.Describe(fmt.Sprintf("articles (relationships +%d)", st.Counters.RelationshipsCreated))
 }
 
 func (p *progress) finish() {

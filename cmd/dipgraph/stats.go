@@ -9,8 +9,13 @@ import (
 
 func statsCommand() *cli.Command {
 	return &cli.Command{
-		Name:   "stats",
-		Usage:  "count what Neo4j holds: nodes per label, relationships per type, articles",
+		Name:  "stats",
+		Usage: "count what Neo4j holds: nodes per label, relationships per type, articles",
+		Description: `Prints the number of articles loaded, the publication date of the newest one, the
+number of nodes per label and of relationships per type.
+
+Example:
+   dipgraph stats`,
 		Flags:  connFlags(),
 		Action: runStats,
 	}
