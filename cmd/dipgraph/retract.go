@@ -32,7 +32,14 @@ func runRetract(c *cli.Context) error {
 		return err
 	}
 	defer st.Close(c.Context)
-	ids := c.Args().Slice()
+	var ids []string
+	seen := map[string]bool{}
+	for _, id := range c.Args().Slice() {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
 	cnt, found, err := st.Retract(c.Context, ids)
 	if err != nil {
 		return fmt.Errorf("retract: %w", err)

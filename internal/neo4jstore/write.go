@@ -212,11 +212,26 @@ func recompute(run runFunc, keys []string) error {
 	if len(keys) == 0 {
 		return nil
 	}
+	// Only what graph.Merge's choice depends on leaves the server: the first mention in
+	// article order (name, label, event flag, QID, properties), the first QID, and each
+	// distinct property set in order of first appearance; counts and aliases are summed
+	// there. A hub entity mentioned by thousands of articles costs one row, not thousands.
 	rows, err := run(`UNWIND $keys AS k
 MATCH (e:`+graph.EntityLabel+` {key: k})
-OPTIONAL MATCH (a:`+graph.ArticleLabel+`)-[m:`+graph.MentionsType+`]->(e)
-WITH e, k, a, m ORDER BY a.id
-RETURN k, labels(e), collect(CASE WHEN m IS NULL THEN null ELSE [a.id, properties(m)] END)`, map[string]any{"keys": keys})
+CALL (e) {
+  OPTIONAL MATCH (a:`+graph.ArticleLabel+`)-[m:`+graph.MentionsType+`]->(e)
+  WITH a, m ORDER BY a.id
+  RETURN collect(m) AS ms
+}
+CALL (ms) {
+  UNWIND ms AS m
+  UNWIND m.forms AS f
+  RETURN collect(DISTINCT f) AS aliases
+}
+RETURN k, labels(e), size(ms), reduce(s = 0, m IN ms | s + m.count), aliases,
+  CASE WHEN size(ms) = 0 THEN null ELSE properties(ms[0]) END,
+  [m IN ms WHERE m.qid IS NOT NULL | m.qid][0],
+  reduce(acc = [], m IN ms | CASE WHEN m.props IS NULL OR m.props IN acc THEN acc ELSE acc + m.props END)`, map[string]any{"keys": keys})
 	if err != nil {
 		return fmt.Errorf("read mentions: %w", err)
 	}
@@ -228,21 +243,35 @@ RETURN k, labels(e), collect(CASE WHEN m IS NULL THEN null ELSE [a.id, propertie
 		for _, l := range r.Values[1].([]any) {
 			have = append(have, l.(string))
 		}
-		var parts []*graph.ArticleGraph
-		for _, x := range r.Values[2].([]any) {
-			pair := x.([]any)
-			id, _ := pair[0].(string)
-			mp, _ := pair[1].(map[string]any)
-			n, m, err := export.FromMention(key, mp)
-			if err != nil {
-				return fmt.Errorf("entity %s: article %s: %w", key, id, err)
-			}
-			parts = append(parts, &graph.ArticleGraph{Article: graph.ArticleInfo{ID: id}, Nodes: []graph.Node{n}, Mentions: []graph.Mention{m}})
-		}
-		if len(parts) == 0 {
+		articles, _ := r.Values[2].(int64)
+		if articles == 0 {
 			gone = append(gone, key)
 			continue
 		}
+		count, _ := r.Values[3].(int64)
+		var aliases []string
+		for _, f := range r.Values[4].([]any) {
+			aliases = append(aliases, f.(string))
+		}
+		first, _ := r.Values[5].(map[string]any)
+		fn, _, err := export.FromMention(key, first)
+		if err != nil {
+			return fmt.Errorf("entity %s: %w", key, err)
+		}
+		// Synthetic contributions in article order, equivalent for graph.Merge to all of them:
+		// later ones only fill a missing QID or missing properties.
+		parts := []*graph.ArticleGraph{{Nodes: []graph.Node{fn}}}
+		if q, ok := r.Values[6].(string); ok && fn.QID == "" {
+			parts = append(parts, &graph.ArticleGraph{Nodes: []graph.Node{{Key: key, QID: q}}})
+		}
+		for _, ps := range r.Values[7].([]any) {
+			n, _, err := export.FromMention(key, map[string]any{"props": ps})
+			if err != nil {
+				return fmt.Errorf("entity %s: %w", key, err)
+			}
+			parts = append(parts, &graph.ArticleGraph{Nodes: []graph.Node{n}})
+		}
+		parts[0].Mentions = []graph.Mention{{Key: key, Count: int(count), Forms: aliases}}
 		n := graph.Merge(parts).Nodes[0]
 		want := n.Labels()
 		add, drop := []string{}, []string{}
@@ -259,7 +288,7 @@ RETURN k, labels(e), collect(CASE WHEN m IS NULL THEN null ELSE [a.id, propertie
 				drop = append(drop, l)
 			}
 		}
-		sets = append(sets, map[string]any{"key": key, "props": export.EntityProps(n, len(parts)), "add": add, "drop": drop})
+		sets = append(sets, map[string]any{"key": key, "props": export.EntityProps(n, int(articles)), "add": add, "drop": drop})
 	}
 	if len(gone) > 0 {
 		if _, err := run(`UNWIND $keys AS k MATCH (e:`+graph.EntityLabel+` {key: k}) DETACH DELETE e`, map[string]any{"keys": gone}); err != nil {
