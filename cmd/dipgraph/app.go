@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -104,6 +105,10 @@ password dipgraph-local.`,
 			ingestCommand(),
 			validateCommand(),
 			queryCommand(),
+			retractCommand(),
+			fingerprintCommand(),
+			exportCommand(),
+			statsCommand(),
 			annotateCommand(),
 			evalCommand(),
 		},
@@ -121,6 +126,7 @@ func connFlags() []cli.Flag {
 		&cli.StringFlag{Name: "password", Usage: "Neo4j password (prefer the NEO4J_PASSWORD variable or --password-file)", EnvVars: []string{"NEO4J_PASSWORD"}},
 		&cli.StringFlag{Name: "password-file", Usage: "read the Neo4j password from `FILE`"},
 		&cli.StringFlag{Name: "database", Usage: "Neo4j database", Value: "neo4j", EnvVars: []string{"NEO4J_DATABASE"}},
+		&cli.DurationFlag{Name: "connect-timeout", Usage: "how long to wait for an unreachable server", Value: 15 * time.Second, EnvVars: []string{"NEO4J_CONNECT_TIMEOUT"}},
 	}
 }
 
@@ -139,6 +145,8 @@ func openStore(c *cli.Context) (*neo4jstore.Store, error) {
 		Username: c.String("username"),
 		Password: pw,
 		Database: c.String("database"),
+		// A command without the flag (none today) gets the store's default.
+		ConnectTimeout: c.Duration("connect-timeout"),
 	})
 }
 

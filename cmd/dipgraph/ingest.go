@@ -31,9 +31,12 @@ Examples:
    dipgraph ingest --dry-run examples/ > graph.json`,
 		Flags: append(connFlags(),
 			&cli.IntFlag{Name: "batch-size", Usage: "articles per transaction", Value: 100},
+			&cli.IntFlag{Name: "workers", Usage: "batches written in parallel (writers sharing entities take turns; deadlocks are retried)", Value: 1},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile (go tool pprof) to `FILE`"},
+			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile at the end to `FILE`"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "print the resolved graph as JSON instead of loading it (no database needed)"},
 			&cli.StringFlag{Name: "gazetteer", Usage: "extra actors (JSON Lines, see graph/gazetteer.jsonl) that extend or override the built-in ones", EnvVars: []string{"DIPGRAPH_GAZETTEER"}},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only the summary and problems"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar: print only the summary and problems"},
 			&cli.BoolFlag{Name: "verbose", Usage: "log every batch"},
 			&cli.StringFlag{Name: "log-format", Usage: "text or json", Value: "text"},
 		),
@@ -63,6 +66,17 @@ func runIngest(c *cli.Context) error {
 	if c.Int("batch-size") < 1 {
 		return usagef("--batch-size must be at least 1")
 	}
+	if c.Int("workers") < 1 {
+		return usagef("--workers must be at least 1")
+	}
+	if f := c.String("log-format"); f != "text" && f != "json" {
+		return usagef("--log-format must be text or json, not %q", f)
+	}
+	stopProfile, err := startProfiles(c.String("cpuprofile"), c.String("memprofile"))
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	b, err := newBuilder(c)
 	if err != nil {
 		return err
@@ -87,7 +101,11 @@ func runIngest(c *cli.Context) error {
 	if err := st.EnsureSchema(c.Context); err != nil {
 		return err
 	}
-	sum, err := load.Run(c.Context, srcs, st, load.Options{BatchSize: c.Int("batch-size"), Builder: b, Log: log})
+	bar := newProgress(c, len(srcs))
+	sum, err := load.Run(c.Context, srcs, st, load.Options{
+		BatchSize: c.Int("batch-size"), Workers: c.Int("workers"), Builder: b, Log: log, Progress: bar.update,
+	})
+	bar.finish()
 	for _, p := range sum.Invalid {
 		printProblem(c, p)
 	}
@@ -99,7 +117,7 @@ func runIngest(c *cli.Context) error {
 			"invalid", len(sum.Invalid), "failed", len(sum.Failed),
 			"nodes_created", sum.Counters.NodesCreated, "nodes_deleted", sum.Counters.NodesDeleted,
 			"relationships_created", sum.Counters.RelationshipsCreated, "relationships_deleted", sum.Counters.RelationshipsDeleted,
-			"elapsed_ms", sum.Elapsed.Milliseconds())
+			"elapsed_ms", sum.Elapsed.Milliseconds(), "articles_per_second", sum.Rate(), "interrupted", c.Context.Err() != nil)
 	} else {
 		fmt.Fprintln(c.App.Writer, sum)
 	}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -30,10 +31,24 @@ var _ Writer = (*neo4jstore.Store)(nil)
 // Options tune a run.
 type Options struct {
 	BatchSize int // articles per transaction (default 100)
-	Builder   *graph.Builder
-	Log       *slog.Logger
-	// Progress, when set, is called after each batch.
-	Progress func(done, total int, c neo4jstore.Counters)
+	// Workers is the number of batches written at the same time (default 1). Writers that
+	// share entities queue on them (the store locks entities in key order) and the
+	// driver retries the rare deadlock, so any value is safe; more helps when articles
+	// share few entities.
+	Workers int
+	Builder *graph.Builder
+	Log     *slog.Logger
+	// Progress, when set, is called after each batch (never concurrently).
+	Progress func(Progress)
+	// Grace is how long a batch already sent may run on after ctx is cancelled before it
+	// is abandoned (rolled back); default 20s.
+	Grace time.Duration
+}
+
+// Progress is the state of a run after a batch.
+type Progress struct {
+	Done, Total int // articles handled (written, skipped, invalid or failed) of all found
+	Counters    neo4jstore.Counters
 }
 
 // Problem is an article that was not loaded, and why.
@@ -54,12 +69,13 @@ type Summary struct {
 	Elapsed   time.Duration
 }
 
-// Rate returns articles per second.
+// Rate returns the articles handled (written, skipped, invalid or failed) per second.
 func (s Summary) Rate() float64 {
 	if s.Elapsed <= 0 {
 		return 0
 	}
-	return float64(s.Articles) / s.Elapsed.Seconds()
+	n := s.New + s.Updated + s.Unchanged + len(s.Invalid) + len(s.Failed)
+	return float64(n) / s.Elapsed.Seconds()
 }
 
 // String is the one-line summary printed at the end of an ingest.
@@ -98,11 +114,17 @@ func Build(src ingest.Source, b *graph.Builder) Built {
 	return out
 }
 
-// Run loads the sources into w.
+// Run loads the sources into w: it reads and builds them one by one, in order, and hands
+// batches to opt.Workers writers. When ctx is cancelled (Ctrl-C) it stops reading, lets
+// the batches being written finish (or roll back after opt.Grace), and returns the summary
+// of what was written with ctx's error.
 func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summary, error) {
 	start := time.Now()
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 100
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = 1
 	}
 	if opt.Builder == nil {
 		opt.Builder = graph.NewBuilder(nil)
@@ -110,51 +132,126 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
+	if opt.Grace <= 0 {
+		opt.Grace = 20 * time.Second
+	}
+	// Writes outlive a cancellation of ctx by up to opt.Grace, so that a batch in flight
+	// commits whole or rolls back, never half-sent.
+	writeCtx, cancelWrites := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWrites()
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-finished:
+			return
+		}
+		select {
+		case <-time.After(opt.Grace):
+			cancelWrites()
+		case <-finished:
+		}
+	}()
+	// stop ends reading when a writer fails for good.
+	stopCtx, stop := context.WithCancel(ctx)
+	defer stop()
+
+	var mu sync.Mutex // guards sum, done, firstErr
 	sum := Summary{Articles: len(srcs)}
+	done := 0
+	var firstErr error
+	report := func(local *Summary, n int, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		sum.add(local)
+		done += n
+		if err != nil && firstErr == nil {
+			firstErr = err
+			stop()
+		}
+		if opt.Progress != nil {
+			opt.Progress(Progress{Done: done, Total: len(srcs), Counters: sum.Counters})
+		}
+	}
+
+	type job struct {
+		graphs []*graph.ArticleGraph
+		srcs   []string
+	}
+	jobs := make(chan job)
+	var wg sync.WaitGroup
+	for i := 0; i < opt.Workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if stopCtx.Err() != nil {
+					continue // interrupted or failed: drain without writing
+				}
+				var local Summary
+				err := writeBatch(writeCtx, w, j.graphs, j.srcs, &local, opt.Log)
+				report(&local, len(j.graphs), err)
+			}
+		}()
+	}
+
 	seen := map[string]string{} // article id → source, to catch clashing ids
 	var batch []*graph.ArticleGraph
 	var batchSrc []string
-	done := 0
-	flush := func() error {
+	send := func() {
 		if len(batch) == 0 {
-			return nil
+			return
 		}
-		err := writeBatch(ctx, w, batch, batchSrc, &sum, opt.Log)
-		done += len(batch)
-		batch, batchSrc = batch[:0], batchSrc[:0]
-		if opt.Progress != nil {
-			opt.Progress(done+len(sum.Invalid), len(srcs), sum.Counters)
+		select {
+		case jobs <- job{batch, batchSrc}:
+		case <-stopCtx.Done():
 		}
-		return err
+		batch, batchSrc = nil, nil
 	}
 	for _, src := range srcs {
-		if err := ctx.Err(); err != nil {
-			sum.Elapsed = time.Since(start)
-			return sum, err
+		if stopCtx.Err() != nil {
+			break
 		}
 		b := Build(src, opt.Builder)
 		if b.Err != nil {
-			sum.Invalid = append(sum.Invalid, Problem{b.Source, b.Err})
+			report(&Summary{Invalid: []Problem{{b.Source, b.Err}}}, 1, nil)
 			continue
 		}
 		id := b.Graph.Article.ID
 		if prev, ok := seen[id]; ok {
-			sum.Invalid = append(sum.Invalid, Problem{b.Source, fmt.Errorf("%s: article id %q is already used by %s; give one of them another id in its .meta.json", b.Source, id, prev)})
+			report(&Summary{Invalid: []Problem{{b.Source, fmt.Errorf("%s: article id %q is already used by %s; give one of them another id in its .meta.json", b.Source, id, prev)}}}, 1, nil)
 			continue
 		}
 		seen[id] = b.Source
 		batch = append(batch, b.Graph)
 		batchSrc = append(batchSrc, b.Source)
 		if len(batch) >= opt.BatchSize {
-			if err := flush(); err != nil {
-				sum.Elapsed = time.Since(start)
-				return sum, err
-			}
+			send()
 		}
 	}
-	err := flush()
+	if stopCtx.Err() == nil {
+		send()
+	}
+	close(jobs)
+	wg.Wait()
 	sum.Elapsed = time.Since(start)
-	return sum, err
+	if firstErr != nil {
+		return sum, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+func (s *Summary) add(o *Summary) {
+	s.New += o.New
+	s.Updated += o.Updated
+	s.Unchanged += o.Unchanged
+	s.Invalid = append(s.Invalid, o.Invalid...)
+	s.Failed = append(s.Failed, o.Failed...)
+	s.Counters.Add(o.Counters)
 }
 
 // writeBatch skips unchanged articles and writes the rest in one transaction, falling back

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/export"
 )
 
 // Config says how to reach Neo4j.
@@ -86,15 +88,54 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	vctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
 	defer cancel()
 	err = d.VerifyConnectivity(vctx)
+	var rows []Row
 	if err == nil {
 		// Ask the database itself, so an unknown database or a bad password shows now.
-		_, err = s.read(vctx, "RETURN 1", nil)
+		rows, err = s.read(vctx, "CALL dbms.components() YIELD versions RETURN versions[0]", nil)
 	}
 	if err != nil {
 		d.Close(ctx)
 		return nil, s.explain(err)
 	}
+	if len(rows) > 0 {
+		v, _ := rows[0].Values[0].(string)
+		if err := checkVersion(v); err != nil {
+			d.Close(ctx)
+			return nil, fmt.Errorf("%w: Neo4j at %s", err, cfg.URI)
+		}
+	}
 	return s, nil
+}
+
+// MinVersion is the oldest Neo4j the store works with: its statements use dynamic labels
+// and types ($(…)) and CALL subqueries with scope clauses, both of Neo4j 5.26.
+const MinVersion = "5.26"
+
+// ErrTooOld says the server is older than MinVersion.
+var ErrTooOld = errors.New("server too old")
+
+// checkVersion accepts versions like "5.26.5", "2025.10.1" and "5.27-aura".
+func checkVersion(v string) error {
+	major, minor, ok := parseVersion(v)
+	if !ok {
+		return nil // an unknown format is let through: the statements themselves will tell
+	}
+	wantMajor, wantMinor, _ := parseVersion(MinVersion)
+	if major < wantMajor || major == wantMajor && minor < wantMinor {
+		return fmt.Errorf("%w: version %s, dipgraph needs %s or newer (5.26 LTS or a 2025 calendar release)", ErrTooOld, v, MinVersion)
+	}
+	return nil
+}
+
+func parseVersion(v string) (major, minor int, ok bool) {
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '.' || r == '-' })
+	if len(parts) < 2 {
+		return 0, 0, false
+	}
+	var err1, err2 error
+	major, err1 = strconv.Atoi(parts[0])
+	minor, err2 = strconv.Atoi(parts[1])
+	return major, minor, err1 == nil && err2 == nil
 }
 
 // Close releases the connections.
@@ -121,7 +162,7 @@ func (s *Store) explain(err error) error {
 		cause := err.Error()
 		if strings.Contains(cause, "connection refused") {
 			cause = "connection refused"
-		} else if errors.Is(err, context.DeadlineExceeded) {
+		} else if errors.Is(err, context.DeadlineExceeded) || strings.Contains(cause, "deadline exceeded") || strings.Contains(cause, "Timeout while waiting") {
 			cause = fmt.Sprintf("no answer within %s", s.cfg.ConnectTimeout)
 		}
 		return fmt.Errorf("%w at %s: %s — start it with `make neo4j-up` or `docker compose up -d`", ErrUnreachable, s.cfg.URI, cause)
@@ -214,11 +255,7 @@ func (s *Store) write(ctx context.Context, fn func(run runFunc) error) (Counters
 
 // EnsureSchema creates the constraints and indexes every load relies on. It is idempotent.
 func (s *Store) EnsureSchema(ctx context.Context) error {
-	stmts := []string{
-		"CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") REQUIRE n.key IS UNIQUE",
-		"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:" + graph.ArticleLabel + ") REQUIRE a.id IS UNIQUE",
-		"CREATE INDEX entity_name IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") ON (n.name)",
-	}
+	stmts := export.Schema
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	for _, q := range stmts {

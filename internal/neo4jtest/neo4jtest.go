@@ -67,6 +67,20 @@ func Open(t testing.TB) *neo4jstore.Store {
 	return st
 }
 
+// Connect returns a store on the test server without taking the lock or clearing the
+// database, for a test that already holds the lock (through Lock or Open): taking it twice
+// in one test would wait forever.
+func Connect(t testing.TB) *neo4jstore.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := neo4jstore.Open(ctx, Config())
+	if err != nil {
+		Unreachable(t, err)
+	}
+	t.Cleanup(func() { st.Close(ctx) })
+	return st
+}
+
 // Lock gives the caller the test database alone until the test ends, for tests that reach
 // it through a child process rather than Open. It also clears the database.
 func Lock(t testing.TB) {

@@ -1,0 +1,210 @@
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// Date is a calendar date ("2016-04-24"), stored as a Neo4j DATE.
+type Date string
+
+// Prop is one property of a node or relationship. Value is a string, int64, float64,
+// bool, Date, []string or []int64.
+type Prop struct {
+	Key   string
+	Value any
+}
+
+// Props is a property list in a fixed order.
+type Props []Prop
+
+// Map returns the properties as a map (dates as strings).
+func (ps Props) Map() map[string]any {
+	m := make(map[string]any, len(ps))
+	for _, p := range ps {
+		if d, ok := p.Value.(Date); ok {
+			m[p.Key] = string(d)
+			continue
+		}
+		m[p.Key] = p.Value
+	}
+	return m
+}
+
+// reserved are the entity properties the store computes; a builder property of the same
+// name never overrides them.
+var reserved = map[string]bool{"key": true, "name": true, "qid": true, "aliases": true, "mention_count": true, "article_count": true}
+
+// EntityProps returns the properties of an entity node: n as graph.Merge aggregated it,
+// mentioned by articles articles.
+func EntityProps(n graph.Node, articles int) map[string]any {
+	m := map[string]any{
+		"key":           n.Key,
+		"name":          n.Name,
+		"aliases":       nonNil(n.Aliases),
+		"mention_count": int64(n.Mentions),
+		"article_count": int64(articles),
+	}
+	if n.QID != "" {
+		m["qid"] = n.QID
+	}
+	for k, v := range n.Props {
+		if !reserved[k] {
+			m[k] = normalise(v)
+		}
+	}
+	return m
+}
+
+// MentionProps returns the properties of the MENTIONS edge from an article to node n: the
+// count and forms of m, and what the article says about the entity (name, label, QID,
+// other properties as JSON), from which the store recomputes the entity.
+func MentionProps(n graph.Node, m graph.Mention) (map[string]any, error) {
+	p := map[string]any{
+		"count": int64(m.Count),
+		"forms": nonNil(m.Forms),
+		"name":  n.Name,
+		"label": n.Label,
+		"event": n.Event,
+	}
+	if n.QID != "" {
+		p["qid"] = n.QID
+	}
+	if len(n.Props) > 0 {
+		b, err := json.Marshal(n.Props)
+		if err != nil {
+			return nil, fmt.Errorf("encode properties: %w", err)
+		}
+		p["props"] = string(b)
+	}
+	return p, nil
+}
+
+// FromMention is the inverse of MentionProps: the node and mention an article contributed.
+func FromMention(key string, p map[string]any) (graph.Node, graph.Mention, error) {
+	n := graph.Node{Key: key}
+	n.Name, _ = p["name"].(string)
+	n.Label, _ = p["label"].(string)
+	n.Event, _ = p["event"].(bool)
+	n.QID, _ = p["qid"].(string)
+	if s, ok := p["props"].(string); ok && s != "" {
+		if err := json.Unmarshal([]byte(s), &n.Props); err != nil {
+			return n, graph.Mention{}, fmt.Errorf("decode mention properties: %w", err)
+		}
+	}
+	m := graph.Mention{Key: key}
+	c, _ := p["count"].(int64)
+	m.Count = int(c)
+	fs, _ := p["forms"].([]any)
+	for _, f := range fs {
+		if s, ok := f.(string); ok {
+			m.Forms = append(m.Forms, s)
+		}
+	}
+	return n, m, nil
+}
+
+// RelFixedProps returns the properties a relationship gets when it is created, besides
+// its status: its role and the event coding of its type.
+func RelFixedProps(r graph.Rel) map[string]any {
+	m := map[string]any{}
+	if r.Role != "" {
+		m["role"] = r.Role
+	}
+	if c, ok := graph.CodingOf(r.Type); ok {
+		m["family"] = c.Family
+		if c.CAMEO != "" {
+			m["cameo"] = c.CAMEO
+			m["goldstein"] = c.Goldstein
+			m["plover"] = c.PLOVER
+			m["quad_class"] = int64(c.QuadClass)
+		}
+	}
+	return m
+}
+
+// RelProps returns every property of a domain relationship as the store holds it, from r
+// as graph.Merge aggregated it (evidence sorted).
+func RelProps(r graph.Rel) Props {
+	ps := Props{{"status", r.Status}}
+	fixed := RelFixedProps(r)
+	for _, k := range sortedKeys(fixed) {
+		ps = append(ps, Prop{k, fixed[k]})
+	}
+	ea, ep, esp, et := []string{}, []string{}, []string{}, []string{}
+	es := []int64{}
+	for _, e := range r.Evidence {
+		ea = append(ea, e.Article)
+		ep = append(ep, e.Published)
+		es = append(es, int64(e.Sentence))
+		esp = append(esp, e.Spans)
+		et = append(et, e.Text)
+	}
+	arts := graph.Articles(r.Evidence)
+	ps = append(ps,
+		Prop{"ev_article", ea}, Prop{"ev_published", ep}, Prop{"ev_sentence", es},
+		Prop{"ev_spans", esp}, Prop{"ev_text", et},
+		Prop{"articles", nonNil(arts)}, Prop{"article_count", int64(len(arts))},
+		Prop{"mention_count", int64(len(r.Evidence))})
+	first, last := graph.SeenRange(r.Evidence)
+	if first != "" {
+		ps = append(ps, Prop{"first_seen", Date(first)}, Prop{"last_seen", Date(last)})
+	}
+	return ps
+}
+
+// ArticleProps returns the properties of an :Article node.
+func ArticleProps(a graph.ArticleInfo) Props {
+	ps := Props{{"id", a.ID}, {"title", a.Title}, {"source", a.Source}, {"url", a.URL}, {"path", a.Path}}
+	if a.Published != "" {
+		ps = append(ps, Prop{"published", Date(a.Published)})
+	}
+	return append(ps, Prop{"fingerprint", a.Fingerprint})
+}
+
+// sorted turns a map into a property list in key order.
+func sorted(m map[string]any) Props {
+	ps := make(Props, 0, len(m))
+	for _, k := range sortedKeys(m) {
+		ps = append(ps, Prop{k, m[k]})
+	}
+	return ps
+}
+
+// normalise turns decoded JSON and other Go values into the property value types.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case int:
+		return int64(x)
+	case []any:
+		ss := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return x
+			}
+			ss = append(ss, s)
+		}
+		return ss
+	}
+	return v
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,281 @@
+package load_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/load"
+	"github.com/dipgraph/dipgraph/internal/neo4jstore"
+	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+)
+
+// ingestDirs loads the articles under dirs and returns the summary.
+func ingestDirs(t *testing.T, st *neo4jstore.Store, opt load.Options, dirs ...string) load.Summary {
+	t.Helper()
+	srcs, err := ingest.Discover(dirs)
+	if err != nil {
+		t.Fatalf("discover: %v", err)
+	}
+	sum, err := load.Run(context.Background(), srcs, st, opt)
+	if err != nil {
+		t.Fatalf("load: %v (%s)", err, sum)
+	}
+	return sum
+}
+
+func fingerprint(t *testing.T, st *neo4jstore.Store) neo4jstore.Fingerprint {
+	t.Helper()
+	fp, err := st.GraphFingerprint(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp
+}
+
+func reset(t *testing.T, st *neo4jstore.Store) {
+	t.Helper()
+	if err := st.Clear(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rows runs a read query and returns its rows as maps.
+func rows(t *testing.T, st *neo4jstore.Store, q string, params map[string]any) []map[string]any {
+	t.Helper()
+	rs, err := st.Read(context.Background(), q, params)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	var out []map[string]any
+	for _, r := range rs {
+		m := map[string]any{}
+		for i, k := range r.Keys {
+			m[k] = r.Values[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+const textA1 = "John Kerry spoke with Sergey Lavrov on Monday. Russia fights Al-Nusra Front. Russia also fights the Black Banner Brigade."
+const textA2 = "John Kerry spoke with Sergey Lavrov on Monday. Russia attacked Al-Nusra Front. Russia also fights the Black Flag Brigade."
+const textB = "Sergey Lavrov met John Kerry in Geneva. Russia fights Al-Nusra Front, and so does the black banner brigade."
+
+// writeA writes article "a": version 1, or version 2 with one relation removed (Russia
+// fights Al-Nusra), one added (Russia attacks Al-Nusra) and one entity renamed (Black
+// Banner Brigade → Black Flag Brigade).
+func writeA(t *testing.T, dir string, version int) {
+	if version == 1 {
+		neo4jtest.Article(t, dir, "a", "2016-03-01", textA1, []neo4jtest.Ent{
+			{"T1", "Person", "John Kerry"}, {"T2", "Person", "Sergey Lavrov"}, {"T3", "State", "Russia"},
+			{"T4", "ArmedGroup", "Al-Nusra Front"}, {"T5", "State", "Russia"}, {"T6", "ArmedGroup", "Black Banner Brigade"},
+		}, "R1\tSpokeWith Arg1:T1 Arg2:T2", "R2\tFights Arg1:T3 Arg2:T4", "R3\tFights Arg1:T5 Arg2:T6")
+		return
+	}
+	neo4jtest.Article(t, dir, "a", "2016-03-01", textA2, []neo4jtest.Ent{
+		{"T1", "Person", "John Kerry"}, {"T2", "Person", "Sergey Lavrov"}, {"T3", "State", "Russia"},
+		{"T4", "ArmedGroup", "Al-Nusra Front"}, {"T5", "State", "Russia"}, {"T6", "ArmedGroup", "Black Flag Brigade"},
+	}, "R1\tSpokeWith Arg1:T1 Arg2:T2", "R2\tAttacks Arg1:T3 Arg2:T4", "R3\tFights Arg1:T5 Arg2:T6")
+}
+
+// writeB writes article "b", which shares Kerry, Lavrov, Russia, Al-Nusra and (under
+// another spelling) the Black Banner Brigade with version 1 of "a".
+func writeB(t *testing.T, dir string) {
+	neo4jtest.Article(t, dir, "b", "2016-02-01", textB, []neo4jtest.Ent{
+		{"T1", "Person", "Sergey Lavrov"}, {"T2", "Person", "John Kerry"}, {"T3", "State", "Russia"},
+		{"T4", "ArmedGroup", "Al-Nusra Front"}, {"T5", "ArmedGroup", "black banner brigade"},
+	}, "R1\tMetWith Arg1:T1 Arg2:T2", "R2\tFights Arg1:T3 Arg2:T4", "R3\tFights Arg1:T5 Arg2:T4")
+}
+
+func TestReingestCreatesNothing(t *testing.T) {
+	st := neo4jtest.Open(t)
+	dir := t.TempDir()
+	writeA(t, dir, 1)
+	writeB(t, dir)
+	first := ingestDirs(t, st, load.Options{}, dir)
+	if first.New != 2 || first.Counters.NodesCreated == 0 {
+		t.Fatalf("first run: %s", first)
+	}
+	before := fingerprint(t, st)
+	second := ingestDirs(t, st, load.Options{}, dir)
+	if second.Unchanged != 2 || second.New+second.Updated != 0 || second.Counters != (neo4jstore.Counters{}) {
+		t.Fatalf("second run wrote: %s (%+v)", second, second.Counters)
+	}
+	if after := fingerprint(t, st); after != before {
+		t.Fatalf("graph changed on re-ingest: %s → %s", before, after)
+	}
+}
+
+func TestCorrectedArticleLeavesExactlyTheCorrectedGraph(t *testing.T) {
+	st := neo4jtest.Open(t)
+	dir := t.TempDir()
+	writeA(t, dir, 1)
+	writeB(t, dir)
+	ingestDirs(t, st, load.Options{}, dir)
+	writeA(t, dir, 2) // corrected in place, as an analyst would
+	sum := ingestDirs(t, st, load.Options{}, dir)
+	if sum.Updated != 1 || sum.Unchanged != 1 {
+		t.Fatalf("correction run: %s", sum)
+	}
+	corrected := fingerprint(t, st)
+
+	// What is left must be what a clean load of the corrected articles gives.
+	fights := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:FIGHTS]->(x {name: 'Al-Nusra Front'}) RETURN r.articles AS arts, r.mention_count AS n, r.first_seen AS first, r.last_seen AS last`, nil)
+	if len(fights) != 1 || len(fights[0]["arts"].([]any)) != 1 || fights[0]["arts"].([]any)[0] != "b" || fights[0]["n"] != int64(1) ||
+		fights[0]["first"] != "2016-02-01" || fights[0]["last"] != "2016-02-01" {
+		t.Errorf("Russia FIGHTS Al-Nusra after the correction: %v, want only b's evidence", fights)
+	}
+	if got := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:ATTACKS]->({name: 'Al-Nusra Front'}) RETURN r.articles AS arts`, nil); len(got) != 1 {
+		t.Errorf("added relation Russia ATTACKS Al-Nusra: %v", got)
+	}
+	if got := rows(t, st, `MATCH (e:Entity) WHERE toLower(e.name) STARTS WITH 'black' RETURN e.name AS name, e.article_count AS n, e.aliases AS aliases ORDER BY name`, nil); len(got) != 2 ||
+		got[0]["name"] != "Black Flag Brigade" || got[1]["name"] != "black banner brigade" || got[1]["n"] != int64(1) {
+		t.Errorf("renamed entity: %v, want Black Flag Brigade (a) and black banner brigade (b only)", got)
+	}
+	kerry := rows(t, st, `MATCH (e:Person {name: 'John Kerry'}) RETURN e.article_count AS arts, e.mention_count AS m`, nil)
+	if len(kerry) != 1 || kerry[0]["arts"] != int64(2) || kerry[0]["m"] != int64(2) {
+		t.Errorf("John Kerry aggregates: %v, want 2 articles, 2 mentions", kerry)
+	}
+
+	reset(t, st)
+	ingestDirs(t, st, load.Options{}, dir)
+	if clean := fingerprint(t, st); clean != corrected {
+		t.Fatalf("corrected graph %s differs from a clean load of the corrected articles %s", corrected, clean)
+	}
+}
+
+func TestRetractLeavesOnlySharedEntities(t *testing.T) {
+	st := neo4jtest.Open(t)
+	dir := t.TempDir()
+	writeA(t, dir, 1)
+	writeB(t, dir)
+	ingestDirs(t, st, load.Options{}, dir)
+	ctx := context.Background()
+	c, found, err := st.Retract(ctx, []string{"a", "no-such-article"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found != 1 || c.NodesDeleted == 0 || c.RelationshipsDeleted == 0 {
+		t.Fatalf("retract: found %d, %+v", found, c)
+	}
+	retracted := fingerprint(t, st)
+	if got := rows(t, st, `MATCH (n) WHERE n.id = 'a' OR 'a' IN coalesce(n.articles, []) RETURN n`, nil); len(got) != 0 {
+		t.Errorf("nodes still naming article a: %v", got)
+	}
+	if got := rows(t, st, `MATCH ()-[r]->() WHERE 'a' IN coalesce(r.ev_article, []) RETURN type(r) AS t`, nil); len(got) != 0 {
+		t.Errorf("relationships still holding a's evidence: %v", got)
+	}
+	if got := rows(t, st, `MATCH (e:Person {name: 'John Kerry'}) RETURN e.article_count AS n`, nil); len(got) != 1 || got[0]["n"] != int64(1) {
+		t.Errorf("shared entity John Kerry: %v, want kept with 1 article", got)
+	}
+	for _, ext := range []string{".txt", ".ann", ".meta.json"} {
+		if err := os.Remove(filepath.Join(dir, "a"+ext)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reset(t, st)
+	ingestDirs(t, st, load.Options{}, dir)
+	if clean := fingerprint(t, st); clean != retracted {
+		t.Fatalf("after retract %s, want the graph of b alone %s", retracted, clean)
+	}
+}
+
+// TestFailedArticleDoesNotCostItsBatch makes the server refuse one article of a batch (a
+// uniqueness constraint on titles that the test adds, and a stored node already holding
+// that title): the batch fails, its other articles are written one by one, and the
+// refused one leaves no trace.
+func TestFailedArticleDoesNotCostItsBatch(t *testing.T) {
+	st := neo4jtest.Open(t)
+	ctx := context.Background()
+	if _, err := st.ExecScript(ctx, strings.NewReader("CREATE CONSTRAINT test_unique_title IF NOT EXISTS FOR (a:Article) REQUIRE a.title IS UNIQUE;\n")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		st.ExecScript(ctx, strings.NewReader("DROP CONSTRAINT test_unique_title IF EXISTS;\n"))
+	})
+	dir := t.TempDir()
+	writeA(t, dir, 1)
+	writeB(t, dir)
+	neo4jtest.Article(t, dir, "c", "2016-04-01", "Islamic State attacked the Black Banner Brigade.", []neo4jtest.Ent{
+		{"T1", "ArmedGroup", "Islamic State"}, {"T2", "ArmedGroup", "Black Banner Brigade"},
+	}, "R1\tAttacks Arg1:T1 Arg2:T2")
+
+	// The clean graph of a and b, plus the node that blocks c's title.
+	blocker := "CREATE (:Blocker:Article {id: 'blocker', title: 'Test article c'});\n"
+	ingestDirs(t, st, load.Options{}, filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"))
+	st.ExecScript(ctx, strings.NewReader(blocker))
+	want := fingerprint(t, st)
+	reset(t, st)
+
+	if _, err := st.ExecScript(ctx, strings.NewReader(blocker)); err != nil {
+		t.Fatal(err)
+	}
+	sum := ingestDirs(t, st, load.Options{BatchSize: 10}, dir)
+	if sum.New != 2 || len(sum.Failed) != 1 || !strings.HasPrefix(sum.Failed[0].Source, filepath.Join(dir, "c.")) {
+		t.Fatalf("summary %s, failed %v: want a and b new, c failed", sum, sum.Failed)
+	}
+	if !strings.Contains(sum.Failed[0].Err.Error(), "already exists") {
+		t.Errorf("failure of c: %v, want the server's constraint error", sum.Failed[0].Err)
+	}
+	if got := fingerprint(t, st); got != want {
+		t.Fatalf("graph after the failed batch %s, want a and b only %s", got, want)
+	}
+}
+
+func TestWorkersAndBatchSizesGiveOneGraph(t *testing.T) {
+	st := neo4jtest.Open(t)
+	dir := neo4jtest.Corpus(t, t.TempDir(), 60)
+	writeA(t, dir, 1)
+	writeB(t, dir)
+	sum := ingestDirs(t, st, load.Options{BatchSize: 100, Workers: 1}, dir)
+	if sum.New != 62 {
+		t.Fatalf("serial run: %s", sum)
+	}
+	want := fingerprint(t, st)
+	for _, opt := range []load.Options{{BatchSize: 5, Workers: 4}, {BatchSize: 1, Workers: 3}} {
+		reset(t, st)
+		sum := ingestDirs(t, st, opt, dir)
+		if sum.New != 62 || len(sum.Failed) != 0 {
+			t.Fatalf("batch %d workers %d: %s", opt.BatchSize, opt.Workers, sum)
+		}
+		if got := fingerprint(t, st); got != want {
+			t.Errorf("batch %d workers %d: %s, want %s", opt.BatchSize, opt.Workers, got, want)
+		}
+	}
+}
+
+func TestInterruptedRunResumes(t *testing.T) {
+	st := neo4jtest.Open(t)
+	dir := neo4jtest.Corpus(t, t.TempDir(), 40)
+	ingestDirs(t, st, load.Options{BatchSize: 10}, dir)
+	want := fingerprint(t, st)
+	reset(t, st)
+
+	srcs, err := ingest.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	sum, err := load.Run(ctx, srcs, st, load.Options{BatchSize: 10, Progress: func(p load.Progress) {
+		if p.Done >= 10 {
+			cancel()
+		}
+	}})
+	if err == nil || sum.New >= 40 || sum.New == 0 {
+		t.Fatalf("interrupted run: %v, %s: want some articles written, not all", err, sum)
+	}
+	if n := rows(t, st, `MATCH (a:Article) RETURN count(a) AS n`, nil)[0]["n"]; n != int64(sum.New) {
+		t.Fatalf("interrupted run says %d written, database holds %v articles", sum.New, n)
+	}
+	resumed := ingestDirs(t, st, load.Options{BatchSize: 10}, dir)
+	if resumed.Unchanged != sum.New || resumed.New != 40-sum.New {
+		t.Fatalf("resumed run: %s after %s", resumed, sum)
+	}
+	if got := fingerprint(t, st); got != want {
+		t.Fatalf("resumed graph %s, want %s", got, want)
+	}
+}

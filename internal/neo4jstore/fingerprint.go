@@ -1,0 +1,348 @@
+package neo4jstore
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// Fingerprint is a hash of the whole stored graph, independent of internal ids, of the
+// order things were written in and of the order of evidence.
+type Fingerprint struct {
+	Hash        string
+	Nodes, Rels int
+	Articles    int
+}
+
+// String is the line `dipgraph fingerprint` prints.
+func (f Fingerprint) String() string {
+	return fmt.Sprintf("%s  %d nodes, %d relationships, %d articles", f.Hash, f.Nodes, f.Rels, f.Articles)
+}
+
+// GraphFingerprint hashes every node (labels and properties) and every relationship (type,
+// the keys of its ends and its properties). A node is named by its key (entities) or id
+// (articles) in the relationships that touch it. Evidence is stored as parallel arrays
+// (ev_article, ev_sentence, …) appended in load order, so they are hashed as a sorted list
+// of tuples; every other list is hashed as stored. Nothing else is left out.
+func (s *Store) GraphFingerprint(ctx context.Context) (Fingerprint, error) {
+	lines, fp, err := s.graphLines(ctx)
+	if err != nil {
+		return fp, err
+	}
+	h := sha256.New()
+	for _, l := range lines {
+		io.WriteString(h, l)
+		h.Write([]byte{'\n'})
+	}
+	fp.Hash = hex.EncodeToString(h.Sum(nil))
+	return fp, nil
+}
+
+// GraphDump returns the sorted canonical lines GraphFingerprint hashes, one per node and
+// relationship, to find where two databases differ (`dipgraph fingerprint --dump`).
+func (s *Store) GraphDump(ctx context.Context) ([]string, error) {
+	lines, _, err := s.graphLines(ctx)
+	return lines, err
+}
+
+func (s *Store) graphLines(ctx context.Context) ([]string, Fingerprint, error) {
+	var lines []string
+	fp := Fingerprint{}
+	err := s.stream(ctx, `MATCH (n) RETURN labels(n), properties(n)`, func(vals []any) error {
+		ls := toStrings(vals[0])
+		sort.Strings(ls)
+		props, _ := vals[1].(map[string]any)
+		lines = append(lines, "N "+strings.Join(ls, ":")+" "+canonProps(props))
+		fp.Nodes++
+		for _, l := range ls {
+			if l == graph.ArticleLabel {
+				fp.Articles++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fp, fmt.Errorf("read nodes: %w", s.explain(err))
+	}
+	err = s.stream(ctx, `MATCH (a)-[r]->(b)
+RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' + b.id), properties(r)`, func(vals []any) error {
+		t, _ := vals[0].(string)
+		from, _ := vals[1].(string)
+		to, _ := vals[2].(string)
+		props, _ := vals[3].(map[string]any)
+		lines = append(lines, "R "+t+" "+strconv.Quote(from)+" "+strconv.Quote(to)+" "+canonProps(props))
+		fp.Rels++
+		return nil
+	})
+	if err != nil {
+		return nil, fp, fmt.Errorf("read relationships: %w", s.explain(err))
+	}
+	sort.Strings(lines)
+	return lines, fp, nil
+}
+
+// evidenceKeys are the parallel arrays of a relationship's evidence, in tuple order.
+var evidenceKeys = []string{"ev_article", "ev_sentence", "ev_spans", "ev_published", "ev_text"}
+
+// canonProps renders properties with sorted keys and typed values; evidence arrays become
+// one sorted list of tuples.
+func canonProps(props map[string]any) string {
+	m := map[string]string{}
+	var ev [][]any
+	for k, v := range props {
+		if isEvidence(k) {
+			for i, x := range toList(v) {
+				for len(ev) <= i {
+					ev = append(ev, make([]any, len(evidenceKeys)))
+				}
+				ev[i][evidenceIndex(k)] = x
+			}
+			continue
+		}
+		m[k] = canon(v)
+	}
+	if _, ok := props["ev_article"]; ok {
+		tuples := make([]string, len(ev))
+		for i, t := range ev {
+			tuples[i] = canon(t)
+		}
+		sort.Strings(tuples)
+		m["evidence"] = "[" + strings.Join(tuples, ",") + "]"
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("{")
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(strconv.Quote(k))
+		b.WriteString(":")
+		b.WriteString(m[k])
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+func isEvidence(k string) bool { return evidenceIndex(k) >= 0 }
+
+func evidenceIndex(k string) int {
+	for i, e := range evidenceKeys {
+		if e == k {
+			return i
+		}
+	}
+	return -1
+}
+
+func toList(v any) []any {
+	switch x := v.(type) {
+	case []any:
+		return x
+	case []string:
+		out := make([]any, len(x))
+		for i, s := range x {
+			out[i] = s
+		}
+		return out
+	}
+	return nil
+}
+
+func toStrings(v any) []string {
+	var out []string
+	for _, x := range toList(v) {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// canon renders one value with its type, so "1" (string), 1 (integer) and 1.0 (float)
+// differ, and so do a date and the string of that date.
+func canon(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		b, _ := json.Marshal(x)
+		return string(b)
+	case int64:
+		return "i" + strconv.FormatInt(x, 10)
+	case float64:
+		if math.IsNaN(x) {
+			return "fNaN"
+		}
+		return "f" + strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case dbtype.Date:
+		return "date(" + time.Time(x).Format("2006-01-02") + ")"
+	case dbtype.LocalDateTime:
+		return "localdatetime(" + time.Time(x).Format(time.RFC3339Nano) + ")"
+	case time.Time:
+		return "datetime(" + x.Format(time.RFC3339Nano) + ")"
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = canon(e)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	}
+	return fmt.Sprintf("%T(%v)", v, v)
+}
+
+// stream runs a read query and hands each record's values to fn, without holding the
+// result in memory.
+func (s *Store) stream(ctx context.Context, cypher string, fn func([]any) error) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, cypher, nil)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			if err := fn(res.Record().Values); err != nil {
+				return nil, err
+			}
+		}
+		return nil, res.Err()
+	})
+	return err
+}
+
+// Stats are the counts `dipgraph stats` prints.
+type Stats struct {
+	Labels        map[string]int64
+	RelTypes      map[string]int64
+	Articles      int64
+	NewestArticle string // publication date of the newest article, "" when none has one
+}
+
+// Stats counts nodes per label, relationships per type and articles, and finds the newest
+// publication date.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{Labels: map[string]int64{}, RelTypes: map[string]int64{}}
+	rows, err := s.read(ctx, `CALL db.labels() YIELD label
+CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS c }
+RETURN label, c`, nil)
+	if err != nil {
+		return st, fmt.Errorf("count labels: %w", s.explain(err))
+	}
+	for _, r := range rows {
+		if c, _ := r.Values[1].(int64); c > 0 {
+			st.Labels[r.Values[0].(string)] = c
+		}
+	}
+	rows, err = s.read(ctx, `CALL db.relationshipTypes() YIELD relationshipType AS t
+CALL (t) { MATCH ()-[r]->() WHERE type(r) = t RETURN count(r) AS c }
+RETURN t, c`, nil)
+	if err != nil {
+		return st, fmt.Errorf("count relationship types: %w", s.explain(err))
+	}
+	for _, r := range rows {
+		if c, _ := r.Values[1].(int64); c > 0 {
+			st.RelTypes[r.Values[0].(string)] = c
+		}
+	}
+	rows, err = s.read(ctx, `MATCH (a:`+graph.ArticleLabel+`) RETURN count(a), max(a.published)`, nil)
+	if err != nil {
+		return st, fmt.Errorf("count articles: %w", s.explain(err))
+	}
+	if len(rows) > 0 {
+		st.Articles, _ = rows[0].Values[0].(int64)
+		st.NewestArticle, _ = rows[0].Values[1].(string)
+	}
+	return st, nil
+}
+
+// ExecScript runs a script of `;`-terminated Cypher statements, one per line (lines
+// starting with // are comments), as the Cypher export writes it: schema statements alone,
+// the others in write transactions of up to 1000 statements.
+func (s *Store) ExecScript(ctx context.Context, r io.Reader) (Counters, error) {
+	var total Counters
+	var pending []string
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		stmts := pending
+		pending = nil
+		c, err := s.write(ctx, func(run runFunc) error {
+			for _, q := range stmts {
+				if _, err := run(q, nil); err != nil {
+					return fmt.Errorf("%s: %w", abbreviate(q), err)
+				}
+			}
+			return nil
+		})
+		total.Add(c)
+		return err
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		q := strings.TrimSpace(sc.Text())
+		if q == "" || strings.HasPrefix(q, "//") {
+			continue
+		}
+		if !strings.HasSuffix(q, ";") {
+			return total, fmt.Errorf("line %d: statement does not end with ;", line)
+		}
+		q = strings.TrimSuffix(q, ";")
+		if strings.HasPrefix(q, "CREATE CONSTRAINT") || strings.HasPrefix(q, "CREATE INDEX") {
+			if err := flush(); err != nil {
+				return total, err
+			}
+			sess := s.session(ctx, neo4j.AccessModeWrite)
+			res, err := sess.Run(ctx, q, nil)
+			if err == nil {
+				_, err = res.Consume(ctx)
+			}
+			sess.Close(ctx)
+			if err != nil {
+				return total, fmt.Errorf("line %d: %w", line, s.explain(err))
+			}
+			continue
+		}
+		pending = append(pending, q)
+		if len(pending) >= 1000 {
+			if err := flush(); err != nil {
+				return total, err
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return total, err
+	}
+	return total, flush()
+}
+
+func abbreviate(q string) string {
+	if len(q) > 80 {
+		return q[:80] + "…"
+	}
+	return q
+}
