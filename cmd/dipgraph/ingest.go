@@ -11,6 +11,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/annotate"
 	"github.com/dipgraph/dipgraph/internal/load"
 )
 
@@ -19,17 +20,23 @@ func ingestCommand() *cli.Command {
 		Name:      "ingest",
 		Usage:     "read annotated articles and load their graph into Neo4j",
 		ArgsUsage: "PATH...",
-		Description: `Reads brat standoff pairs (X.txt + X.ann, with an optional X.meta.json holding id,
-published, title, source and url). A PATH is a file of a pair or a folder, read
-recursively. Every article is validated first; an invalid one is reported and loads
-nothing, the others still load. Articles already loaded with the same content are
-skipped; changed ones replace their earlier version.
+		Description: `Reads annotated articles: brat standoff pairs (X.txt + X.ann, with an optional
+X.meta.json holding id, published, title, source and url), Label Studio JSON exports and
+native JSON Lines (see ingest/FORMATS.md); "-" reads standard input. With --format text
+it reads raw .txt or .md articles and annotates them itself first (see dipgraph
+annotate). A PATH is a file or a folder, read recursively. Every article is validated
+first; an invalid one is reported and loads nothing, the others still load. Articles
+already loaded with the same content are skipped; changed ones replace their earlier
+version, and an interrupted run can simply be run again.
 
 Examples:
    dipgraph ingest examples/
    dipgraph ingest news/2016-04-24.ann news/2016-04-25.txt
+   dipgraph ingest --format text raw-news/
+   dipgraph ingest --workers 2 --batch-size 200 big-corpus/
    dipgraph ingest --dry-run examples/ > graph.json`,
-		Flags: append(connFlags(),
+		Flags: append(append(connFlags(), formatFlags()...),
+			&cli.StringSliceFlag{Name: "dictionary", Usage: "with --format text: extra annotator dictionary `FILE` (.tsv or .jsonl); repeatable"},
 			&cli.IntFlag{Name: "batch-size", Usage: "articles per transaction", Value: 100},
 			&cli.IntFlag{Name: "workers", Usage: "batches written in parallel (writers sharing entities take turns; deadlocks are retried)", Value: 1},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile (go tool pprof) to `FILE`"},
@@ -81,16 +88,15 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	srcs, derr := ingest.Discover(c.Args().Slice())
-	var perrs ingest.ParseErrors
-	if derr != nil && !errors.As(derr, &perrs) {
-		return derr
+	srcs, perrs, read, err := ingestSources(c)
+	if err != nil {
+		return err
 	}
 	for _, e := range perrs {
 		fmt.Fprintln(c.App.ErrWriter, e)
 	}
 	if c.Bool("dry-run") {
-		return dryRun(c, srcs, b, len(perrs))
+		return dryRun(c, srcs, b, read, len(perrs))
 	}
 	log := logger(c)
 	st, err := openStore(c)
@@ -103,7 +109,7 @@ func runIngest(c *cli.Context) error {
 	}
 	bar := newProgress(c, len(srcs))
 	sum, err := load.Run(c.Context, srcs, st, load.Options{
-		BatchSize: c.Int("batch-size"), Workers: c.Int("workers"), Builder: b, Log: log, Progress: bar.update,
+		BatchSize: c.Int("batch-size"), Workers: c.Int("workers"), Builder: b, Read: read, Log: log, Progress: bar.update,
 	})
 	bar.finish()
 	for _, p := range sum.Invalid {
@@ -149,10 +155,11 @@ func printProblem(c *cli.Context, p load.Problem) {
 	fmt.Fprintf(c.App.ErrWriter, "%s: skipped: the article is invalid\n", p.Source)
 }
 
-func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, problems int) error {
+func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.ReadFunc, problems int) error {
 	var parts []*graph.ArticleGraph
+	ids := ingest.ArticleIDs{}
 	for _, s := range srcs {
-		bt := load.Build(s, b)
+		bt := load.BuildWith(s, b, read, ids)
 		if bt.Err != nil {
 			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
 			problems++
@@ -169,4 +176,37 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, problems int
 		return silentError{exitFailure}
 	}
 	return nil
+}
+
+// ingestSources finds the articles to ingest. With --format text they are raw .txt or .md
+// files, annotated on the way in by the dictionary-and-pattern annotator; otherwise they
+// are annotated files in any format ingest reads.
+func ingestSources(c *cli.Context) ([]ingest.Source, ingest.ParseErrors, load.ReadFunc, error) {
+	if c.String("format") != "text" {
+		srcs, perrs, err := discover(c)
+		return srcs, perrs, nil, err
+	}
+	files, err := rawArticles(c.Args().Slice())
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	an, err := newAnnotator(c)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	srcs := make([]ingest.Source, len(files))
+	for i, f := range files {
+		srcs[i] = ingest.Source{Format: "text", TextPath: f.path, Path: f.path}
+	}
+	read := func(s ingest.Source) (*ingest.Article, error) {
+		a, err := annotate.ReadFile(s.TextPath, an)
+		if err != nil {
+			return nil, err
+		}
+		if errs := ingest.Validate(a); len(errs) > 0 {
+			return nil, errs
+		}
+		return a, nil
+	}
+	return srcs, nil, read, nil
 }

@@ -214,7 +214,7 @@ func TestUnreachableServerWaitIsBounded(t *testing.T) {
 func TestRetractStatsAndExportCommands(t *testing.T) {
 	neo4jtest.Lock(t)
 	empty := fingerprintOut(t)
-	if code, out, errOut := dipgraph(t, "ingest", examplesDir(t)); code != 0 {
+	if code, out, errOut := dipgraph(t, "ingest", firstExample(t)); code != 0 {
 		t.Fatalf("ingest: %d %s %s", code, out, errOut)
 	}
 	code, out, _ := dipgraph(t, "stats")
@@ -230,7 +230,7 @@ func TestRetractStatsAndExportCommands(t *testing.T) {
 
 	// The Cypher export of the same folder, loaded into the emptied database, gives the same graph.
 	script := filepath.Join(t.TempDir(), "graph.cypher")
-	if code, _, errOut := dipgraph(t, "export", "--format", "cypher", "--out", script, examplesDir(t)); code != 0 {
+	if code, _, errOut := dipgraph(t, "export", "--format", "cypher", "--out", script, firstExample(t)); code != 0 {
 		t.Fatalf("export: %d %s", code, errOut)
 	}
 	code, out, errOut := dipgraph(t, "retract", "syria-cooperation-2016", "not-loaded")
@@ -332,7 +332,7 @@ func TestSIGINTFinishesTheBatchAndSaysWhatWasWritten(t *testing.T) {
 
 func TestIngestJSONLogAndFlagChecks(t *testing.T) {
 	neo4jtest.Lock(t)
-	code, out, errOut := dipgraph(t, "ingest", "--log-format", "json", examplesDir(t))
+	code, out, errOut := dipgraph(t, "ingest", "--log-format", "json", firstExample(t))
 	if code != 0 {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
@@ -351,4 +351,10 @@ func TestIngestJSONLogAndFlagChecks(t *testing.T) {
 	if code, _, errOut := dipgraph(t, "ingest", "--workers", "0", examplesDir(t)); code != exitUsage || !strings.Contains(errOut, "--workers must be at least 1") {
 		t.Errorf("zero workers: exit %d %q", code, errOut)
 	}
+}
+
+// firstExample is the first example article alone (examples/ holds several).
+func firstExample(t *testing.T) string {
+	t.Helper()
+	return filepath.Join(examplesDir(t), "articles", "syria-cooperation-2016.txt")
 }

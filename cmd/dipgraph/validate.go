@@ -12,7 +12,7 @@ import (
 // formatFlags choose the reader and the annotation schema, for every command that reads articles.
 func formatFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Usage: "read every file as `FORMAT`: brat, labelstudio or native (default: by extension and content)"},
+		&cli.StringFlag{Name: "format", Usage: "read every file as `FORMAT`: brat, labelstudio, native, or (ingest only) text to annotate raw articles first (default: by extension and content)"},
 		&cli.StringFlag{Name: "config", Usage: "check types against this brat annotation.conf `FILE` (default: an annotation.conf beside or above brat files)"},
 	}
 }

@@ -111,8 +111,17 @@ func FromMention(key string, p map[string]any) (graph.Node, graph.Mention, error
 // its status: its role and the event coding of its type.
 func RelFixedProps(r graph.Rel) map[string]any {
 	m := map[string]any{}
-	if r.Role != "" {
-		m["role"] = r.Role
+	// The role an argument plays in an event (Agent, Backer2, …) is how one article put it;
+	// another may put it otherwise, and the edge must not depend on which was loaded first,
+	// so it stays in the annotations. HOLDS_ROLE keeps its title, part of its identity.
+	for k, v := range r.Props {
+		if k == "date" {
+			continue // aggregated from the evidence, like first_seen
+		}
+		m[k] = v
+	}
+	if r.Type == graph.HoldsRoleType {
+		m["title"] = r.Role
 	}
 	if c, ok := graph.CodingOf(r.Type); ok {
 		m["family"] = c.Family
@@ -134,19 +143,28 @@ func RelProps(r graph.Rel) Props {
 	for _, k := range sortedKeys(fixed) {
 		ps = append(ps, Prop{k, fixed[k]})
 	}
-	ea, ep, esp, et := []string{}, []string{}, []string{}, []string{}
+	ea, ep, esp, et, ed, ee := []string{}, []string{}, []string{}, []string{}, []string{}, []string{}
 	es := []int64{}
+	when := ""
 	for _, e := range r.Evidence {
 		ea = append(ea, e.Article)
 		ep = append(ep, e.Published)
 		es = append(es, int64(e.Sentence))
 		esp = append(esp, e.Spans)
 		et = append(et, e.Text)
+		ed = append(ed, e.Date)
+		ee = append(ee, e.Event)
+		if e.Date != "" && (when == "" || e.Date < when) {
+			when = e.Date
+		}
 	}
 	arts := graph.Articles(r.Evidence)
+	if when != "" {
+		ps = append(ps, Prop{"date", when})
+	}
 	ps = append(ps,
 		Prop{"ev_article", ea}, Prop{"ev_published", ep}, Prop{"ev_sentence", es},
-		Prop{"ev_spans", esp}, Prop{"ev_text", et},
+		Prop{"ev_spans", esp}, Prop{"ev_text", et}, Prop{"ev_date", ed}, Prop{"ev_event", ee},
 		Prop{"articles", nonNil(arts)}, Prop{"article_count", int64(len(arts))},
 		Prop{"mention_count", int64(len(r.Evidence))})
 	first, last := graph.SeenRange(r.Evidence)

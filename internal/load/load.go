@@ -37,7 +37,10 @@ type Options struct {
 	// share few entities.
 	Workers int
 	Builder *graph.Builder
-	Log     *slog.Logger
+	// Read reads and validates one source (default ingest.ReadValid); the raw-text format
+	// annotates here.
+	Read ReadFunc
+	Log  *slog.Logger
 	// Progress, when set, is called after each batch (never concurrently).
 	Progress func(Progress)
 	// Grace is how long a batch already sent may run on after ctx is cancelled before it
@@ -93,17 +96,29 @@ type Built struct {
 	Err    error
 }
 
+// ReadFunc reads and validates one source; it returns the article only when it is valid.
+type ReadFunc func(ingest.Source) (*ingest.Article, error)
+
 // Build reads, validates and resolves one source.
-func Build(src ingest.Source, b *graph.Builder) Built {
+func Build(src ingest.Source, b *graph.Builder) Built { return BuildWith(src, b, nil, nil) }
+
+// BuildWith reads one source with read (nil: ingest.ReadValid), claims its article id in
+// ids (when not nil) so that two inputs cannot load under one id, and resolves it.
+func BuildWith(src ingest.Source, b *graph.Builder, read ReadFunc, ids ingest.ArticleIDs) Built {
 	out := Built{Source: src.Name()}
-	a, err := ingest.Read(src)
+	if read == nil {
+		read = ingest.ReadValid
+	}
+	a, err := read(src)
 	if err != nil {
 		out.Err = err
 		return out
 	}
-	if errs := ingest.Validate(a); len(errs) > 0 {
-		out.Err = errs
-		return out
+	if ids != nil {
+		if pe := ids.Claim(a); pe != nil {
+			out.Err = pe
+			return out
+		}
 	}
 	ag, err := b.Build(a)
 	if err != nil {
@@ -196,7 +211,7 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 		}()
 	}
 
-	seen := map[string]string{} // article id → source, to catch clashing ids
+	ids := ingest.ArticleIDs{} // article id → where it was first read, to catch clashing ids
 	var batch []*graph.ArticleGraph
 	var batchSrc []string
 	send := func() {
@@ -213,17 +228,11 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 		if stopCtx.Err() != nil {
 			break
 		}
-		b := Build(src, opt.Builder)
+		b := BuildWith(src, opt.Builder, opt.Read, ids)
 		if b.Err != nil {
 			report(&Summary{Invalid: []Problem{{b.Source, b.Err}}}, 1, nil)
 			continue
 		}
-		id := b.Graph.Article.ID
-		if prev, ok := seen[id]; ok {
-			report(&Summary{Invalid: []Problem{{b.Source, fmt.Errorf("%s: article id %q is already used by %s; give one of them another id in its .meta.json", b.Source, id, prev)}}}, 1, nil)
-			continue
-		}
-		seen[id] = b.Source
 		batch = append(batch, b.Graph)
 		batchSrc = append(batchSrc, b.Source)
 		if len(batch) >= opt.BatchSize {

@@ -96,7 +96,7 @@ RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' +
 }
 
 // evidenceKeys are the parallel arrays of a relationship's evidence, in tuple order.
-var evidenceKeys = []string{"ev_article", "ev_sentence", "ev_spans", "ev_published", "ev_text"}
+var evidenceKeys = []string{"ev_article", "ev_sentence", "ev_spans", "ev_published", "ev_text", "ev_date", "ev_event"}
 
 // canonProps renders properties with sorted keys and typed values; evidence arrays become
 // one sorted list of tuples.

@@ -14,7 +14,7 @@ func TestCanonPropsEvidenceOrder(t *testing.T) {
 		"status": "asserted", "mention_count": int64(2), "goldstein": 1.0,
 		"ev_article": []any{"a", "b"}, "ev_sentence": []any{int64(0), int64(3)},
 		"ev_spans": []any{"0-4;9-12", "5-8;20-30"}, "ev_published": []any{"2016-01-01", ""},
-		"ev_text":    []any{"first", "second"},
+		"ev_text": []any{"first", "second"}, "ev_date": []any{"2016-01-01", ""}, "ev_event": []any{"", "attack:a:x"},
 		"first_seen": dbtype.Date(time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)),
 	}
 	swapped := clone(base)

@@ -171,10 +171,12 @@ MATCH (a:`+graph.ArticleLabel+` {id: id})-[:`+graph.MentionsType+`]->(x:`+graph.
 MATCH (x)-[r]->(:`+graph.EntityLabel+`)
 WHERE id IN r.articles
 WITH r, collect(DISTINCT id) AS gone
-WITH r, gone, r.ev_article AS ea, r.ev_published AS ep, r.ev_sentence AS es, r.ev_spans AS esp, r.ev_text AS et
-WITH r, ea, ep, es, esp, et, [i IN range(0, size(ea) - 1) WHERE NOT ea[i] IN gone] AS keep
+WITH r, gone, r.ev_article AS ea, r.ev_published AS ep, r.ev_sentence AS es, r.ev_spans AS esp, r.ev_text AS et,
+     r.ev_date AS ed, r.ev_event AS ee
+WITH r, ea, ep, es, esp, et, ed, ee, [i IN range(0, size(ea) - 1) WHERE NOT ea[i] IN gone] AS keep
 SET r.ev_article = [i IN keep | ea[i]], r.ev_published = [i IN keep | ep[i]],
-    r.ev_sentence = [i IN keep | es[i]], r.ev_spans = [i IN keep | esp[i]], r.ev_text = [i IN keep | et[i]]
+    r.ev_sentence = [i IN keep | es[i]], r.ev_spans = [i IN keep | esp[i]], r.ev_text = [i IN keep | et[i]],
+    r.ev_date = [i IN keep | ed[i]], r.ev_event = [i IN keep | ee[i]]
 WITH r, size(keep) AS left
 CALL (r, left) {
   WITH r WHERE left = 0
@@ -200,8 +202,9 @@ const relAggregates = `CALL (r) {
   WITH DISTINCT x ORDER BY x
   RETURN collect(x) AS arts
 }
-WITH r, arts, [d IN r.ev_published WHERE d <> ''] AS dates
+WITH r, arts, [d IN r.ev_published WHERE d <> ''] AS dates, [d IN r.ev_date WHERE d <> ''] AS when
 SET r.articles = arts, r.article_count = size(arts), r.mention_count = size(r.ev_article),
+    r.date = CASE WHEN size(when) = 0 THEN null ELSE reduce(m = when[0], d IN when | CASE WHEN d < m THEN d ELSE m END) END,
     r.first_seen = CASE WHEN size(dates) = 0 THEN null ELSE date(reduce(m = dates[0], d IN dates | CASE WHEN d < m THEN d ELSE m END)) END,
     r.last_seen = CASE WHEN size(dates) = 0 THEN null ELSE date(reduce(m = dates[0], d IN dates | CASE WHEN d > m THEN d ELSE m END)) END`
 
@@ -360,7 +363,7 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 	}
 	p.keys = sortedKeys(keys)
 
-	var relRows []any
+	var relRows, roleRows []any
 	sort.Strings(relOrder)
 	for _, id := range relOrder {
 		r := rels[id]
@@ -369,7 +372,7 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 		}
 		graph.SortEvidence(r.Evidence)
 		row := map[string]any{"type": r.Type, "from": r.From, "to": r.To, "status": r.Status}
-		var ea, ep, esp, et []string
+		var ea, ep, esp, et, ed, ee []string
 		var es []int64
 		for _, e := range r.Evidence {
 			ea = append(ea, e.Article)
@@ -377,24 +380,45 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 			es = append(es, int64(e.Sentence))
 			esp = append(esp, e.Spans)
 			et = append(et, e.Text)
+			ed = append(ed, e.Date)
+			ee = append(ee, e.Event)
 		}
 		row["ea"], row["ep"], row["es"], row["esp"], row["et"] = ea, ep, es, esp, et
+		row["ed"], row["ee"] = ed, ee
 		row["fixed"] = export.RelFixedProps(*r)
+		if r.Type == graph.HoldsRoleType {
+			// One person can hold two offices of one state: the title is part of the edge's identity.
+			row["title"] = r.Role
+			roleRows = append(roleRows, row)
+			continue
+		}
 		relRows = append(relRows, row)
 	}
+	const evidence = `
+ON CREATE SET r += row.fixed, r.ev_article = [], r.ev_published = [], r.ev_sentence = [], r.ev_spans = [], r.ev_text = [],
+    r.ev_date = [], r.ev_event = []
+SET r.ev_article = r.ev_article + row.ea, r.ev_published = r.ev_published + row.ep,
+    r.ev_sentence = r.ev_sentence + row.es, r.ev_spans = r.ev_spans + row.esp, r.ev_text = r.ev_text + row.et,
+    r.ev_date = r.ev_date + row.ed, r.ev_event = r.ev_event + row.ee
+WITH r
+`
 	if len(relRows) > 0 {
 		// The type is a value ($(…), Neo4j 5.26): one statement, planned once, for every type.
 		p.rels = append(p.rels, stmt{
 			cypher: `UNWIND $rows AS row
 MATCH (x:` + graph.EntityLabel + ` {key: row.from})
 MATCH (y:` + graph.EntityLabel + ` {key: row.to})
-MERGE (x)-[r:$(row.type) {status: row.status}]->(y)
-ON CREATE SET r += row.fixed, r.ev_article = [], r.ev_published = [], r.ev_sentence = [], r.ev_spans = [], r.ev_text = []
-SET r.ev_article = r.ev_article + row.ea, r.ev_published = r.ev_published + row.ep,
-    r.ev_sentence = r.ev_sentence + row.es, r.ev_spans = r.ev_spans + row.esp, r.ev_text = r.ev_text + row.et
-WITH r
-` + relAggregates,
+MERGE (x)-[r:$(row.type) {status: row.status}]->(y)` + evidence + relAggregates,
 			params: map[string]any{"rows": relRows},
+		})
+	}
+	if len(roleRows) > 0 {
+		p.rels = append(p.rels, stmt{
+			cypher: `UNWIND $rows AS row
+MATCH (x:` + graph.EntityLabel + ` {key: row.from})
+MATCH (y:` + graph.EntityLabel + ` {key: row.to})
+MERGE (x)-[r:` + graph.HoldsRoleType + ` {status: row.status, title: row.title}]->(y)` + evidence + relAggregates,
+			params: map[string]any{"rows": roleRows},
 		})
 	}
 	return p, nil
