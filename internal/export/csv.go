@@ -27,10 +27,12 @@ const (
 )
 
 // postImportFixes restore what the import tool cannot express: it reads an array of one
-// empty string as no value, which happens to ev_published when every article behind a
-// relationship is undated.
+// empty string as no value, which happens to ev_published, ev_date and ev_event when the
+// one piece of evidence behind a relationship has no date or no event.
 var postImportFixes = []string{
 	"MATCH ()-[r]->() WHERE r.ev_article IS NOT NULL AND r.ev_published IS NULL SET r.ev_published = [x IN r.ev_article | '']",
+	"MATCH ()-[r]->() WHERE r.ev_article IS NOT NULL AND r.ev_date IS NULL SET r.ev_date = [x IN r.ev_article | '']",
+	"MATCH ()-[r]->() WHERE r.ev_article IS NOT NULL AND r.ev_event IS NULL SET r.ev_event = [x IN r.ev_article | '']",
 }
 
 // WriteCSV writes ds into dir as the node and relationship files of

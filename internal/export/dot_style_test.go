@@ -1,0 +1,31 @@
+package export
+
+import (
+	"os"
+	"regexp"
+	"testing"
+)
+
+// TestDotColoursFollowBrowserStyle keeps the DOT picture's colours those of the Browser style.
+func TestDotColoursFollowBrowserStyle(t *testing.T) {
+	b, err := os.ReadFile("../../scripts/browser/style.grass")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile(`node\.(\w+)\s*\{([^}]*)\}`).FindAllStringSubmatch(string(b), -1)
+	colour := regexp.MustCompile(`(?m)^\s*color:\s*(#[0-9A-Fa-f]{6})`)
+	n := 0
+	for _, m := range blocks {
+		c := colour.FindStringSubmatch(m[2])
+		if c == nil {
+			continue
+		}
+		n++
+		if dotFill[m[1]] != c[1] {
+			t.Errorf("%s: style colour %s, DOT colour %q", m[1], c[1], dotFill[m[1]])
+		}
+	}
+	if n == 0 || n != len(dotFill) {
+		t.Errorf("style has %d node colours, DOT has %d", n, len(dotFill))
+	}
+}
