@@ -73,8 +73,9 @@
 //
 //   - Annotated relations (brat R): SpokeWith → SPOKE_WITH, Fights → FIGHTS,
 //     ExcludedFrom → EXCLUDED_FROM, … from Arg1 to Arg2.
-//   - Role edges (brat E), from each argument to the :Event, with role (as annotated,
-//     "Backer2"): BACKED (Backer, Sponsor, Guarantor), EXCLUDED_FROM (Excluded),
+//   - Role edges (brat E), from each argument to the :Event (Rel.Role keeps the role as
+//     annotated, "Backer2"; stores leave it out, since two articles may word it
+//     differently): BACKED (Backer, Sponsor, Guarantor), EXCLUDED_FROM (Excluded),
 //     PARTICIPATED_IN (Participant, Party), AGENT_OF, TARGET_OF, LOCATION_OF, PROPOSED,
 //     MEDIATED, HOSTED, and <ROLE>_OF for any other role (see RoleType).
 //   - Derived edges: ATTACKS from each agent to each target of an Attack or Strike;

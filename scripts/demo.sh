@@ -29,10 +29,13 @@ run() {
 }
 run spoke-with --param actor="John Kerry"
 run fights --param actor="Islamic State"
-run excluded-from --param agreement=ceasefire
+run excluded-from --param agreement="27 February"
+run common-enemies --param a="United States" --param b=Russia
 
 cat <<MSG
 
-Neo4j Browser: http://localhost:$http/browser/  (user neo4j, password $NEO4J_PASSWORD)
+All saved queries: bin/dipgraph query list (export NEO4J_PASSWORD=$NEO4J_PASSWORD first)
+Neo4j Browser: http://localhost:$http/browser/  (user neo4j, password $NEO4J_PASSWORD);
+the guide with every saved query opens on connect.
 Stop the local server with: make neo4j-down
 MSG
