@@ -104,6 +104,7 @@ password dipgraph-local.`,
 			ingestCommand(),
 			validateCommand(),
 			queryCommand(),
+			generateCommand(),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(c.App.ErrWriter, "dipgraph: no command %q (run `dipgraph --help`)\n", name)
