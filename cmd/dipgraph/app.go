@@ -105,6 +105,7 @@ password dipgraph-local.`,
 			validateCommand(),
 			queryCommand(),
 			generateCommand(),
+			benchCommand(),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(c.App.ErrWriter, "dipgraph: no command %q (run `dipgraph --help`)\n", name)
