@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/urfave/cli/v2 v2.27.7
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/term v0.48.0
 )
 

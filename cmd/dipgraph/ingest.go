@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -122,6 +123,8 @@ func printProblem(c *cli.Context, p load.Problem) {
 		}
 	case errors.As(p.Err, &perr):
 		fmt.Fprintln(c.App.ErrWriter, perr)
+	case strings.HasPrefix(p.Err.Error(), p.Source+":"):
+		fmt.Fprintln(c.App.ErrWriter, p.Err)
 	default:
 		fmt.Fprintf(c.App.ErrWriter, "%s: %v\n", p.Source, p.Err)
 	}

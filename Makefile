@@ -1,0 +1,45 @@
+# dipgraph — `make demo` and `make test` are the two set-up commands; the others help.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+export NEO4J_BOLT_PORT ?= 7687
+export NEO4J_HTTP_PORT ?= 7474
+export NEO4J_URI ?= neo4j://localhost:$(NEO4J_BOLT_PORT)
+export NEO4J_USERNAME ?= neo4j
+export NEO4J_PASSWORD ?= dipgraph-local
+
+GO ?= go
+
+.PHONY: build demo test test-short vet neo4j-up neo4j-down neo4j-status fuzz clean
+
+## build: compile bin/dipgraph
+build:
+	$(GO) build -o bin/dipgraph ./cmd/dipgraph
+
+## demo: start a local Neo4j if none answers, load examples/, run the saved queries
+demo: build
+	scripts/demo.sh
+
+## test: vet and test everything against a real Neo4j (started and stopped here if needed)
+test:
+	scripts/test.sh
+
+## test-short: unit tests only, no database
+test-short:
+	$(GO) test -short ./...
+
+vet:
+	$(GO) vet ./...
+
+## neo4j-up / neo4j-down / neo4j-status: the local Neo4j (scripts/neo4j-local)
+neo4j-up:
+	scripts/neo4j-local start
+
+neo4j-down:
+	scripts/neo4j-local stop
+
+neo4j-status:
+	scripts/neo4j-local status
+
+clean:
+	rm -rf bin
