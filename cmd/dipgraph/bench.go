@@ -39,7 +39,7 @@ Examples:
 			&cli.StringFlag{Name: "corpus", Usage: "corpus `DIR` (generated there when it holds no articles; default: a folder in the temp dir named after --articles and --seed)"},
 			&cli.StringSliceFlag{Name: "variants", Usage: "run only these (a, b, c, d, e, f, parse, queries)"},
 			&cli.IntFlag{Name: "naive-sample", Usage: "articles written by (a), scaled to the corpus", Value: 200},
-			&cli.IntFlag{Name: "per-article-sample", Usage: "articles written by (b), scaled to the corpus (0: all)"},
+			&cli.IntFlag{Name: "per-article-sample", Usage: "articles written by (b), scaled to the corpus (0: all)", Value: 1000},
 			&cli.IntFlag{Name: "batch-size", Usage: "dipgraph batch size for (c) and (e)", Value: 100},
 			&cli.IntFlag{Name: "d-batch-size", Usage: "dipgraph batch size for (d)", Value: 1000},
 			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d), e.g. \"--workers 4\""},

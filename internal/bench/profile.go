@@ -58,8 +58,11 @@ func resetPeakRSS() bool {
 }
 
 // peakRSS returns this process's peak resident memory in bytes (VmHWM), or 0 when unknown.
-func peakRSS() int64 {
-	b, err := os.ReadFile("/proc/self/status")
+func peakRSS() int64 { return peakRSSOf("self") }
+
+// peakRSSOf returns the peak resident memory of process pid ("self" for this one).
+func peakRSSOf(pid string) int64 {
+	b, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		return 0
 	}
