@@ -166,7 +166,10 @@ func (cfg *Config) defaults() {
 		cfg.DBatchSize = 1000
 	}
 	if cfg.DLabel == "" {
-		cfg.DLabel = "dipgraph ingest --batch-size " + strconv.Itoa(cfg.DBatchSize) + " " + strings.Join(cfg.DFlags, " ")
+		cfg.DLabel = strings.TrimSpace("dipgraph ingest --batch-size " + strconv.Itoa(cfg.DBatchSize) + " " + strings.Join(cfg.DFlags, " "))
+		if len(cfg.DFlags) == 0 {
+			cfg.DLabel += " (larger batches: the loader has no concurrency option yet)"
+		}
 	}
 	if cfg.QueryRuns <= 0 {
 		cfg.QueryRuns = 20
@@ -272,6 +275,13 @@ func (r *runner) prepareCorpus(ctx context.Context) error {
 	}
 	r.srcs = srcs
 	r.rep.Corpus.Articles = len(srcs)
+	for _, s := range srcs {
+		for _, p := range []string{s.TextPath, s.AnnPath, s.MetaPath} {
+			if fi, err := os.Stat(p); err == nil && p != "" {
+				r.rep.Corpus.Bytes += fi.Size()
+			}
+		}
+	}
 	r.cfg.Corpus = dir
 	return nil
 }
@@ -280,15 +290,7 @@ func (r *runner) prepareCorpus(ctx context.Context) error {
 // for the reference loaders.
 func (r *runner) parse() error {
 	b := graph.NewBuilder(graph.BuiltinGazetteer())
-	var bytes int64
-	for _, s := range r.srcs {
-		for _, p := range []string{s.TextPath, s.AnnPath, s.MetaPath} {
-			if fi, err := os.Stat(p); err == nil && p != "" {
-				bytes += fi.Size()
-			}
-		}
-	}
-	r.rep.Corpus.Bytes = bytes
+	bytes := r.rep.Corpus.Bytes
 	runtime.GC()
 	resetPeakRSS()
 	start := time.Now()

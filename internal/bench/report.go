@@ -69,19 +69,23 @@ func (rep *Report) Markdown(w io.Writer) {
 		if v.PeakRSS > 0 {
 			rss = fmt.Sprintf("%.0f MB", float64(v.PeakRSS)/1e6)
 		}
-		notes := v.Note
-		if v.MBPerSec > 0 {
-			notes = fmt.Sprintf("%.1f MB/s; ", v.MBPerSec) + notes
-		}
+		var parts []string
 		if v.Check != "" {
-			notes = v.Check + "; " + notes
+			parts = append(parts, v.Check)
+		}
+		if v.MBPerSec > 0 {
+			parts = append(parts, fmt.Sprintf("%.1f MB/s", v.MBPerSec))
+		}
+		if v.Note != "" {
+			parts = append(parts, v.Note)
 		}
 		if v.RSSOf != "" && v.PeakRSS > 0 {
-			notes += "; RSS of " + v.RSSOf
+			parts = append(parts, "RSS of "+v.RSSOf)
 		}
+		notes := strings.Join(parts, "; ")
 		fmt.Fprintf(w, "| (%s) %s | %s | %.1f | %.0f | %.0f | %s | %s | %d / %d | %s |\n",
 			v.ID, v.Name, wall, v.ArticlesPerSec, v.NodesPerSec, v.RelsPerSec, speed, rss, v.Retries, v.Deadlocks,
-			strings.ReplaceAll(strings.TrimSuffix(notes, "; "), "|", "\\|"))
+			strings.ReplaceAll(notes, "|", "\\|"))
 	}
 	if len(rep.Queries) > 0 {
 		fmt.Fprintln(w, "\n| saved query | parameters | runs | rows | p50 | p95 | max |")
