@@ -146,7 +146,7 @@ func (s *Stats) add(a Article) {
 // String is the one-line summary of a run.
 func (s Stats) String() string {
 	per := func(n int) float64 { return float64(n) / float64(max(s.Articles, 1)) }
-	return fmt.Sprintf("articles: %d (%.1f MB); per article %.1f mentions, %.1f relations, %.2f events, %.2f attributes; %s",
+	return fmt.Sprintf("articles: %d (%.1f MB); per article %.1f text-bound annotations (T: actors, places, dates, triggers), %.1f relations (R), %.2f events (E), %.2f attributes (A); %s",
 		s.Articles, float64(s.Bytes)/1e6, per(s.Mentions), per(s.Relations), per(s.Events), per(s.Attributes), s.Elapsed.Round(time.Millisecond))
 }
 
