@@ -10,7 +10,7 @@ export NEO4J_PASSWORD ?= dipgraph-local
 
 GO ?= go
 
-.PHONY: build demo test test-short vet neo4j-up neo4j-down neo4j-status fuzz clean
+.PHONY: build demo test test-short vet neo4j-up neo4j-down neo4j-status fuzz bench clean
 
 ## build: compile bin/dipgraph
 build:
@@ -40,6 +40,10 @@ neo4j-down:
 
 neo4j-status:
 	scripts/neo4j-local status
+
+## bench: loader speed beside a naive loader and LOAD CSV (clears its own Neo4j on 7689)
+bench:
+	scripts/bench.sh
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 5m)
 FUZZTIME ?= 5m

@@ -111,6 +111,8 @@ password dipgraph-local.`,
 			statsCommand(),
 			annotateCommand(),
 			evalCommand(),
+			generateCommand(),
+			benchCommand(),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(c.App.ErrWriter, "dipgraph: no command %q (run `dipgraph --help`)\n", name)

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dipgraph/dipgraph/internal/bench"
+)
+
+func benchCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "bench",
+		Usage: "measure dipgraph's loader beside a naive loader and Neo4j's LOAD CSV, in one run",
+		Description: `Generates a corpus (or uses --corpus), then on the configured Neo4j, each on a freshly
+cleared database with the constraints in place:
+  (a) naive: one transaction per statement, on a sample scaled to the corpus
+  (b) one transaction per article
+  (c) dipgraph ingest as shipped, as a child process (its peak memory is its own)
+  (d) dipgraph ingest with a larger batch (or the flags given by --d-flags)
+  (e) dipgraph ingest again on the unchanged corpus: checks that it writes nothing
+  (f) the ceiling: the same graph as CSV files loaded with LOAD CSV + CALL { } IN TRANSACTIONS
+and parse + resolve alone, and the p50/p95 latency of every saved query on (c)'s graph.
+Prints a Markdown table and writes the JSON report. THE DATABASE IS CLEARED: point it at
+a database you can lose.
+
+Examples:
+   dipgraph bench
+   dipgraph bench --articles 100000 --variants c       # peak memory at 100k articles
+   dipgraph bench --articles 20 --naive-sample 20 --json /tmp/b.json`,
+		Flags: append(connFlags(),
+			&cli.IntFlag{Name: "articles", Usage: "articles in the generated corpus", Value: 10000},
+			&cli.Uint64Flag{Name: "seed", Usage: "corpus seed", Value: 1},
+			&cli.StringFlag{Name: "corpus", Usage: "corpus `DIR` (generated there when it holds no articles; default: a folder in the temp dir named after --articles and --seed)"},
+			&cli.StringSliceFlag{Name: "variants", Usage: "run only these (a, b, c, d, e, f, parse, queries)"},
+			&cli.IntFlag{Name: "naive-sample", Usage: "articles written by (a), scaled to the corpus", Value: 200},
+			&cli.IntFlag{Name: "per-article-sample", Usage: "articles written by (b), scaled to the corpus (0: all)", Value: 1000},
+			&cli.IntFlag{Name: "batch-size", Usage: "dipgraph batch size for (c) and (e)", Value: 100},
+			&cli.IntFlag{Name: "d-batch-size", Usage: "dipgraph batch size for (d)", Value: 1000},
+			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d), e.g. \"--workers 4\""},
+			&cli.IntFlag{Name: "query-runs", Usage: "timed runs of each saved query", Value: 20},
+			&cli.StringFlag{Name: "import-dir", Usage: "the server's import folder for (f) (server.directories.import)", EnvVars: []string{"NEO4J_IMPORT_DIR"}},
+			&cli.StringFlag{Name: "json", Usage: "write the report as JSON to `FILE`", Value: filepath.Join("bench-out", "bench.json")},
+			&cli.BoolFlag{Name: "in-process", Usage: "run dipgraph's ingests in this process instead of a child process"},
+		),
+		Action: runBench,
+	}
+}
+
+func runBench(c *cli.Context) error {
+	if c.Int("articles") < 1 {
+		return usagef("--articles must be at least 1")
+	}
+	pw := c.String("password")
+	if f := c.String("password-file"); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("read password file: %w", err)
+		}
+		pw = strings.TrimRight(string(b), "\r\n")
+	}
+	cfg := bench.Config{
+		Conn:             bench.ConnConfig{URI: c.String("uri"), Username: c.String("username"), Password: pw, Database: c.String("database")},
+		Corpus:           c.String("corpus"),
+		Articles:         c.Int("articles"),
+		Seed:             c.Uint64("seed"),
+		Variants:         c.StringSlice("variants"),
+		NaiveSample:      c.Int("naive-sample"),
+		PerArticleSample: c.Int("per-article-sample"),
+		BatchSize:        c.Int("batch-size"),
+		DBatchSize:       c.Int("d-batch-size"),
+		DFlags:           strings.Fields(c.String("d-flags")),
+		QueryRuns:        c.Int("query-runs"),
+		ImportDir:        c.String("import-dir"),
+		Log:              logger(c),
+	}
+	if !c.Bool("in-process") {
+		exe, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("find the dipgraph executable: %w", err)
+		}
+		cfg.Binary = exe
+	}
+	rep, err := bench.Run(c.Context, cfg)
+	if rep != nil && (len(rep.Variants) > 0 || err == nil) {
+		rep.Markdown(c.App.Writer)
+		if f := c.String("json"); f != "" {
+			if werr := writeJSON(f, rep); werr != nil {
+				err = errors.Join(err, werr)
+			}
+		}
+	}
+	return err
+}
+
+func writeJSON(path string, v any) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
