@@ -140,4 +140,3 @@ func TestPercentile(t *testing.T) {
 		}
 	}
 }
-

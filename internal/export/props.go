@@ -143,17 +143,9 @@ func RelProps(r graph.Rel) Props {
 	for _, k := range sortedKeys(fixed) {
 		ps = append(ps, Prop{k, fixed[k]})
 	}
-	ea, ep, esp, et, ed, ee := []string{}, []string{}, []string{}, []string{}, []string{}, []string{}
-	es := []int64{}
+	ev := EvidenceArrays(r.Evidence)
 	when := ""
 	for _, e := range r.Evidence {
-		ea = append(ea, e.Article)
-		ep = append(ep, e.Published)
-		es = append(es, int64(e.Sentence))
-		esp = append(esp, e.Spans)
-		et = append(et, e.Text)
-		ed = append(ed, e.Date)
-		ee = append(ee, e.Event)
 		if e.Date != "" && (when == "" || e.Date < when) {
 			when = e.Date
 		}
@@ -163,8 +155,8 @@ func RelProps(r graph.Rel) Props {
 		ps = append(ps, Prop{"date", when})
 	}
 	ps = append(ps,
-		Prop{"ev_article", ea}, Prop{"ev_published", ep}, Prop{"ev_sentence", es},
-		Prop{"ev_spans", esp}, Prop{"ev_text", et}, Prop{"ev_date", ed}, Prop{"ev_event", ee},
+		Prop{"ev_article", ev.Article}, Prop{"ev_published", ev.Published}, Prop{"ev_sentence", ev.Sentence},
+		Prop{"ev_spans", ev.Spans}, Prop{"ev_text", ev.Text}, Prop{"ev_date", ev.Date}, Prop{"ev_event", ev.Event},
 		Prop{"articles", nonNil(arts)}, Prop{"article_count", int64(len(arts))},
 		Prop{"mention_count", int64(len(r.Evidence))})
 	first, last := graph.SeenRange(r.Evidence)
@@ -225,4 +217,27 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Evidence is a relationship's evidence as the store keeps it: parallel arrays, one entry
+// per mention (ev_article, ev_published, ev_sentence, ev_spans, ev_text, ev_date, ev_event).
+type Evidence struct {
+	Article, Published, Spans, Text, Date, Event []string
+	Sentence                                     []int64
+}
+
+// EvidenceArrays turns evidence into the store's parallel arrays, in the order given.
+func EvidenceArrays(evs []graph.Evidence) Evidence {
+	ev := Evidence{Article: []string{}, Published: []string{}, Spans: []string{}, Text: []string{},
+		Date: []string{}, Event: []string{}, Sentence: []int64{}}
+	for _, e := range evs {
+		ev.Article = append(ev.Article, e.Article)
+		ev.Published = append(ev.Published, e.Published)
+		ev.Sentence = append(ev.Sentence, int64(e.Sentence))
+		ev.Spans = append(ev.Spans, e.Spans)
+		ev.Text = append(ev.Text, e.Text)
+		ev.Date = append(ev.Date, e.Date)
+		ev.Event = append(ev.Event, e.Event)
+	}
+	return ev
 }

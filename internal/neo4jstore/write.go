@@ -372,19 +372,9 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 		}
 		graph.SortEvidence(r.Evidence)
 		row := map[string]any{"type": r.Type, "from": r.From, "to": r.To, "status": r.Status}
-		var ea, ep, esp, et, ed, ee []string
-		var es []int64
-		for _, e := range r.Evidence {
-			ea = append(ea, e.Article)
-			ep = append(ep, e.Published)
-			es = append(es, int64(e.Sentence))
-			esp = append(esp, e.Spans)
-			et = append(et, e.Text)
-			ed = append(ed, e.Date)
-			ee = append(ee, e.Event)
-		}
-		row["ea"], row["ep"], row["es"], row["esp"], row["et"] = ea, ep, es, esp, et
-		row["ed"], row["ee"] = ed, ee
+		ev := export.EvidenceArrays(r.Evidence)
+		row["ea"], row["ep"], row["es"], row["esp"], row["et"] = ev.Article, ev.Published, ev.Sentence, ev.Spans, ev.Text
+		row["ed"], row["ee"] = ev.Date, ev.Event
 		row["fixed"] = export.RelFixedProps(*r)
 		if r.Type == graph.HoldsRoleType {
 			// One person can hold two offices of one state: the title is part of the edge's identity.
