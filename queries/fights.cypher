@@ -4,8 +4,14 @@
 MATCH (a:Entity)
 WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
    OR any(x IN a.aliases + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($actor))
-MATCH (x:Entity)-[r:FIGHTS|ATTACKS|ATTACKED|BOMBED|KILLED]->(y:Entity)
-WHERE x = a OR y = a
+// Expand from the actor both ways rather than filter every conflict edge in the graph.
+CALL (a) {
+  MATCH (a)-[r:FIGHTS|ATTACKS|ATTACKED|BOMBED|KILLED]->(y:Entity)
+  RETURN a AS x, r, y
+  UNION
+  MATCH (x:Entity)-[r:FIGHTS|ATTACKS|ATTACKED|BOMBED|KILLED]->(a)
+  RETURN x, r, a AS y
+}
 RETURN x.name AS attacker,
        toLower(replace(type(r), '_', ' ')) AS relation,
        y.name AS target,

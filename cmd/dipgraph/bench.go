@@ -22,7 +22,7 @@ cleared database with the constraints in place:
   (a) naive: one transaction per statement, on a sample scaled to the corpus
   (b) one transaction per article
   (c) dipgraph ingest as shipped, as a child process (its peak memory is its own)
-  (d) dipgraph ingest with a larger batch (or the flags given by --d-flags)
+  (d) dipgraph ingest with its concurrency option and a larger batch (--d-flags, --d-batch-size)
   (e) dipgraph ingest again on the unchanged corpus: checks that it writes nothing
   (f) the ceiling: the same graph as CSV files loaded with LOAD CSV + CALL { } IN TRANSACTIONS
 and parse + resolve alone, and the p50/p95 latency of every saved query on (c)'s graph.
@@ -42,7 +42,7 @@ Examples:
 			&cli.IntFlag{Name: "per-article-sample", Usage: "articles written by (b), scaled to the corpus (0: all)", Value: 1000},
 			&cli.IntFlag{Name: "batch-size", Usage: "dipgraph batch size for (c) and (e)", Value: 100},
 			&cli.IntFlag{Name: "d-batch-size", Usage: "dipgraph batch size for (d)", Value: 1000},
-			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d), e.g. \"--workers 4\""},
+			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d)", Value: "--workers 2"},
 			&cli.IntFlag{Name: "query-runs", Usage: "timed runs of each saved query", Value: 20},
 			&cli.StringFlag{Name: "import-dir", Usage: "the server's import folder for (f) (server.directories.import)", EnvVars: []string{"NEO4J_IMPORT_DIR"}},
 			&cli.StringFlag{Name: "json", Usage: "write the report as JSON to `FILE`", Value: filepath.Join("bench-out", "bench.json")},

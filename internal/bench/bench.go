@@ -167,9 +167,6 @@ func (cfg *Config) defaults() {
 	}
 	if cfg.DLabel == "" {
 		cfg.DLabel = strings.TrimSpace("dipgraph ingest --batch-size " + strconv.Itoa(cfg.DBatchSize) + " " + strings.Join(cfg.DFlags, " "))
-		if len(cfg.DFlags) == 0 {
-			cfg.DLabel += " (larger batches: the loader has no concurrency option yet)"
-		}
 	}
 	if cfg.QueryRuns <= 0 {
 		cfg.QueryRuns = 20
