@@ -115,7 +115,8 @@ MATCH (a {name: $actor}) RETURN a LIMIT $limit`, "x.cypher")
 		t.Fatal(err)
 	}
 	got := paramSets(q, []string{"Russia"})
-	want := [][]string{{"actor=John Kerry", "limit=3"}, {"actor=Russia"}}
+	// The head actor replaces the example's actor and keeps its other parameters.
+	want := [][]string{{"actor=John Kerry", "limit=3"}, {"actor=Russia", "limit=3"}}
 	if len(got) != len(want) {
 		t.Fatalf("got %q, want %q", got, want)
 	}

@@ -38,7 +38,15 @@ func paramSets(q *queries.Query, head []string) [][]string {
 			continue
 		}
 		for _, h := range head {
-			sets = append(sets, []string{p.Name + "=" + h})
+			// The first example with this one actor replaced, so that queries about two
+			// actors keep the other.
+			set := []string{p.Name + "=" + h}
+			for _, kv := range sets[0] {
+				if !strings.HasPrefix(kv, p.Name+"=") {
+					set = append(set, kv)
+				}
+			}
+			sets = append(sets, set)
 		}
 	}
 	return sets
