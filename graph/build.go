@@ -281,20 +281,11 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 			Props: props, Evidence: []Evidence{evidence(a.Published, m.Spans)}})
 	}
 
-	for _, n := range nodes {
-		ag.Nodes = append(ag.Nodes, *n)
-	}
+	ag.Nodes, ag.Rels = sortedGraph(nodes, rels)
 	for _, m := range mentions {
 		ag.Mentions = append(ag.Mentions, *m)
 	}
-	for _, r := range rels {
-		SortEvidence(r.Evidence)
-		setRelDate(r)
-		ag.Rels = append(ag.Rels, *r)
-	}
-	sort.Slice(ag.Nodes, func(i, j int) bool { return ag.Nodes[i].Key < ag.Nodes[j].Key })
 	sort.Slice(ag.Mentions, func(i, j int) bool { return ag.Mentions[i].Key < ag.Mentions[j].Key })
-	sort.Slice(ag.Rels, func(i, j int) bool { return ag.Rels[i].ID() < ag.Rels[j].ID() })
 	return ag, nil
 }
 

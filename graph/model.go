@@ -191,18 +191,27 @@ func Merge(parts []*ArticleGraph) *Graph {
 			}
 		}
 	}
+	g.Nodes, g.Rels = sortedGraph(nodes, rels)
+	sort.Slice(g.Articles, func(i, j int) bool { return g.Articles[i].ID < g.Articles[j].ID })
+	return g
+}
+
+// sortedGraph turns nodes and relationships gathered by key into slices in key order, each
+// relationship's evidence sorted and its date set: the stable form Build and Merge return.
+func sortedGraph(nodes map[string]*Node, rels map[string]*Rel) ([]Node, []Rel) {
+	var ns []Node
 	for _, n := range nodes {
-		g.Nodes = append(g.Nodes, *n)
+		ns = append(ns, *n)
 	}
+	var rs []Rel
 	for _, r := range rels {
 		SortEvidence(r.Evidence)
 		setRelDate(r)
-		g.Rels = append(g.Rels, *r)
+		rs = append(rs, *r)
 	}
-	sort.Slice(g.Articles, func(i, j int) bool { return g.Articles[i].ID < g.Articles[j].ID })
-	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].Key < g.Nodes[j].Key })
-	sort.Slice(g.Rels, func(i, j int) bool { return g.Rels[i].ID() < g.Rels[j].ID() })
-	return g
+	sort.Slice(ns, func(i, j int) bool { return ns[i].Key < ns[j].Key })
+	sort.Slice(rs, func(i, j int) bool { return rs[i].ID() < rs[j].ID() })
+	return ns, rs
 }
 
 // SortEvidence orders evidence by article, sentence and spans.

@@ -118,21 +118,8 @@ func DiscoverWith(paths []string, opt Options) ([]Source, error) {
 			d.file(p, true)
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, de fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if de.IsDir() {
-				if path != p && strings.HasPrefix(de.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			d.file(path, false)
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", p, err)
+		if err := WalkFiles(p, func(path string) error { d.file(path, false); return nil }); err != nil {
+			return nil, err
 		}
 	}
 	srcs := d.srcs
@@ -156,6 +143,27 @@ func DiscoverWith(paths []string, opt Options) ([]Source, error) {
 		return nil, fmt.Errorf("%w in %s: expected brat pairs (X.txt + X.ann), native .jsonl or Label Studio .json", ErrNoArticles, strings.Join(paths, ", "))
 	}
 	return srcs, nil
+}
+
+// WalkFiles calls fn for every file under the folder root, in lexical order, skipping
+// hidden folders (.git, .neo4j) below it.
+func WalkFiles(root string, fn func(path string) error) error {
+	err := filepath.WalkDir(root, func(path string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if de.IsDir() {
+			if path != root && strings.HasPrefix(de.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		return fn(path)
+	})
+	if err != nil {
+		return fmt.Errorf("read folder %s: %w", root, err)
+	}
+	return nil
 }
 
 func (s Source) sortKey() string {

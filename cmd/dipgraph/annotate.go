@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -104,16 +103,7 @@ func rawArticles(paths []string) ([]rawFile, error) {
 			add(p, filepath.Base(p))
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
+		err = ingest.WalkFiles(p, func(path string) error {
 			if ext := filepath.Ext(path); ext == ".txt" || ext == ".md" {
 				rel, err := filepath.Rel(p, path)
 				if err != nil {
@@ -124,7 +114,7 @@ func rawArticles(paths []string) ([]rawFile, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read folder %s: %w", p, err)
+			return nil, err
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })

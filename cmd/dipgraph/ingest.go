@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -138,21 +139,29 @@ func runIngest(c *cli.Context) error {
 
 // printProblem prints every line of an article's problems, then names it as skipped.
 func printProblem(c *cli.Context, p load.Problem) {
+	printErrors(c.App.ErrWriter, p.Source, p.Err)
+	fmt.Fprintf(c.App.ErrWriter, "%s: skipped: the article is invalid\n", p.Source)
+}
+
+// printErrors prints an article's problems one a line, positioned (file:line: message),
+// and returns how many it printed. An error without a position is put under source.
+func printErrors(w io.Writer, source string, err error) int {
 	var perrs ingest.ParseErrors
 	var perr *ingest.ParseError
 	switch {
-	case errors.As(p.Err, &perrs):
+	case errors.As(err, &perrs):
 		for _, e := range perrs {
-			fmt.Fprintln(c.App.ErrWriter, e)
+			fmt.Fprintln(w, e)
 		}
-	case errors.As(p.Err, &perr):
-		fmt.Fprintln(c.App.ErrWriter, perr)
-	case strings.HasPrefix(p.Err.Error(), p.Source+":"):
-		fmt.Fprintln(c.App.ErrWriter, p.Err)
+		return len(perrs)
+	case errors.As(err, &perr):
+		fmt.Fprintln(w, perr)
+	case strings.HasPrefix(err.Error(), source+":"):
+		fmt.Fprintln(w, err)
 	default:
-		fmt.Fprintf(c.App.ErrWriter, "%s: %v\n", p.Source, p.Err)
+		fmt.Fprintf(w, "%s: %v\n", source, err)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "%s: skipped: the article is invalid\n", p.Source)
+	return 1
 }
 
 func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.ReadFunc, problems int) error {

@@ -69,16 +69,7 @@ Examples:
 					continue
 				}
 				bad++
-				var pe ingest.ParseErrors
-				if errors.As(err, &pe) {
-					for _, e := range pe {
-						fmt.Fprintln(c.App.ErrWriter, e)
-					}
-					problems += len(pe)
-					continue
-				}
-				fmt.Fprintf(c.App.ErrWriter, "%s: %v\n", s.Name(), err)
-				problems++
+				problems += printErrors(c.App.ErrWriter, s.Name(), err)
 			}
 			if problems > 0 {
 				fmt.Fprintf(c.App.ErrWriter, "%d problems; %d of %d articles invalid\n", problems, bad, len(srcs))

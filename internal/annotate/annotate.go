@@ -129,11 +129,10 @@ func (an *Annotator) Article(text string, meta Meta) (*ingest.Article, error) {
 func (an *Annotator) Annotate(a *ingest.Article) {
 	r := an.run(a.Text)
 	a.Mentions, a.Relations, a.Attributes, a.Equivs, a.Notes, a.Norms, a.Events = nil, nil, nil, nil, nil, nil, nil
-	tid := make([]string, len(r.mentions))
 	a.Mentions = make([]ingest.Mention, 0, len(r.mentions))
 	a.Relations = make([]ingest.Relation, 0, len(r.rels))
 	spans := make([]ingest.Span, len(r.mentions))
-	tid = ids('T', len(r.mentions))
+	tid := ids('T', len(r.mentions))
 	rid := ids('R', len(r.rels))
 	for i, m := range r.mentions {
 		id := tid[i]

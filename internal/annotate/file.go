@@ -76,30 +76,34 @@ func ReadInput(path string) (*Input, error) {
 	return in, nil
 }
 
+// set records one metadata field: the known ones in their fields, any other in Extra.
+func (m *Meta) set(k, v string) {
+	switch k {
+	case "id":
+		m.ID = v
+	case "title":
+		m.Title = v
+	case "published":
+		m.Published = v
+	case "source":
+		m.Source = v
+	case "url":
+		m.URL = v
+	default:
+		if m.Extra == nil {
+			m.Extra = map[string]string{}
+		}
+		m.Extra[k] = v
+	}
+}
+
 func parseMeta(b []byte, m *Meta) error {
 	var raw map[string]any
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return fmt.Errorf("metadata is not a JSON object: %v", err)
 	}
 	for k, v := range raw {
-		s := fmt.Sprint(v)
-		switch k {
-		case "id":
-			m.ID = s
-		case "title":
-			m.Title = s
-		case "published":
-			m.Published = s
-		case "source":
-			m.Source = s
-		case "url":
-			m.URL = s
-		default:
-			if m.Extra == nil {
-				m.Extra = map[string]string{}
-			}
-			m.Extra[k] = s
-		}
+		m.set(k, fmt.Sprint(v))
 	}
 	return nil
 }

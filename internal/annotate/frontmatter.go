@@ -47,23 +47,10 @@ func SplitFrontMatter(text string) (body string, meta Meta, ok bool, err error) 
 		}
 		k = strings.ToLower(strings.TrimSpace(k))
 		v = strings.Trim(strings.TrimSpace(v), `"'`)
-		switch k {
-		case "title":
-			meta.Title = v
-		case "date", "published":
-			meta.Published = v
-		case "source":
-			meta.Source = v
-		case "url":
-			meta.URL = v
-		case "id":
-			meta.ID = v
-		default:
-			if meta.Extra == nil {
-				meta.Extra = map[string]string{}
-			}
-			meta.Extra[k] = v
+		if k == "date" {
+			k = "published" // a front matter's usual name for it
 		}
+		meta.set(k, v)
 		line++
 	}
 	return strings.TrimLeft(rest, "\r\n"), meta, true, nil

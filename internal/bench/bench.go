@@ -360,12 +360,11 @@ func (r *runner) variant(id string) *Variant {
 
 // ingestResult is what one dipgraph ingest did.
 type ingestResult struct {
-	wall                  time.Duration
-	sum                   load.Summary
-	peakRSS               int64
-	rssOf                 string
-	fallbacks, deadlocks  int64
-	nodesDeleted, relsDel int64
+	wall                 time.Duration
+	sum                  load.Summary
+	peakRSS              int64
+	rssOf                string
+	fallbacks, deadlocks int64
 }
 
 // ingest runs dipgraph's loader over the corpus: as a child process `dipgraph ingest` when
