@@ -44,5 +44,5 @@ fi
 echo "== go test -race ./..."
 go test -race -count=1 -timeout 30m ./...
 
-echo "== short fuzz run (every fuzz target, ${FUZZ_SHORT:-4s} each; \`make fuzz\` runs them longer)"
-scripts/fuzz.sh "${FUZZ_SHORT:-4s}"
+echo "== short fuzz run (every fuzz target, ${FUZZ_SHORT:-20000x} each; \`make fuzz\` runs them longer)"
+scripts/fuzz.sh "${FUZZ_SHORT:-20000x}"
