@@ -50,6 +50,7 @@ func Build(parts []*graph.ArticleGraph) *Dataset {
 	}
 	g := graph.Merge(sortedParts)
 	articleCount := map[string]int{}
+	lastArticle := map[string]string{} // parts are in id order: the last one seen is the greatest
 	ds := &Dataset{}
 	for _, p := range sortedParts {
 		ds.Articles = append(ds.Articles, Node{Labels: []string{graph.ArticleLabel}, ID: p.Article.ID, Props: ArticleProps(p.Article)})
@@ -61,6 +62,7 @@ func Build(parts []*graph.ArticleGraph) *Dataset {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].Key < ms[j].Key })
 		for _, m := range ms {
 			articleCount[m.Key]++
+			lastArticle[m.Key] = p.Article.ID
 			mp, err := MentionProps(nodes[m.Key], m)
 			if err != nil {
 				continue // unreachable: builder properties are JSON values
@@ -72,7 +74,7 @@ func Build(parts []*graph.ArticleGraph) *Dataset {
 		if articleCount[n.Key] == 0 {
 			continue // a node no article mentions is not stored
 		}
-		ds.Entities = append(ds.Entities, Node{Labels: n.Labels(), ID: n.Key, Props: sorted(EntityProps(n, articleCount[n.Key]))})
+		ds.Entities = append(ds.Entities, Node{Labels: n.Labels(), ID: n.Key, Props: sorted(EntityProps(n, articleCount[n.Key], lastArticle[n.Key]))})
 	}
 	for _, r := range g.Rels {
 		if articleCount[r.From] == 0 || articleCount[r.To] == 0 {

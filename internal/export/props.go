@@ -36,17 +36,23 @@ func (ps Props) Map() map[string]any {
 
 // reserved are the entity properties the store computes; a builder property of the same
 // name never overrides them.
-var reserved = map[string]bool{"key": true, "name": true, "qid": true, "aliases": true, "mention_count": true, "article_count": true}
+var reserved = map[string]bool{"key": true, "name": true, "qid": true, "aliases": true, "mention_count": true,
+	"article_count": true, "max_article_id": true}
+
+// Reserved reports whether an entity property is one the store computes rather than one
+// an article gave.
+func Reserved(key string) bool { return reserved[key] }
 
 // EntityProps returns the properties of an entity node: n as graph.Merge aggregated it,
-// mentioned by articles articles.
-func EntityProps(n graph.Node, articles int) map[string]any {
+// mentioned by articles articles, the greatest of whose ids is lastArticle.
+func EntityProps(n graph.Node, articles int, lastArticle string) map[string]any {
 	m := map[string]any{
-		"key":           n.Key,
-		"name":          n.Name,
-		"aliases":       nonNil(n.Aliases),
-		"mention_count": int64(n.Mentions),
-		"article_count": int64(articles),
+		"key":            n.Key,
+		"name":           n.Name,
+		"aliases":        nonNil(n.Aliases),
+		"mention_count":  int64(n.Mentions),
+		"article_count":  int64(articles),
+		"max_article_id": lastArticle,
 	}
 	if n.QID != "" {
 		m["qid"] = n.QID

@@ -11,26 +11,35 @@ import (
 
 // The write path, in one transaction per batch of articles:
 //
-//  1. lock the batch's :Article nodes in id order, so two writers of one article take turns;
-//  2. read the entities the stored versions of these articles mention, and lock (or
-//     create) every entity the transaction will touch, in key order: two transactions that
-//     share entities queue on the first shared one instead of deadlocking;
-//  3. retract what earlier versions of these articles contributed (their evidence on
-//     relationships, their MENTIONS), so a changed article replaces itself;
-//  4. write the articles, their MENTIONS (each carrying what that article says about the
-//     entity: name, label, QID, properties) and the relationships between endpoints bound
-//     by key, evidence appended;
-//  5. recompute every touched entity from the MENTIONS that remain, with graph.Merge over
-//     the mentioning articles in id order, and delete the entities no article mentions.
+//  1. lock the batch's :Article nodes in id order (two writers of one article take turns),
+//     learn which of them are stored already, and write their metadata;
+//  2. when some are (a changed article), read the entities their stored versions mention;
+//  3. lock (or create) every entity the transaction will touch, in key order, and read its
+//     properties: two transactions that share entities queue on the first shared one
+//     instead of deadlocking;
+//  4. retract what earlier versions of the batch's stored articles contributed (their
+//     evidence on relationships, their MENTIONS), so a changed article replaces itself;
+//  5. write the MENTIONS (each carrying what that article says about the entity: name,
+//     label, QID, properties) and the relationships, one statement per relationship type,
+//     between endpoints bound by key, evidence appended and aggregates updated;
+//  6. update every touched entity to what graph.Merge over all its mentioning articles in
+//     id order gives, and delete the entities no article mentions.
 //
-// Step 5 makes an entity a function of the set of articles that mention it, not of the
+// Step 6 makes an entity a function of the set of articles that mention it, not of the
 // order they were loaded in: an interrupted and resumed run, two concurrent runs and a
 // single run end with the same graph, and the exporters (which call graph.Merge on the
-// same articles in the same order) write exactly what the store holds.
+// same articles in the same order) write exactly what the store holds. An entity keeps
+// max_article_id, the greatest id of the articles that mention it. When every article of
+// the batch that mentions an entity sorts after that id and the entity lost no mention in
+// step 4 (the usual case in a bulk load), graph.Merge over the stored entity followed by
+// the batch's contributions gives the same result as over all its articles, so the entity
+// is updated from what step 3 read; otherwise it is recomputed from all of its MENTIONS.
+// Relationship aggregates are updated the same way from the evidence appended.
 //
-// Labels and relationship types cannot be parameters, so they are checked against the
-// identifier patterns of package graph before they are put in a statement; every value
-// travels as a parameter.
+// Labels and relationship types cannot be parameters of MERGE without losing the
+// planner's type-specific expansion (a dynamic type there scans every relationship of
+// the graph), so they are checked against the identifier patterns of package graph before
+// they are put in a statement; every value travels as a parameter.
 
 // WriteArticles writes the contributions of a batch of articles in one transaction: all of
 // them or none. Articles with the same id as stored ones replace them.
@@ -91,29 +100,51 @@ type writePlan struct {
 	mentions []any
 	rels     []stmt
 	keys     []string
+	// contrib holds, per entity key, what the batch's articles say of it, in article id order.
+	contrib map[string][]contribution
+}
+
+// contribution is one article's node and mention of an entity.
+type contribution struct {
+	article string
+	node    graph.Node
+	mention graph.Mention
 }
 
 func (p *writePlan) exec(run runFunc) error {
-	ids := map[string]any{"ids": p.ids}
-	if _, err := run(`UNWIND $ids AS id MERGE (a:`+graph.ArticleLabel+` {id: id}) SET a._lock = true REMOVE a._lock`, ids); err != nil {
-		return fmt.Errorf("lock articles: %w", err)
+	rows, err := run(`UNWIND $rows AS row
+MERGE (a:`+graph.ArticleLabel+` {id: row.id})
+SET a._lock = true REMOVE a._lock
+WITH a, row, a.fingerprint IS NOT NULL AS stored
+SET a.title = row.title, a.source = row.source, a.url = row.url, a.path = row.path,
+    a.published = CASE WHEN row.published = '' THEN null ELSE date(row.published) END,
+    a.fingerprint = row.fingerprint
+RETURN row.id, stored`, map[string]any{"rows": p.articles})
+	if err != nil {
+		return fmt.Errorf("write articles: %w", err)
 	}
-	old, err := mentionedKeys(run, p.ids)
+	var stored []string
+	for _, r := range rows {
+		if ok, _ := r.Values[1].(bool); ok {
+			id, _ := r.Values[0].(string)
+			stored = append(stored, id)
+		}
+	}
+	var old []string
+	if len(stored) > 0 {
+		if old, err = mentionedKeys(run, stored); err != nil {
+			return err
+		}
+	}
+	keys := sortedSet(append(append([]string(nil), old...), p.keys...))
+	state, err := lockAndRead(run, keys)
 	if err != nil {
 		return err
 	}
-	keys := sortedSet(append(old, p.keys...))
-	if err := lockEntities(run, keys, true); err != nil {
-		return err
-	}
-	if err := retract(run, p.ids); err != nil {
-		return err
-	}
-	if _, err := run(`UNWIND $rows AS row MATCH (a:`+graph.ArticleLabel+` {id: row.id})
-SET a.title = row.title, a.source = row.source, a.url = row.url, a.path = row.path,
-    a.published = CASE WHEN row.published = '' THEN null ELSE date(row.published) END,
-    a.fingerprint = row.fingerprint`, map[string]any{"rows": p.articles}); err != nil {
-		return fmt.Errorf("write articles: %w", err)
+	if len(stored) > 0 {
+		if err := retract(run, stored); err != nil {
+			return err
+		}
 	}
 	if _, err := run(`UNWIND $rows AS row
 MATCH (a:`+graph.ArticleLabel+` {id: row.article})
@@ -127,7 +158,136 @@ SET m = row.props`, map[string]any{"rows": p.mentions}); err != nil {
 			return fmt.Errorf("write relationships: %w", err)
 		}
 	}
-	return recompute(run, keys)
+	lost := map[string]bool{}
+	for _, k := range old {
+		lost[k] = true
+	}
+	var full []string
+	var sets []any
+	for _, k := range keys {
+		row, ok, err := p.update(k, state[k], lost[k])
+		if err != nil {
+			return err
+		}
+		if !ok {
+			full = append(full, k)
+			continue
+		}
+		sets = append(sets, row)
+	}
+	if err := setEntities(run, sets); err != nil {
+		return err
+	}
+	return recompute(run, full)
+}
+
+// update returns the new properties and labels of entity key from its stored properties
+// and the batch's contributions, when that gives what a recomputation from every mention
+// would (see the comment at the top of this file); ok is false when it must be recomputed.
+func (p *writePlan) update(key string, stored map[string]any, lost bool) (row map[string]any, ok bool, err error) {
+	cs := p.contrib[key]
+	if lost || len(cs) == 0 {
+		return nil, false, nil
+	}
+	_, fresh := stored["name"]
+	fresh = !fresh
+	var parts []*graph.ArticleGraph
+	articles := 0
+	if !fresh {
+		last, _ := stored["max_article_id"].(string)
+		if last == "" || last >= cs[0].article {
+			return nil, false, nil
+		}
+		n, m, count := storedNode(key, stored)
+		parts = append(parts, &graph.ArticleGraph{Nodes: []graph.Node{n}, Mentions: []graph.Mention{m}})
+		articles = count
+	}
+	for _, c := range cs {
+		parts = append(parts, &graph.ArticleGraph{
+			Article:  graph.ArticleInfo{ID: c.article},
+			Nodes:    []graph.Node{c.node},
+			Mentions: []graph.Mention{c.mention},
+		})
+	}
+	articles += len(cs)
+	n := graph.Merge(parts).Nodes[0]
+	add := []string{}
+	if fresh {
+		for _, l := range n.Labels() {
+			if _, err := graph.Label(l); err != nil {
+				return nil, false, fmt.Errorf("entity %s: label %q: %w", key, l, err)
+			}
+			add = append(add, l)
+		}
+	}
+	props := export.EntityProps(n, articles, cs[len(cs)-1].article)
+	return map[string]any{"key": key, "props": props, "add": add, "drop": []string{}}, true, nil
+}
+
+// storedNode turns the stored properties of an entity back into the node, mention and
+// article count graph.Merge would have aggregated them from.
+func storedNode(key string, stored map[string]any) (graph.Node, graph.Mention, int) {
+	n := graph.Node{Key: key}
+	n.Name, _ = stored["name"].(string)
+	n.QID, _ = stored["qid"].(string)
+	m := graph.Mention{Key: key}
+	c, _ := stored["mention_count"].(int64)
+	m.Count = int(c)
+	if fs, ok := stored["aliases"].([]any); ok {
+		for _, f := range fs {
+			if s, ok := f.(string); ok {
+				m.Forms = append(m.Forms, s)
+			}
+		}
+	}
+	for k, v := range stored {
+		if export.Reserved(k) {
+			continue
+		}
+		if n.Props == nil {
+			n.Props = map[string]any{}
+		}
+		n.Props[k] = v
+	}
+	articles, _ := stored["article_count"].(int64)
+	return n, m, int(articles)
+}
+
+// lockAndRead takes the write lock of every entity in keys, in the order given (sorted),
+// creating the missing ones, and returns the properties of each.
+func lockAndRead(run runFunc, keys []string) (map[string]map[string]any, error) {
+	out := make(map[string]map[string]any, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	rows, err := run(`UNWIND $keys AS k
+MERGE (e:`+graph.EntityLabel+` {key: k})
+SET e._lock = true REMOVE e._lock
+RETURN k, properties(e)`, map[string]any{"keys": keys})
+	if err != nil {
+		return nil, fmt.Errorf("lock entities: %w", err)
+	}
+	for _, r := range rows {
+		k, _ := r.Values[0].(string)
+		props, _ := r.Values[1].(map[string]any)
+		out[k] = props
+	}
+	return out, nil
+}
+
+// setEntities writes entity properties and labels computed by the loader.
+func setEntities(run runFunc, rows []any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	// Dynamic labels ($(…), Neo4j 5.26) take values, so no label reaches the statement text.
+	if _, err := run(`UNWIND $rows AS row MATCH (e:`+graph.EntityLabel+` {key: row.key})
+SET e = row.props
+SET e:$(row.add)
+REMOVE e:$(row.drop)`, map[string]any{"rows": rows}); err != nil {
+		return fmt.Errorf("update entities: %w", err)
+	}
+	return nil
 }
 
 // mentionedKeys returns the keys of the entities the stored articles ids mention.
@@ -224,7 +384,7 @@ MATCH (e:`+graph.EntityLabel+` {key: k})
 CALL (e) {
   OPTIONAL MATCH (a:`+graph.ArticleLabel+`)-[m:`+graph.MentionsType+`]->(e)
   WITH a, m ORDER BY a.id
-  RETURN collect(m) AS ms
+  RETURN collect(m) AS ms, max(a.id) AS last
 }
 CALL (ms) {
   UNWIND ms AS m
@@ -234,7 +394,7 @@ CALL (ms) {
 RETURN k, labels(e), size(ms), reduce(s = 0, m IN ms | s + m.count), aliases,
   CASE WHEN size(ms) = 0 THEN null ELSE properties(ms[0]) END,
   [m IN ms WHERE m.qid IS NOT NULL | m.qid][0],
-  reduce(acc = [], m IN ms | CASE WHEN m.props IS NULL OR m.props IN acc THEN acc ELSE acc + m.props END)`, map[string]any{"keys": keys})
+  reduce(acc = [], m IN ms | CASE WHEN m.props IS NULL OR m.props IN acc THEN acc ELSE acc + m.props END), last`, map[string]any{"keys": keys})
 	if err != nil {
 		return fmt.Errorf("read mentions: %w", err)
 	}
@@ -291,28 +451,20 @@ RETURN k, labels(e), size(ms), reduce(s = 0, m IN ms | s + m.count), aliases,
 				drop = append(drop, l)
 			}
 		}
-		sets = append(sets, map[string]any{"key": key, "props": export.EntityProps(n, int(articles)), "add": add, "drop": drop})
+		last, _ := r.Values[8].(string)
+		sets = append(sets, map[string]any{"key": key, "props": export.EntityProps(n, int(articles), last), "add": add, "drop": drop})
 	}
 	if len(gone) > 0 {
 		if _, err := run(`UNWIND $keys AS k MATCH (e:`+graph.EntityLabel+` {key: k}) DETACH DELETE e`, map[string]any{"keys": gone}); err != nil {
 			return fmt.Errorf("delete orphan entities: %w", err)
 		}
 	}
-	if len(sets) > 0 {
-		// Dynamic labels ($(…), Neo4j 5.26) take values, so no label reaches the statement text.
-		if _, err := run(`UNWIND $rows AS row MATCH (e:`+graph.EntityLabel+` {key: row.key})
-SET e = row.props
-SET e:$(row.add)
-REMOVE e:$(row.drop)`, map[string]any{"rows": sets}); err != nil {
-			return fmt.Errorf("recompute entities: %w", err)
-		}
-	}
-	return nil
+	return setEntities(run, sets)
 }
 
 // buildWrite turns a batch of article graphs into parameterised statements.
 func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
-	p := &writePlan{}
+	p := &writePlan{contrib: map[string][]contribution{}}
 	keys := map[string]bool{}
 	rels := map[string]*graph.Rel{}
 	var relOrder []string
@@ -340,6 +492,7 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 				return nil, fmt.Errorf("article %s: mention of unknown node %s", a.ID, m.Key)
 			}
 			keys[m.Key] = true
+			p.contrib[m.Key] = append(p.contrib[m.Key], contribution{article: a.ID, node: n, mention: m})
 			props, err := export.MentionProps(n, m)
 			if err != nil {
 				return nil, fmt.Errorf("article %s: node %s: %w", a.ID, n.Key, err)
@@ -363,7 +516,7 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 	}
 	p.keys = sortedKeys(keys)
 
-	var relRows, roleRows []any
+	byType := map[string][]any{}
 	sort.Strings(relOrder)
 	for _, id := range relOrder {
 		r := rels[id]
@@ -371,48 +524,61 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 			return nil, err
 		}
 		graph.SortEvidence(r.Evidence)
-		row := map[string]any{"type": r.Type, "from": r.From, "to": r.To, "status": r.Status}
+		row := map[string]any{"from": r.From, "to": r.To, "status": r.Status}
 		ev := export.EvidenceArrays(r.Evidence)
 		row["ea"], row["ep"], row["es"], row["esp"], row["et"] = ev.Article, ev.Published, ev.Sentence, ev.Spans, ev.Text
 		row["ed"], row["ee"] = ev.Date, ev.Event
+		row["arts"] = graph.Articles(r.Evidence)
+		row["date"], row["first"], row["last"] = nil, nil, nil
+		for _, e := range r.Evidence {
+			if e.Date != "" && (row["date"] == nil || e.Date < row["date"].(string)) {
+				row["date"] = e.Date
+			}
+		}
+		if first, last := graph.SeenRange(r.Evidence); first != "" {
+			row["first"], row["last"] = first, last
+		}
 		row["fixed"] = export.RelFixedProps(*r)
 		if r.Type == graph.HoldsRoleType {
 			// One person can hold two offices of one state: the title is part of the edge's identity.
 			row["title"] = r.Role
-			roleRows = append(roleRows, row)
-			continue
 		}
-		relRows = append(relRows, row)
+		byType[r.Type] = append(byType[r.Type], row)
 	}
-	const evidence = `
-ON CREATE SET r += row.fixed, r.ev_article = [], r.ev_published = [], r.ev_sentence = [], r.ev_spans = [], r.ev_text = [],
-    r.ev_date = [], r.ev_event = []
-SET r.ev_article = r.ev_article + row.ea, r.ev_published = r.ev_published + row.ep,
-    r.ev_sentence = r.ev_sentence + row.es, r.ev_spans = r.ev_spans + row.esp, r.ev_text = r.ev_text + row.et,
-    r.ev_date = r.ev_date + row.ed, r.ev_event = r.ev_event + row.ee
-WITH r
-`
-	if len(relRows) > 0 {
-		// The type is a value ($(…), Neo4j 5.26): one statement, planned once, for every type.
-		p.rels = append(p.rels, stmt{
-			cypher: `UNWIND $rows AS row
-MATCH (x:` + graph.EntityLabel + ` {key: row.from})
-MATCH (y:` + graph.EntityLabel + ` {key: row.to})
-MERGE (x)-[r:$(row.type) {status: row.status}]->(y)` + evidence + relAggregates,
-			params: map[string]any{"rows": relRows},
-		})
-	}
-	if len(roleRows) > 0 {
-		p.rels = append(p.rels, stmt{
-			cypher: `UNWIND $rows AS row
-MATCH (x:` + graph.EntityLabel + ` {key: row.from})
-MATCH (y:` + graph.EntityLabel + ` {key: row.to})
-MERGE (x)-[r:` + graph.HoldsRoleType + ` {status: row.status, title: row.title}]->(y)` + evidence + relAggregates,
-			params: map[string]any{"rows": roleRows},
-		})
+	for _, t := range sortedKeys(byType) {
+		identity := "{status: row.status}"
+		if t == graph.HoldsRoleType {
+			identity = "{status: row.status, title: row.title}"
+		}
+		p.rels = append(p.rels, stmt{cypher: fmt.Sprintf(relWrite, graph.EntityLabel, graph.EntityLabel, t, identity), params: map[string]any{"rows": byType[t]}})
 	}
 	return p, nil
 }
+
+// relWrite merges a batch's relationships of one type (label, label, type, identity
+// properties), appends their evidence and updates their aggregates from it: the articles
+// of the batch are not among the relationship's articles yet (new, or retracted first),
+// so counts add up, dates take the minimum and maximum, and the sorted article list is
+// extended (re-sorted only when a batch article sorts before a stored one).
+const relWrite = `UNWIND $rows AS row
+MATCH (x:%s {key: row.from})
+MATCH (y:%s {key: row.to})
+MERGE (x)-[r:%s %s]->(y)
+ON CREATE SET r += row.fixed, r.ev_article = [], r.ev_published = [], r.ev_sentence = [], r.ev_spans = [], r.ev_text = [],
+    r.ev_date = [], r.ev_event = [], r.articles = [], r.mention_count = 0
+WITH r, row, r.articles AS arts, r.date AS d, r.first_seen AS f, r.last_seen AS l,
+     CASE WHEN row.first IS NULL THEN null ELSE date(row.first) END AS rf,
+     CASE WHEN row.last IS NULL THEN null ELSE date(row.last) END AS rl
+SET r.ev_article = r.ev_article + row.ea, r.ev_published = r.ev_published + row.ep,
+    r.ev_sentence = r.ev_sentence + row.es, r.ev_spans = r.ev_spans + row.esp, r.ev_text = r.ev_text + row.et,
+    r.ev_date = r.ev_date + row.ed, r.ev_event = r.ev_event + row.ee,
+    r.articles = CASE WHEN size(arts) = 0 OR arts[-1] < row.arts[0] THEN arts + row.arts
+                      ELSE COLLECT { UNWIND arts + row.arts AS x RETURN x ORDER BY x } END,
+    r.article_count = size(arts) + size(row.arts),
+    r.mention_count = r.mention_count + size(row.ea),
+    r.date = CASE WHEN row.date IS NULL OR d IS NOT NULL AND d <= row.date THEN d ELSE row.date END,
+    r.first_seen = CASE WHEN rf IS NULL OR f IS NOT NULL AND f <= rf THEN f ELSE rf END,
+    r.last_seen = CASE WHEN rl IS NULL OR l IS NOT NULL AND l >= rl THEN l ELSE rl END`
 
 func sortedSet(a []string) []string {
 	set := map[string]bool{}
