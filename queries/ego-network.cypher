@@ -3,7 +3,9 @@
 // param: depth int = 2 — how many hops out (1 to 3)
 // param: limit int = 300 — at most this many paths
 // example: dipgraph query run ego-network --param actor=Russia --param depth=2
-MATCH (a:Entity)
+// The actor through the full-text index entity_names (key, name, aliases, alt_names: a
+// candidate shares the words), then the exact test; a scan of every Entity costs more.
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
 WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
    OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($actor))
 // Variable-length bounds cannot be parameters: the pattern allows 3 hops, the WHERE cuts at $depth.
