@@ -163,6 +163,8 @@ func TestTypeListsFollowCodings(t *testing.T) {
 		{"contradictions", familyTypes(all), true},
 		{"contradictions", familyTypes([]string{"consult", "cooperate"}, "PARTICIPATED_IN"), false},
 		{"most-connected", familyTypes([]string{"consult", "cooperate", "conflict"}), true},
+		{"common-enemies", familyTypes([]string{"conflict"}), true},
+		{"common-allies", familyTypes([]string{"cooperate"}), true},
 	}
 	set, err := Builtin()
 	if err != nil {
