@@ -14,7 +14,7 @@ CALL () {
     RETURN DISTINCT y
   } AS foes
   RETURN x, foes
-  UNION
+  UNION ALL
   CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
   WHERE $actor <> '' AND (a.key = $actor OR toLower(a.name) = toLower($actor)
      OR any(s IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(s) = toLower($actor)))
