@@ -253,7 +253,7 @@ func TestAnalystQueriesOnExamples(t *testing.T) {
 				t.Errorf("allies-adversaries of %q: %v", actor, column(rows, "counterpart"))
 			}
 		}
-		for _, actor := range []string{"Russian", "Rus", `Russia"`, `"Russia"`, `Russia\`, `\`, `"`, "*"} {
+		for _, actor := range []string{"Federation", "Rus", `Russia"`, `"Russia"`, `Russia\`, `\`, `"`, "*"} {
 			if rows := queryRows(t, "allies-adversaries", "actor="+actor); len(rows) != 0 {
 				t.Errorf("allies-adversaries of %q found %v", actor, column(rows, "counterpart"))
 			}
