@@ -2,7 +2,9 @@
 // param: actor string — name, alias or key of the actor ("Russia", "Moscow", "wikidata:Q159")
 // param: family string = "" — only this relationship family (cooperate, conflict or consult); empty for cooperate and conflict
 // example: dipgraph query run allies-adversaries --param actor=Russia
-MATCH (a:Entity)
+// The actor through the full-text index entity_names (key, name, aliases, alt_names: a
+// candidate shares the words), then the exact test; a scan of every Entity costs more.
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
 WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
    OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($actor))
 MATCH (a)-[r]-(b:Entity)

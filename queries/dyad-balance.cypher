@@ -2,10 +2,12 @@
 // param: a string — name, alias or key of the first actor
 // param: b string — name, alias or key of the second actor
 // example: dipgraph query run dyad-balance --param a=Russia --param b="United States"
-MATCH (a:Entity)
+// The actor through the full-text index entity_names (key, name, aliases, alt_names: a
+// candidate shares the words), then the exact test; a scan of every Entity costs more.
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($a, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
 WHERE a.key = $a OR toLower(a.name) = toLower($a)
    OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($a))
-MATCH (b:Entity)
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($b, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS b
 WHERE b.key = $b OR toLower(b.name) = toLower($b)
    OR any(x IN coalesce(b.aliases, []) + coalesce(b.alt_names, []) WHERE toLower(x) = toLower($b))
 // Direct relationships between the two, and what each did about an event the other also

@@ -2,9 +2,13 @@ package queries
 
 import (
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 func TestParseRejects(t *testing.T) {
@@ -130,5 +134,53 @@ func TestShellWordsAndLiterals(t *testing.T) {
 	}
 	if got := Literal([]string{"a", "b"}); got != "['a', 'b']" {
 		t.Errorf("list literal %s", got)
+	}
+}
+
+// familyTypes returns the relationship types of graph.Codings in the given families, plus
+// extra, sorted: the lists the queries spell out so that the planner expands only those
+// types (a test on r.family would read every relationship first).
+func familyTypes(families []string, extra ...string) []string {
+	out := append([]string(nil), extra...)
+	for typ, c := range graph.Codings {
+		if slices.Contains(families, c.Family) {
+			out = append(out, typ)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestTypeListsFollowCodings(t *testing.T) {
+	all := []string{"consult", "cooperate", "conflict", "role", "other"}
+	cases := []struct {
+		query string
+		types []string
+		// pattern: a relationship pattern [v:A|B|C]; otherwise a list ['A', 'B', 'C'].
+		pattern bool
+	}{
+		{"contradictions", familyTypes([]string{"conflict"}), true},
+		{"contradictions", familyTypes(all), true},
+		{"contradictions", familyTypes([]string{"consult", "cooperate"}, "PARTICIPATED_IN"), false},
+		{"most-connected", familyTypes([]string{"consult", "cooperate", "conflict"}), true},
+		{"common-enemies", familyTypes([]string{"conflict"}), true},
+		{"common-allies", familyTypes([]string{"cooperate"}), true},
+	}
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		q, err := set.Get(tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "'" + strings.Join(tc.types, "', '") + "']"
+		if tc.pattern {
+			want = ":" + strings.Join(tc.types, "|") + "]"
+		}
+		if !strings.Contains(q.Body, want) {
+			t.Errorf("%s does not spell out %s (the types of graph.Codings it stands for)", q.Source, want)
+		}
 	}
 }

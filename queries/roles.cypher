@@ -1,7 +1,9 @@
 // description: Roles held over time: the offices of a person, or the office holders of a state, with dates.
 // param: actor string — name, alias or key of a person or a state
 // example: dipgraph query run roles --param actor="John Kerry"
-MATCH (a:Entity)
+// The actor through the full-text index entity_names (key, name, aliases, alt_names: a
+// candidate shares the words), then the exact test; a scan of every Entity costs more.
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
 WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
    OR any(x IN coalesce(a.aliases, []) + coalesce(a.alt_names, []) WHERE toLower(x) = toLower($actor))
 MATCH (p:Entity)-[r:HOLDS_ROLE]->(s:Entity)
