@@ -14,9 +14,7 @@ import (
 // on; the store and the Cypher export both run them.
 var Schema = []string{
 	// The saved queries find an actor by key, name or alias, in any case, through this
-	// index (a candidate shares the words; the query then tests the exact value). It comes
-	// first: the store's script runner (ExecScript) knows CREATE CONSTRAINT and CREATE
-	// INDEX as schema statements, and runs this one alone only because one of those follows.
+	// index (a candidate shares the words; the query then tests the exact value).
 	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") ON EACH [n.key, n.name, n.aliases, n.alt_names]",
 	"CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") REQUIRE n.key IS UNIQUE",
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:" + graph.ArticleLabel + ") REQUIRE a.id IS UNIQUE",

@@ -312,7 +312,7 @@ func (s *Store) ExecScript(ctx context.Context, r io.Reader) (Counters, error) {
 			return total, fmt.Errorf("line %d: statement does not end with ;", line)
 		}
 		q = strings.TrimSuffix(q, ";")
-		if strings.HasPrefix(q, "CREATE CONSTRAINT") || strings.HasPrefix(q, "CREATE INDEX") {
+		if schemaStatement(q) {
 			if err := flush(); err != nil {
 				return total, err
 			}
@@ -345,4 +345,16 @@ func abbreviate(q string) string {
 		return q[:80] + "…"
 	}
 	return q
+}
+
+// schemaStatement reports whether q changes the schema, which Neo4j runs in a transaction
+// of its own.
+func schemaStatement(q string) bool {
+	for _, p := range []string{"CREATE CONSTRAINT", "CREATE INDEX", "CREATE FULLTEXT INDEX", "CREATE RANGE INDEX",
+		"CREATE TEXT INDEX", "CREATE POINT INDEX", "CREATE LOOKUP INDEX", "CREATE VECTOR INDEX"} {
+		if strings.HasPrefix(q, p) {
+			return true
+		}
+	}
+	return false
 }
