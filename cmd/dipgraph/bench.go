@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dipgraph/dipgraph/internal/bench"
+	"github.com/dipgraph/dipgraph/internal/load"
 )
 
 func benchCommand() *cli.Command {
@@ -41,7 +42,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "variants", Usage: "run only these (a, b, c, d, e, f, parse, queries)"},
 			&cli.IntFlag{Name: "naive-sample", Usage: "articles written by (a), scaled to the corpus", Value: 200},
 			&cli.IntFlag{Name: "per-article-sample", Usage: "articles written by (b), scaled to the corpus (0: all)", Value: 1000},
-			&cli.IntFlag{Name: "batch-size", Usage: "dipgraph batch size for (c) and (e)", Value: 100},
+			&cli.IntFlag{Name: "batch-size", Usage: "dipgraph batch size for (c) and (e)", Value: load.DefaultBatchSize},
 			&cli.IntFlag{Name: "d-batch-size", Usage: "dipgraph batch size for (d)", Value: 1000},
 			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d)", Value: "--workers 2"},
 			&cli.IntFlag{Name: "query-runs", Usage: "timed runs of each saved query", Value: 20},

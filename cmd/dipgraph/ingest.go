@@ -38,7 +38,7 @@ Examples:
    dipgraph ingest --dry-run examples/ > graph.json`,
 		Flags: append(append(connFlags(), formatFlags()...),
 			&cli.StringSliceFlag{Name: "dictionary", Usage: "with --format text: extra annotator dictionary `FILE` (.tsv or .jsonl); repeatable"},
-			&cli.IntFlag{Name: "batch-size", Usage: "articles per transaction", Value: 100},
+			&cli.IntFlag{Name: "batch-size", Usage: "articles per transaction", Value: load.DefaultBatchSize},
 			&cli.IntFlag{Name: "workers", Usage: "batches written in parallel (writers sharing entities take turns; deadlocks are retried)", Value: 1},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile (go tool pprof) to `FILE`"},
 			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile at the end to `FILE`"},

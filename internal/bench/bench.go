@@ -42,7 +42,7 @@ type Config struct {
 	// NaiveSample is how many articles (a) writes before its time is scaled to the corpus
 	// (default 200); PerArticleSample the same for (b) (default: the whole corpus).
 	NaiveSample, PerArticleSample int
-	// BatchSize is dipgraph's batch size for (c) and (e) (default 100, the ingest default).
+	// BatchSize is dipgraph's batch size for (c) and (e) (default: the ingest default, load.DefaultBatchSize).
 	BatchSize int
 	// DBatchSize and DFlags configure (d): the batch size, and extra ingest flags such as a
 	// concurrency option; DLabel describes it in the report.
@@ -164,7 +164,7 @@ func (cfg *Config) defaults() {
 		cfg.NaiveSample = 200
 	}
 	if cfg.BatchSize <= 0 {
-		cfg.BatchSize = 100
+		cfg.BatchSize = load.DefaultBatchSize
 	}
 	if cfg.DBatchSize <= 0 {
 		cfg.DBatchSize = 1000

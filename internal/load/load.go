@@ -28,9 +28,14 @@ type Writer interface {
 
 var _ Writer = (*neo4jstore.Store)(nil)
 
+// DefaultBatchSize is how many articles a transaction writes unless told otherwise. On the
+// 10,000-article benchmark corpus 500 loaded about 10% faster than 100 (fewer commits) with
+// a peak of about 100 MB; 1000 was a few per cent faster again at about 160 MB.
+const DefaultBatchSize = 500
+
 // Options tune a run.
 type Options struct {
-	BatchSize int // articles per transaction (default 100)
+	BatchSize int // articles per transaction (default DefaultBatchSize)
 	// Workers is the number of batches written at the same time (default 1). Writers that
 	// share entities queue on them (the store locks entities in key order) and the
 	// driver retries the rare deadlock, so any value is safe; more helps when articles
@@ -136,7 +141,7 @@ func BuildWith(src ingest.Source, b *graph.Builder, read ReadFunc, ids ingest.Ar
 func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summary, error) {
 	start := time.Now()
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 100
+		opt.BatchSize = DefaultBatchSize
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = 1
