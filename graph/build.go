@@ -30,6 +30,12 @@ func NewBuilder(g *Gazetteer) *Builder {
 	return &Builder{Gazetteer: g}
 }
 
+// Fingerprint is the fingerprint Build gives a's graph: it changes when the article, the
+// model or the gazetteer does. A loader compares it with the stored one before resolving.
+func (b *Builder) Fingerprint(a *ingest.Article) string {
+	return Fingerprint(a, ModelVersion, b.Gazetteer.Digest())
+}
+
 // Build resolves one article into its contribution. It expects a valid article (see
 // ingest.Validate); references it cannot resolve are an error.
 func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
@@ -37,7 +43,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	sents := ingest.Sentences(a.Text)
 	ag := &ArticleGraph{Article: ArticleInfo{
 		ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
-		Path: a.Path, Fingerprint: Fingerprint(a, ModelVersion, b.Gazetteer.Digest()),
+		Path: a.Path, Fingerprint: b.Fingerprint(a),
 	}}
 
 	norms := map[string]ingest.Norm{}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -41,10 +42,14 @@ type Role struct {
 }
 
 // Digest is a hash of the gazetteer's entries, part of every article fingerprint: a changed
-// gazetteer can change how articles resolve.
+// gazetteer can change how articles resolve. It is computed once and again after Load; a
+// caller that changes Actors in place must not rely on it.
 func (g *Gazetteer) Digest() string {
 	if g == nil {
 		return ""
+	}
+	if d := g.digest.Load(); d != nil {
+		return *d
 	}
 	h := sha256.New()
 	h.Write([]byte(g.AsOf + "\n"))
@@ -53,7 +58,9 @@ func (g *Gazetteer) Digest() string {
 		h.Write(b)
 		h.Write([]byte{'\n'})
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	d := hex.EncodeToString(h.Sum(nil))[:16]
+	g.digest.Store(&d)
+	return d
 }
 
 // Key returns the stable key of the actor: "wikidata:QID" when the QID is known, else the
@@ -156,6 +163,7 @@ type Gazetteer struct {
 	AsOf   string
 	byName map[string][]entry // normalised name → actors
 	byID   map[string]*Actor
+	digest atomic.Pointer[string] // Digest, once computed
 }
 
 // BuiltinGazetteer returns the gazetteer shipped with dipgraph.
@@ -214,6 +222,7 @@ func (g *Gazetteer) Load(r io.Reader, name string) error {
 }
 
 func (g *Gazetteer) add(a *Actor) {
+	g.digest.Store(nil)
 	if old, ok := g.byID[a.ID]; ok {
 		for i, x := range g.Actors {
 			if x == old {

@@ -154,6 +154,10 @@ func TestTitleOnlyMention(t *testing.T) {
 func TestGazetteerOverride(t *testing.T) {
 	g := BuiltinGazetteer()
 	n := len(g.Actors)
+	before := g.Digest()
+	if again := g.Digest(); again != before {
+		t.Fatalf("Digest changed without a change: %s, then %s", before, again)
+	}
 	user := `// my actors
 {"id":"russia","qid":"Q159","type":"State","name":"Russian Federation","aliases":["RF"],"capitals":["Moscow"]}
 {"id":"my-militia","type":"armed-group","name":"Brigade of the North","aliases":["the Northern Brigade"]}
@@ -163,6 +167,9 @@ func TestGazetteerOverride(t *testing.T) {
 	}
 	if len(g.Actors) != n+1 {
 		t.Errorf("%d actors after an override and an addition, want %d", len(g.Actors), n+1)
+	}
+	if after := g.Digest(); after == before || after != fresh(t, user).Digest() {
+		t.Errorf("Digest after Load: %s (before: %s); a gazetteer loaded with the same entries from the start: %s", after, before, fresh(t, user).Digest())
 	}
 	if a, ok := g.Lookup("RF", "State"); !ok || a.Name != "Russian Federation" {
 		t.Errorf("the overriding entry is not used: %v", a)
@@ -181,4 +188,14 @@ func TestGazetteerOverride(t *testing.T) {
 	if err == nil {
 		t.Error("an unknown field was accepted")
 	}
+}
+
+// fresh returns the built-in gazetteer with the user entries loaded, its digest never taken before.
+func fresh(t *testing.T, user string) *Gazetteer {
+	t.Helper()
+	g := BuiltinGazetteer()
+	if err := g.Load(strings.NewReader(user), "user.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	return g
 }

@@ -110,6 +110,15 @@ func Build(src ingest.Source, b *graph.Builder) Built { return BuildWith(src, b,
 // BuildWith reads one source with read (nil: ingest.ReadValid), claims its article id in
 // ids (when not nil) so that two inputs cannot load under one id, and resolves it.
 func BuildWith(src ingest.Source, b *graph.Builder, read ReadFunc, ids ingest.ArticleIDs) Built {
+	a, out := readOne(src, read, ids)
+	if out.Err != nil {
+		return out
+	}
+	return resolve(a, out.Source, b)
+}
+
+// readOne reads and claims one source (see BuildWith).
+func readOne(src ingest.Source, read ReadFunc, ids ingest.ArticleIDs) (*ingest.Article, Built) {
 	out := Built{Source: src.Name()}
 	if read == nil {
 		read = ingest.ReadValid
@@ -117,14 +126,20 @@ func BuildWith(src ingest.Source, b *graph.Builder, read ReadFunc, ids ingest.Ar
 	a, err := read(src)
 	if err != nil {
 		out.Err = err
-		return out
+		return nil, out
 	}
 	if ids != nil {
 		if pe := ids.Claim(a); pe != nil {
 			out.Err = pe
-			return out
+			return nil, out
 		}
 	}
+	return a, out
+}
+
+// resolve builds the graph of an article read from source.
+func resolve(a *ingest.Article, source string, b *graph.Builder) Built {
+	out := Built{Source: source}
 	ag, err := b.Build(a)
 	if err != nil {
 		out.Err = err
@@ -198,6 +213,7 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	type job struct {
 		graphs []*graph.ArticleGraph
 		srcs   []string
+		isNew  []bool
 	}
 	jobs := make(chan job)
 	var wg sync.WaitGroup
@@ -210,36 +226,73 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 					continue // interrupted or failed: drain without writing
 				}
 				var local Summary
-				err := writeBatch(writeCtx, w, j.graphs, j.srcs, &local, opt.Log)
+				err := writeBatch(writeCtx, w, j.graphs, j.srcs, j.isNew, &local, opt.Log)
 				report(&local, len(j.graphs), err)
 			}
 		}()
 	}
 
+	// Articles are read and fingerprinted a batch at a time; only those whose fingerprint
+	// is not stored already are resolved and handed to a writer, so a re-ingest of an
+	// unchanged folder reads its files and resolves nothing.
+	type pending struct {
+		a   *ingest.Article
+		src string
+		fp  string
+	}
 	ids := ingest.ArticleIDs{} // article id → where it was first read, to catch clashing ids
-	var batch []*graph.ArticleGraph
-	var batchSrc []string
+	var batch []pending
 	send := func() {
 		if len(batch) == 0 {
 			return
 		}
+		keys := make([]string, len(batch))
+		for i, p := range batch {
+			keys[i] = p.a.ID
+		}
+		stored, err := w.Fingerprints(writeCtx, keys)
+		if err != nil {
+			report(&Summary{}, len(batch), err)
+			batch = nil
+			return
+		}
+		var j job
+		var local Summary
+		for _, p := range batch {
+			fp, ok := stored[p.a.ID]
+			if ok && fp == p.fp {
+				local.Unchanged++
+				continue
+			}
+			b := resolve(p.a, p.src, opt.Builder)
+			if b.Err != nil {
+				local.Invalid = append(local.Invalid, Problem{b.Source, b.Err})
+				continue
+			}
+			j.graphs = append(j.graphs, b.Graph)
+			j.srcs = append(j.srcs, b.Source)
+			j.isNew = append(j.isNew, !ok)
+		}
+		report(&local, len(batch)-len(j.graphs), nil)
+		batch = nil
+		if len(j.graphs) == 0 {
+			return
+		}
 		select {
-		case jobs <- job{batch, batchSrc}:
+		case jobs <- j:
 		case <-stopCtx.Done():
 		}
-		batch, batchSrc = nil, nil
 	}
 	for _, src := range srcs {
 		if stopCtx.Err() != nil {
 			break
 		}
-		b := BuildWith(src, opt.Builder, opt.Read, ids)
+		a, b := readOne(src, opt.Read, ids)
 		if b.Err != nil {
 			report(&Summary{Invalid: []Problem{{b.Source, b.Err}}}, 1, nil)
 			continue
 		}
-		batch = append(batch, b.Graph)
-		batchSrc = append(batchSrc, b.Source)
+		batch = append(batch, pending{a, b.Source, opt.Builder.Fingerprint(a)})
 		if len(batch) >= opt.BatchSize {
 			send()
 		}
@@ -268,33 +321,9 @@ func (s *Summary) add(o *Summary) {
 	s.Counters.Add(o.Counters)
 }
 
-// writeBatch skips unchanged articles and writes the rest in one transaction, falling back
-// to one transaction per article when the batch fails.
-func writeBatch(ctx context.Context, w Writer, batch []*graph.ArticleGraph, srcs []string, sum *Summary, log *slog.Logger) error {
-	ids := make([]string, len(batch))
-	for i, ag := range batch {
-		ids[i] = ag.Article.ID
-	}
-	stored, err := w.Fingerprints(ctx, ids)
-	if err != nil {
-		return err
-	}
-	var todo []*graph.ArticleGraph
-	var todoSrc []string
-	var isNew []bool
-	for i, ag := range batch {
-		fp, ok := stored[ag.Article.ID]
-		if ok && fp == ag.Article.Fingerprint {
-			sum.Unchanged++
-			continue
-		}
-		todo = append(todo, ag)
-		todoSrc = append(todoSrc, srcs[i])
-		isNew = append(isNew, !ok)
-	}
-	if len(todo) == 0 {
-		return nil
-	}
+// writeBatch writes a batch of new (isNew) and changed articles in one transaction, falling
+// back to one transaction per article when the batch fails.
+func writeBatch(ctx context.Context, w Writer, todo []*graph.ArticleGraph, todoSrc []string, isNew []bool, sum *Summary, log *slog.Logger) error {
 	count := func(ok []bool) {
 		for i, n := range isNew {
 			if !ok[i] {
