@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -45,8 +46,17 @@ func ReadBratAnn(r io.Reader, path string, a *Article) error {
 	return readBratAnn(r, path, a, MaxLineBytes)
 }
 
+// annReaders recycles the line readers of .ann files: a load reads one per article, and a
+// fresh 64 KiB buffer each time was most of what a re-ingest allocated.
+var annReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+
 func readBratAnn(r io.Reader, path string, a *Article, maxLine int) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := annReaders.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		annReaders.Put(br)
+	}()
 	var errs ParseErrors
 	var raw strings.Builder
 	for lineNo := 1; ; lineNo++ {
