@@ -326,7 +326,7 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	args := func(nas []nativeArg) []Arg {
 		out := make([]Arg, len(nas))
 		for i, x := range nas {
-			out[i] = Arg{Role: x.Role, Ref: x.Ref}
+			out[i] = Arg(x)
 		}
 		return out
 	}
