@@ -667,7 +667,7 @@ func (r *runner) runF(ctx context.Context) error {
 	d := time.Since(start)
 	v := &Variant{ID: "f", Name: "ceiling: LOAD CSV + CALL { } IN TRANSACTIONS", Articles: r.rep.Corpus.Articles, Measured: d, Wall: d,
 		Nodes: w.nodes, Rels: w.rels, RSSOf: "Neo4j server (not measured)",
-		Note: fmt.Sprintf("load time only: the merged graph, de-duplicated in advance, %d CSV files; CREATE, no MERGE", len(files))}
+		Note: fmt.Sprintf("load time only: the graph as dipgraph stores it (every property), merged in advance and written as the %d CSV files of `dipgraph export --format csv`; CREATE, no MERGE", len(files))}
 	r.rates(v)
 	r.rep.Variants = append(r.rep.Variants, v)
 	return nil

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 	"github.com/dipgraph/dipgraph/queries"
 )
@@ -37,9 +39,10 @@ func TestRunTiny(t *testing.T) {
 		neo4jtest.Unreachable(t, err) // without the server's import folder, (f) cannot run
 	}
 	const n = 20
+	corpus := t.TempDir()
 	rep, err := Run(context.Background(), Config{
 		Conn:        ConnConfig{URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database},
-		Corpus:      t.TempDir(),
+		Corpus:      corpus,
 		Articles:    n,
 		Seed:        3,
 		NaiveSample: 5,
@@ -71,6 +74,23 @@ func TestRunTiny(t *testing.T) {
 		if v.Nodes != rep.Graph.Nodes || v.Rels != rep.Graph.Rels {
 			t.Errorf("(%s) created %d nodes and %d relationships; dipgraph's graph has %d and %d", id, v.Nodes, v.Rels, rep.Graph.Nodes, rep.Graph.Rels)
 		}
+	}
+	// (f) runs last: the database holds its graph, which must be dipgraph's to the property.
+	st := neo4jtest.Connect(t)
+	ceiling, err := st.GraphFingerprint(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	neo4jtest.Clear(t, st)
+	srcs, err := ingest.Discover([]string{corpus})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load.Run(context.Background(), srcs, st, load.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if loaded, err := st.GraphFingerprint(context.Background()); err != nil || loaded != ceiling {
+		t.Errorf("(f) loaded %s, dipgraph %s (%v)", ceiling, loaded, err)
 	}
 	if a := byID["a"]; !a.Scaled || a.Articles != 5 || a.Wall <= a.Measured {
 		t.Errorf("(a) should be a sample of 5 scaled to %d articles: %+v", n, a)
