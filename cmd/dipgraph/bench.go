@@ -27,6 +27,8 @@ cleared database with the constraints in place:
   (e) dipgraph ingest again on the unchanged corpus: checks that it writes nothing
   (f) the ceiling: the same graph as CSV files loaded with LOAD CSV + CALL { } IN TRANSACTIONS
 and parse + resolve alone, and the p50/p95 latency of every saved query on (c)'s graph.
+Before the timed variants, one untimed load of the corpus warms the server up (its JIT),
+so that the first variant does not pay for a cold server (--no-warm-up skips it).
 Prints a Markdown table and writes the JSON report. THE DATABASE IS CLEARED: point it at
 a database you can lose.
 
@@ -47,6 +49,7 @@ Examples:
 			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d)", Value: "--workers 2"},
 			&cli.IntFlag{Name: "query-runs", Usage: "timed runs of each saved query", Value: 20},
 			&cli.BoolFlag{Name: "reuse-graph", Usage: "with --variants queries alone: time the queries on the graph already in the database (loaded from the same --corpus) instead of clearing and loading it"},
+			&cli.BoolFlag{Name: "no-warm-up", Usage: "skip the untimed load of the corpus that warms the server up before the timed variants"},
 			&cli.StringFlag{Name: "import-dir", Usage: "the server's import folder for (f) (server.directories.import)", EnvVars: []string{"NEO4J_IMPORT_DIR"}},
 			&cli.StringFlag{Name: "json", Usage: "write the report as JSON to `FILE`", Value: filepath.Join("bench-out", "bench.json")},
 			&cli.BoolFlag{Name: "in-process", Usage: "run dipgraph's ingests in this process instead of a child process"},
@@ -80,6 +83,7 @@ func runBench(c *cli.Context) error {
 		DFlags:           strings.Fields(c.String("d-flags")),
 		QueryRuns:        c.Int("query-runs"),
 		ReuseGraph:       c.Bool("reuse-graph"),
+		NoWarmUp:         c.Bool("no-warm-up"),
 		ImportDir:        c.String("import-dir"),
 		Log:              logger(c),
 	}
