@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -55,6 +54,21 @@ func readHeader(path string) ([]string, error) {
 	return header, nil
 }
 
+// csvConversions turn a column of an import-tool type into its Cypher value.
+var csvConversions = map[string]string{
+	"":         "%s",
+	"string":   "%s",
+	"long":     "toInteger(%s)",
+	"double":   "toFloat(%s)",
+	"boolean":  "toBoolean(%s)",
+	"date":     "date(%s)",
+	"string[]": "split(%s, $sep)",
+	"long[]":   "[x IN split(%s, $sep) | toInteger(x)]",
+}
+
+// quote makes a name a Cypher identifier in backticks.
+func quote(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }
+
 // loadStatement turns an import-tool header (`key:ID(Entity)`, `:LABEL`, `:START_ID(…)`,
 // `:END_ID(…)`, `:TYPE`, `name:type` columns) into a LOAD CSV statement that creates one
 // node or relationship per row, in transactions of 10,000 rows. Labels and types come
@@ -64,48 +78,29 @@ func loadStatement(header []string) (string, error) {
 	var id, label, start, end, typ string
 	from := graph.EntityLabel + " {key: "
 	for _, h := range header {
-		col := "row.`" + strings.ReplaceAll(h, "`", "``") + "`"
+		col := "row." + quote(h)
 		name, kind, _ := strings.Cut(h, ":")
 		switch {
 		case strings.HasPrefix(kind, "ID("):
-			id = name + ": " + col
-			continue
+			id = quote(name) + ": " + col
 		case h == ":LABEL":
 			label = col
-			continue
 		case strings.HasPrefix(h, ":START_ID("):
 			start = col
 			if h == ":START_ID("+graph.ArticleLabel+")" {
 				from = graph.ArticleLabel + " {id: "
 			}
-			continue
 		case strings.HasPrefix(h, ":END_ID("):
 			end = col
-			continue
 		case h == ":TYPE":
 			typ = col
-			continue
-		}
-		var v string
-		switch kind {
-		case "", "string":
-			v = col
-		case "long":
-			v = "toInteger(" + col + ")"
-		case "double":
-			v = "toFloat(" + col + ")"
-		case "boolean":
-			v = "toBoolean(" + col + ")"
-		case "date":
-			v = "date(" + col + ")"
-		case "string[]":
-			v = "split(" + col + ", $sep)"
-		case "long[]":
-			v = "[x IN split(" + col + ", $sep) | toInteger(x)]"
 		default:
-			return "", fmt.Errorf("column %q: unknown type %q", h, kind)
+			conv, ok := csvConversions[kind]
+			if !ok {
+				return "", fmt.Errorf("column %q: unknown type %q", h, kind)
+			}
+			props = append(props, quote(name)+": "+fmt.Sprintf(conv, col))
 		}
-		props = append(props, "`"+strings.ReplaceAll(name, "`", "``")+"`: "+v)
 	}
 	const tx = "\n} IN TRANSACTIONS OF 10000 ROWS"
 	switch {
@@ -117,15 +112,6 @@ func loadStatement(header []string) (string, error) {
 			" {key: " + end + "})\n  CREATE (x)-[r:$(" + typ + ")]->(y)\n  SET r = {" + strings.Join(props, ", ") + "}" + tx, nil
 	}
 	return "", fmt.Errorf("header %q is neither a node nor a relationship file", header)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // loadCSV runs the LOAD CSV statements of files, found under the import folder's sub

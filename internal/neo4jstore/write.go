@@ -95,7 +95,6 @@ type stmt struct {
 }
 
 type writePlan struct {
-	ids      []string
 	articles []any
 	mentions []any
 	rels     []stmt
@@ -472,7 +471,6 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Article.ID < sorted[j].Article.ID })
 	for _, ag := range sorted {
 		a := ag.Article
-		p.ids = append(p.ids, a.ID)
 		p.articles = append(p.articles, map[string]any{
 			"id": a.ID, "title": a.Title, "source": a.Source, "url": a.URL, "path": a.Path,
 			"published": a.Published, "fingerprint": a.Fingerprint,
