@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh: what `make test` does. Starts the local Neo4j if none is running (downloading it
 # on a fresh machine), runs go vet and every test (with the race detector) against it, and
-# stops the server again if it started it.
+# stops the server again if it started it. Before the full run, the short tests run in a copy
+# of the checkout with nothing beside it (scripts/fresh-clone.sh), as a user's clone has it.
 #
 # The tests wipe their database, so they get a server of their own: its own ports
 # (NEO4J_TEST_BOLT_PORT, default 7688, and NEO4J_TEST_HTTP_PORT, default 7475) and its own
@@ -40,6 +41,9 @@ if [[ -n $unformatted ]]; then
 	echo "$unformatted" >&2
 	exit 1
 fi
+
+# A user's clone has nothing beside it: the short tests must pass there too.
+scripts/fresh-clone.sh
 
 echo "== go test -race ./..."
 go test -race -count=1 -timeout 30m ./...
