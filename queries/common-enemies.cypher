@@ -26,12 +26,12 @@ WITH a, b,
 // The conflict types of graph.Codings, spelled out (kept in step by a test): expanding
 // only them reads far less than testing r.family on every relationship of the side.
 UNWIND side_a AS sa
-MATCH (sa)-[ra:ACCUSED|AIR_STRIKE_ON|ATTACKED|ATTACKS|BOMBED|CRITICISED|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|KILLED|REFUSED|SANCTIONED|STRUCK|SUSPENDED|THREATENED|VIOLATED]-(enemy:Entity)
+MATCH (sa)-[ra:ACCUSED|AIR_STRIKE_ON|ATTACKED|ATTACKS|BOMBED|CRITICISED|DETAINED|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|KILLED|REFUSED|SANCTIONED|SEVERED_TIES|STRUCK|SUSPENDED|THREATENED|VIOLATED]-(enemy:Entity)
 WHERE ra.status <> 'negated' AND NOT enemy IN side_a + side_b AND NOT enemy:Event
 WITH a, b, side_b, enemy, collect(DISTINCT startNode(ra).name + ' ' + toLower(replace(type(ra), '_', ' ')) + ' ' + endNode(ra).name + CASE ra.status WHEN 'asserted' THEN '' ELSE ' (' + ra.status + ')' END) AS a_links,
      collect(DISTINCT ra) AS ras
 UNWIND side_b AS sb
-MATCH (sb)-[rb:ACCUSED|AIR_STRIKE_ON|ATTACKED|ATTACKS|BOMBED|CRITICISED|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|KILLED|REFUSED|SANCTIONED|STRUCK|SUSPENDED|THREATENED|VIOLATED]-(enemy)
+MATCH (sb)-[rb:ACCUSED|AIR_STRIKE_ON|ATTACKED|ATTACKS|BOMBED|CRITICISED|DETAINED|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|KILLED|REFUSED|SANCTIONED|SEVERED_TIES|STRUCK|SUSPENDED|THREATENED|VIOLATED]-(enemy)
 WHERE rb.status <> 'negated'
 WITH a, b, enemy, a_links, ras, collect(DISTINCT startNode(rb).name + ' ' + toLower(replace(type(rb), '_', ' ')) + ' ' + endNode(rb).name + CASE rb.status WHEN 'asserted' THEN '' ELSE ' (' + rb.status + ')' END) AS b_links,
      collect(DISTINCT rb) AS rbs

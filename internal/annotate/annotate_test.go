@@ -166,7 +166,7 @@ func TestPatterns(t *testing.T) {
 		},
 		{
 			name:          "arguments must have the types the schema allows",
-			text:          "Syria criticised the talks.", // Criticised does not take Talks
+			text:          "Syria sanctioned the talks.", // Sanctioned does not take Talks
 			relationCount: 0,
 		},
 	}
