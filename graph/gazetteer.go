@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed gazetteer.jsonl
@@ -314,7 +316,8 @@ func (g *Gazetteer) ByID(id string) (*Actor, bool) {
 func NormName(s string) string {
 	var b strings.Builder
 	space := true
-	s = ligatures.Replace(s)
+	// NFC first: "ü" written as "u" and a combining diaeresis folds as "ü" does.
+	s = ligatures.Replace(norm.NFC.String(s))
 	for _, r := range s {
 		r = fold(r)
 		switch {
