@@ -212,14 +212,17 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 	}
 	if ann < 0 {
 		// Not a problem in the file, but the article brings nothing to the graph: say so.
-		why := "no annotation yet"
+		why := "it has not been annotated"
 		switch {
-		case len(t.Annotations) > 0:
-			why = fmt.Sprintf("every annotation was cancelled (%d)", len(t.Annotations))
+		case len(t.Annotations) == 1:
+			why = "its one annotation was cancelled"
+		case len(t.Annotations) > 1:
+			why = fmt.Sprintf("all %d of its annotations were cancelled", len(t.Annotations))
 		case len(t.Predictions) > 0:
-			why = "only predictions, which are not read (accept them in Label Studio to make them annotations)"
+			why = "it has only predictions, which are not read (accept them in Label Studio to make them annotations)"
 		}
-		a.Warnings = append(a.Warnings, &ParseError{Path: path, Line: line, Msg: where + ": " + why + "; the article is read without annotations"})
+		a.Warnings = append(a.Warnings, &ParseError{Path: path, Line: line, Warning: true,
+			Msg: where + ": no usable annotation: " + why + "; the article has no annotations"})
 		if len(errs) > 0 {
 			return a, errs
 		}
