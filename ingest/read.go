@@ -328,13 +328,17 @@ func (d *discovery) stdin() {
 // json adds the articles of a JSON file: native JSON Lines, one native article, or a
 // Label Studio export.
 func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
-	first, line, err := firstByte(r)
+	first, line, eof, err := firstByte(r)
 	if err != nil {
 		d.problem(p, 0, "cannot read: %v", err)
 		return
 	}
-	if first == 0 {
+	if eof {
 		d.problem(p, 0, "empty file: expected %s", expectedJSON(d.opt.Format, ext))
+		return
+	}
+	if first == 0 {
+		d.problem(p, line, "not JSON: the file holds NUL bytes where JSON should start (a binary file, or one written only in part); expected %s", expectedJSON(d.opt.Format, ext))
 		return
 	}
 	format := d.opt.Format
@@ -386,19 +390,19 @@ func expectedJSON(format, ext string) string {
 	return "a Label Studio JSON export or a native article"
 }
 
-// firstByte returns the first byte that is not white space (a BOM skipped), 0 at the end,
-// and its line.
-func firstByte(r io.Reader) (byte, int, error) {
+// firstByte returns the first byte that is not white space (a BOM skipped) and its line,
+// or eof when there is none.
+func firstByte(r io.Reader) (first byte, line int, eof bool, err error) {
 	br := bufio.NewReader(r)
-	line := 1
+	line = 1
 	start := true
 	for {
 		c, err := br.ReadByte()
 		if err == io.EOF {
-			return 0, line, nil
+			return 0, line, true, nil
 		}
 		if err != nil {
-			return 0, line, err
+			return 0, line, false, err
 		}
 		if start && c == 0xEF {
 			if b, _ := br.Peek(2); len(b) == 2 && b[0] == 0xBB && b[1] == 0xBF {
@@ -412,7 +416,7 @@ func firstByte(r io.Reader) (byte, int, error) {
 			line++
 		case ' ', '\t', '\r':
 		default:
-			return c, line, nil
+			return c, line, false, nil
 		}
 	}
 }
@@ -420,9 +424,7 @@ func firstByte(r io.Reader) (byte, int, error) {
 // isLabelStudioTask reports whether the JSON object in r has Label Studio's "data" or
 // "annotations" keys (a native article has "text" at the top).
 func isLabelStudioTask(r io.ReadSeeker, limit int64) bool {
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return false
-	}
+	skipBOM(r)
 	dec := json.NewDecoder(bufio.NewReader(io.LimitReader(r, limit)))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return false
@@ -518,27 +520,28 @@ func lineHoldsValue(r io.ReadSeeker, s Source, limit int64) bool {
 // labelStudioTasks adds one source per task of a Label Studio export (an array of tasks or
 // one task object).
 func (d *discovery) labelStudioTasks(r io.ReadSeeker, p string, data []byte) {
+	base := skipBOM(r) // offsets below count from after a byte-order mark
 	lr := &boundedReader{r: r, limit: d.limit()}
 	dec := json.NewDecoder(lr)
 	tok, err := dec.Token()
 	if err != nil {
-		d.jsonProblem(r, p, dec.InputOffset(), err, "a Label Studio export (a JSON array of tasks)")
+		d.jsonProblem(r, p, base, dec.InputOffset(), err, "a Label Studio export (a JSON array of tasks)")
 		return
 	}
 	var offsets []int64
 	switch tok {
 	case json.Delim('{'):
-		offsets = []int64{0}
+		offsets = []int64{base}
 	case json.Delim('['):
 		for dec.More() {
 			lr.mark(dec.InputOffset())
 			start := dec.InputOffset()
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				d.jsonProblem(r, p, start, err, "a Label Studio task object")
+				d.jsonProblem(r, p, base, start, err, "a Label Studio task object")
 				break
 			}
-			offsets = append(offsets, start)
+			offsets = append(offsets, base+start)
 		}
 	default:
 		d.problem(p, 1, "expected a Label Studio export: a JSON array of tasks")
@@ -554,9 +557,24 @@ func (d *discovery) labelStudioTasks(r io.ReadSeeker, p string, data []byte) {
 	}
 }
 
-func (d *discovery) jsonProblem(r io.ReadSeeker, p string, start int64, err error, want string) {
+// skipBOM positions r after a leading UTF-8 byte-order mark, if there is one, and returns
+// how many bytes it skipped; otherwise r is at its start.
+func skipBOM(r io.ReadSeeker) int64 {
+	var b [3]byte
+	if _, err := r.Seek(0, io.SeekStart); err == nil {
+		if n, _ := io.ReadFull(r, b[:]); n == 3 && hasBOM(b[:]) {
+			return 3
+		}
+	}
+	r.Seek(0, io.SeekStart)
+	return 0
+}
+
+// jsonProblem reports err, met while decoding r from base; start is where the value
+// being decoded starts, counted from base.
+func (d *discovery) jsonProblem(r io.ReadSeeker, p string, base, start int64, err error, want string) {
 	if errors.Is(err, errTooBig) {
-		d.problem(p, lineNumbers(r, []int64{start})[0], "task larger than %d MiB", d.limit()>>20)
+		d.problem(p, lineNumbers(r, []int64{base + start})[0], "task larger than %d MiB", d.limit()>>20)
 		return
 	}
 	off := start
@@ -564,6 +582,7 @@ func (d *discovery) jsonProblem(r io.ReadSeeker, p string, start int64, err erro
 	if errors.As(err, &se) {
 		off = se.Offset
 	}
+	off += base
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		d.problem(p, 0, "not valid JSON: the file ends early (expected %s)", want)
 		return
