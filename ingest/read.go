@@ -344,9 +344,7 @@ func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
 	format := d.opt.Format
 	if format == "" {
 		switch {
-		case first == '[':
-			format = FormatLabelStudio
-		case first != '{':
+		case first != '{' && first != '[':
 			if data != nil {
 				d.problem(p, line, "not JSON: stdin takes native JSON or a Label Studio export (brat needs a .txt and .ann pair)")
 			} else {
@@ -354,7 +352,9 @@ func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
 			}
 			return
 		case ext == ".jsonl" || ext == ".ndjson":
-			format = FormatNative
+			format = FormatNative // the name says JSON Lines, even when a line is no object
+		case first == '[':
+			format = FormatLabelStudio
 		default:
 			if isLabelStudioTask(r, d.limit()) {
 				format = FormatLabelStudio

@@ -73,21 +73,14 @@ func runExport(c *cli.Context) error {
 	}
 	problems := len(perrs)
 	var parts []*graph.ArticleGraph
-	seen := map[string]string{}
+	ids := ingest.ArticleIDs{}
 	for _, s := range srcs {
-		bt := load.BuildWith(s, b, read, nil)
+		bt := load.BuildWith(s, b, read, ids)
 		if bt.Err != nil {
 			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
 			problems++
 			continue
 		}
-		id := bt.Graph.Article.ID
-		if prev, ok := seen[id]; ok {
-			fmt.Fprintf(c.App.ErrWriter, "%s: article id %q is already used by %s; skipped\n", bt.Source, id, prev)
-			problems++
-			continue
-		}
-		seen[id] = bt.Source
 		parts = append(parts, bt.Graph)
 	}
 	ds := export.Build(parts)
