@@ -35,7 +35,7 @@ func scanJSON(raw []byte, base int, onKey func(jsonKey)) jsonLines {
 		n     int    // next array index
 		key   string // last key read in an object
 		want  bool   // object: the next string token is a key
-		keys  map[string]bool
+		keys  keySet
 	}
 	var stack []frame
 	line, pos := base, 0
@@ -80,11 +80,7 @@ func scanJSON(raw []byte, base int, onKey func(jsonKey)) jsonLines {
 					f.key, _ = tok.(string)
 					f.want = false
 					if onKey != nil {
-						if f.keys == nil {
-							f.keys = map[string]bool{}
-						}
-						onKey(jsonKey{obj: f.path, key: f.key, line: lineOf(off), dup: f.keys[f.key]})
-						f.keys[f.key] = true
+						onKey(jsonKey{obj: f.path, key: f.key, line: lineOf(off), dup: !f.keys.add(f.key)})
 					}
 					continue
 				}
@@ -115,4 +111,36 @@ func (l jsonLines) at(path string) int {
 		}
 		path = path[:i]
 	}
+}
+
+// keySet holds the keys of one object: a short list (most objects have a few keys, and a
+// map each would cost more than the scan), a map once it grows.
+type keySet struct {
+	list []string
+	m    map[string]bool
+}
+
+// add records k and reports whether it is new.
+func (ks *keySet) add(k string) bool {
+	if ks.m != nil {
+		if ks.m[k] {
+			return false
+		}
+		ks.m[k] = true
+		return true
+	}
+	for _, x := range ks.list {
+		if x == k {
+			return false
+		}
+	}
+	ks.list = append(ks.list, k)
+	if len(ks.list) > 16 {
+		ks.m = map[string]bool{}
+		for _, x := range ks.list {
+			ks.m[x] = true
+		}
+		ks.list = nil
+	}
+	return true
 }
