@@ -232,6 +232,7 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 		}
 	}
 	idx := NewTextIndex(a.Text)
+	var nfc *nfcText // the text in NFC, built for the first quote that needs it
 	checkID := func(l int, what, id string) {
 		if id == "" {
 			bad(l, "%s without an id", what)
@@ -307,7 +308,10 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 			if start < 0 && (!norm.NFC.IsNormalString(a.Text) || !norm.NFC.IsNormalString(q)) {
 				// The quote is written in another Unicode form than the text ("é" as one
 				// code point or two): look it up in NFC, keep offsets of the text as stored.
-				start, end, found = findOccurrenceNFC(a.Text, q, occ)
+				if nfc == nil {
+					nfc = newNFCText(a.Text)
+				}
+				start, end, found = nfc.find(q, occ)
 			}
 			if start < 0 {
 				if found == 0 {

@@ -36,20 +36,37 @@ func NormalizeNames(a *Article) {
 // sameText reports whether a and b are the same text once both are in NFC.
 func sameText(a, b string) bool { return a == b || norm.NFC.String(a) == norm.NFC.String(b) }
 
-// formHint explains a span text that does not match the text it covers when the reason
+// formHints explains a span text that does not match the text it covers when the reason
 // is Unicode: the offsets were counted on the text in another normalisation form, or the
 // two differ only in look-alike compatibility characters (a no-break space for a space).
-// It returns "" when neither explains it.
-func formHint(text string, spans []Span, want, got string) string {
-	for _, f := range []struct {
-		form norm.Form
-		name string
-	}{{norm.NFC, "NFC (composed accents)"}, {norm.NFD, "NFD (decomposed accents)"}} {
-		t := f.form.String(text)
-		if t == text {
+// The text in each form is indexed once, on the first mismatch, so that an article full
+// of bad spans costs no more than one full of good ones.
+type formHints struct {
+	text    string
+	indexes map[norm.Form]*TextIndex // nil: the text is already in that form
+}
+
+var hintForms = []struct {
+	form norm.Form
+	name string
+}{{norm.NFC, "NFC (composed accents)"}, {norm.NFD, "NFD (decomposed accents)"}}
+
+// hint returns the explanation, or "" when neither reason explains the mismatch.
+func (h *formHints) hint(spans []Span, want, got string) string {
+	if h.indexes == nil {
+		h.indexes = map[norm.Form]*TextIndex{}
+		for _, f := range hintForms {
+			if t := f.form.String(h.text); t != h.text {
+				h.indexes[f.form] = NewTextIndex(t)
+			}
+		}
+	}
+	for _, f := range hintForms {
+		idx := h.indexes[f.form]
+		if idx == nil {
 			continue
 		}
-		if cov, ok := NewTextIndex(t).Covered(spans); ok && flattenSpace(cov) == flattenSpace(f.form.String(want)) {
+		if cov, ok := idx.Covered(spans); ok && flattenSpace(cov) == flattenSpace(f.form.String(want)) {
 			return fmt.Sprintf(" (the offsets count the characters of the text in Unicode form %s, but the text is stored in another form; "+
 				"count the characters of the text as stored, or normalise the text to %s)", f.name, strings.Fields(f.name)[0])
 		}
@@ -83,15 +100,17 @@ func codePoint(r rune) string {
 	return fmt.Sprintf("U+%04X %q", r, r)
 }
 
-// findOccurrenceNFC is findOccurrence for a quote that is only found once text and quote
-// are both in NFC. It returns code point offsets in text as stored (start and end), or -1
-// and how many NFC occurrences there are.
-func findOccurrenceNFC(text, q string, occ int) (int, int, int) {
-	// The NFC text is built one normalisation segment at a time; at the boundary between
-	// segments both texts agree, so an occurrence that starts and ends on boundaries maps
-	// back to offsets in the stored text.
-	var nfc strings.Builder
-	var atNFC, atOrig []int // boundaries: code point offset in the NFC text, in the stored text
+// nfcText is a text in NFC with the way back to offsets in the text as stored: built one
+// normalisation segment at a time, since at the boundary between segments both texts
+// agree, an occurrence that starts and ends on boundaries maps back exactly.
+type nfcText struct {
+	s             string
+	atNFC, atOrig []int // boundaries: code point offset in the NFC text, in the stored text
+}
+
+func newNFCText(text string) *nfcText {
+	var b strings.Builder
+	t := &nfcText{}
 	cpNFC, cpOrig := 0, 0
 	for i := 0; i < len(text); {
 		n := norm.NFC.NextBoundaryInString(text[i:], true)
@@ -100,30 +119,46 @@ func findOccurrenceNFC(text, q string, occ int) (int, int, int) {
 		}
 		seg := text[i : i+n]
 		ns := norm.NFC.String(seg)
-		atNFC, atOrig = append(atNFC, cpNFC), append(atOrig, cpOrig)
-		nfc.WriteString(ns)
+		t.atNFC, t.atOrig = append(t.atNFC, cpNFC), append(t.atOrig, cpOrig)
+		b.WriteString(ns)
 		cpNFC += utf8.RuneCountInString(ns)
 		cpOrig += utf8.RuneCountInString(seg)
 		i += n
 	}
-	atNFC, atOrig = append(atNFC, cpNFC), append(atOrig, cpOrig)
+	t.atNFC, t.atOrig = append(t.atNFC, cpNFC), append(t.atOrig, cpOrig)
+	t.s = b.String()
+	return t
+}
+
+// stored returns the offset in the stored text of NFC offset cp, or -1 when cp falls
+// inside a segment (half of a decomposed character).
+func (t *nfcText) stored(cp int) int {
+	k := sort.SearchInts(t.atNFC, cp)
+	if k < len(t.atNFC) && t.atNFC[k] == cp {
+		return t.atOrig[k]
+	}
+	return -1
+}
+
+// find is findOccurrence for a quote that is only found once text and quote are both in
+// NFC. It returns code point offsets in the text as stored (start and end), or -1 and how
+// many NFC occurrences there are.
+func (t *nfcText) find(q string, occ int) (int, int, int) {
 	nq := norm.NFC.String(q)
-	start, found := findOccurrence(nfc.String(), nq, occ)
+	start, found := findOccurrence(t.s, nq, occ)
 	if start < 0 {
 		return -1, -1, found
 	}
-	orig := func(cp int) int {
-		k := sort.SearchInts(atNFC, cp)
-		if k < len(atNFC) && atNFC[k] == cp {
-			return atOrig[k]
-		}
-		return -1
-	}
-	s, e := orig(start), orig(start+utf8.RuneCountInString(nq))
+	s, e := t.stored(start), t.stored(start+utf8.RuneCountInString(nq))
 	if s < 0 || e < 0 {
 		return -1, -1, 0
 	}
 	return s, e, found
+}
+
+// findOccurrenceNFC is nfcText.find on a text indexed for one lookup.
+func findOccurrenceNFC(text, q string, occ int) (int, int, int) {
+	return newNFCText(text).find(q, occ)
 }
 
 // c0Names are the names of the C0 control characters that no article text may hold

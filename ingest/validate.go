@@ -62,6 +62,7 @@ func Validate(a *Article) ParseErrors {
 		}
 	}
 	idx := NewTextIndex(a.Text)
+	forms := &formHints{text: a.Text}
 	ids := map[string]int{}
 	kinds := map[string]byte{}
 	types := map[string]string{}
@@ -109,7 +110,7 @@ func Validate(a *Article) ParseErrors {
 				if byteOffsetsMatch(a.Text, m.Spans, m.Text) {
 					hint = " (the offsets count bytes; they must count characters)"
 				} else {
-					hint = formHint(a.Text, m.Spans, m.Text, got)
+					hint = forms.hint(m.Spans, m.Text, got)
 				}
 				bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, clip(m.Text), spansString(m.Spans), clip(got), hint)
 			} else if strings.TrimSpace(got) == "" {
