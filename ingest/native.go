@@ -233,6 +233,16 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	}
 	idx := NewTextIndex(a.Text)
 	var nfc *nfcText // the text in NFC, built for the first quote that needs it
+	isNFC := -1      // whether the text is in NFC: unknown until a quote is not found
+	textIsNFC := func() bool {
+		if isNFC < 0 {
+			isNFC = 0
+			if norm.NFC.IsNormalString(a.Text) {
+				isNFC = 1
+			}
+		}
+		return isNFC == 1
+	}
 	checkID := func(l int, what, id string) {
 		if id == "" {
 			bad(l, "%s without an id", what)
@@ -305,7 +315,7 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 			}
 			start, found := findOccurrence(a.Text, q, occ)
 			end := start + utf8.RuneCountInString(q)
-			if start < 0 && (!norm.NFC.IsNormalString(a.Text) || !norm.NFC.IsNormalString(q)) {
+			if start < 0 && (!norm.NFC.IsNormalString(q) || !textIsNFC()) {
 				// The quote is written in another Unicode form than the text ("é" as one
 				// code point or two): look it up in NFC, keep offsets of the text as stored.
 				if nfc == nil {
