@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed gazetteer.jsonl
@@ -314,6 +316,14 @@ func (g *Gazetteer) ByID(id string) (*Actor, bool) {
 func NormName(s string) string {
 	var b strings.Builder
 	space := true
+	// NFC first: "ü" written as "u" and a combining diaeresis folds as "ü" does. ASCII is
+	// in NFC already, and most names are ASCII.
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			s = norm.NFC.String(s)
+			break
+		}
+	}
 	s = ligatures.Replace(s)
 	for _, r := range s {
 		r = fold(r)

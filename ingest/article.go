@@ -38,6 +38,11 @@ type Article struct {
 	MetaPath    string
 	Annotations string // raw annotation source, for fingerprints
 
+	// Warnings are things a reader noticed that do not stop the article from loading but
+	// that the user should hear about (a Label Studio task without a usable annotation).
+	// ReadValid turns them into problems when the source is strict.
+	Warnings ParseErrors
+
 	// Config is the brat annotation.conf that governs the article, if any; Validate checks
 	// the annotations against it.
 	Config *AnnotationConfig

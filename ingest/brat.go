@@ -14,18 +14,24 @@ import (
 // MaxLineBytes bounds one line of an annotation file; longer lines are an error, not a crash.
 const MaxLineBytes = 16 << 20
 
-// ParseError is a problem at a position in an input file.
+// ParseError is a problem at a position in an input file, or, with Warning set, something
+// the user should hear about that does not stop anything (a file that holds no article).
 type ParseError struct {
-	Path string
-	Line int
-	Msg  string
+	Path    string
+	Line    int
+	Msg     string
+	Warning bool
 }
 
 func (e *ParseError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, msg)
 }
 
 // ParseErrors is every problem found in one input.
@@ -65,14 +71,14 @@ func readBratAnn(r io.Reader, path string, a *Article, maxLine int) error {
 			break
 		}
 		if errors.Is(err, errLineTooLong) {
-			errs = append(errs, &ParseError{path, lineNo, fmt.Sprintf("line longer than %d MiB", maxLine>>20)})
+			errs = append(errs, &ParseError{Path: path, Line: lineNo, Msg: fmt.Sprintf("line longer than %d MiB", maxLine>>20)})
 			break
 		}
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("read %s: %w", path, err)
 		}
 		if raw.Len()+len(line) > MaxArticleBytes {
-			errs = append(errs, &ParseError{path, lineNo, fmt.Sprintf("annotations larger than %d MiB", MaxArticleBytes>>20)})
+			errs = append(errs, &ParseError{Path: path, Line: lineNo, Msg: fmt.Sprintf("annotations larger than %d MiB", MaxArticleBytes>>20)})
 			break
 		}
 		raw.WriteString(line)
@@ -88,9 +94,9 @@ func readBratAnn(r io.Reader, path string, a *Article, maxLine int) error {
 			continue
 		}
 		if !utf8.ValidString(line) {
-			errs = append(errs, &ParseError{path, lineNo, "line is not valid UTF-8"})
+			errs = append(errs, &ParseError{Path: path, Line: lineNo, Msg: "line is not valid UTF-8"})
 		} else if perr := parseBratLine(line, lineNo, a); perr != "" {
-			errs = append(errs, &ParseError{path, lineNo, perr})
+			errs = append(errs, &ParseError{Path: path, Line: lineNo, Msg: perr})
 		}
 		if err == io.EOF {
 			break

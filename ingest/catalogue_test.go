@@ -105,7 +105,7 @@ func TestBadInputs(t *testing.T) {
 			want:  []string{"a.txt: text without annotations: a.ann is missing"},
 		},
 		{
-			name:  "txt without ann in a folder is just a text file",
+			name:  "txt without ann in a folder is a warning, not a problem",
 			files: map[string]string{"notes.txt": kerry, "a.txt": kerry, "a.ann": "T1\tPerson 0 10\tJohn Kerry\n"},
 			want:  nil,
 		},

@@ -12,7 +12,21 @@ import (
 type jsonLines map[string]int
 
 // lineIndex walks raw (one valid JSON value) and records where its objects start.
-func lineIndex(raw []byte, base int) jsonLines {
+func lineIndex(raw []byte, base int) jsonLines { return scanJSON(raw, base, nil) }
+
+// jsonKey is one key of an object in a JSON value: the path of its object ("" for the
+// outermost, "mentions.2"), the key, its line, and whether the object had it already.
+type jsonKey struct {
+	obj  string
+	key  string
+	line int
+	dup  bool
+}
+
+// scanJSON is lineIndex that also calls onKey (when not nil) for every object key, so
+// that readers can refuse what encoding/json lets through: a key given twice (the last
+// one silently wins) and a key that matches a field only when case is ignored ("ID").
+func scanJSON(raw []byte, base int, onKey func(jsonKey)) jsonLines {
 	out := jsonLines{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	type frame struct {
@@ -21,6 +35,7 @@ func lineIndex(raw []byte, base int) jsonLines {
 		n     int    // next array index
 		key   string // last key read in an object
 		want  bool   // object: the next string token is a key
+		keys  keySet
 	}
 	var stack []frame
 	line, pos := base, 0
@@ -64,6 +79,9 @@ func lineIndex(raw []byte, base int) jsonLines {
 				if d, ok := tok.(json.Delim); !ok || d != '}' {
 					f.key, _ = tok.(string)
 					f.want = false
+					if onKey != nil {
+						onKey(jsonKey{obj: f.path, key: f.key, line: lineOf(off), dup: !f.keys.add(f.key)})
+					}
 					continue
 				}
 			}
@@ -93,4 +111,36 @@ func (l jsonLines) at(path string) int {
 		}
 		path = path[:i]
 	}
+}
+
+// keySet holds the keys of one object: a short list (most objects have a few keys, and a
+// map each would cost more than the scan), a map once it grows.
+type keySet struct {
+	list []string
+	m    map[string]bool
+}
+
+// add records k and reports whether it is new.
+func (ks *keySet) add(k string) bool {
+	if ks.m != nil {
+		if ks.m[k] {
+			return false
+		}
+		ks.m[k] = true
+		return true
+	}
+	for _, x := range ks.list {
+		if x == k {
+			return false
+		}
+	}
+	ks.list = append(ks.list, k)
+	if len(ks.list) > 16 {
+		ks.m = map[string]bool{}
+		for _, x := range ks.list {
+			ks.m[x] = true
+		}
+		ks.list = nil
+	}
+	return true
 }

@@ -34,11 +34,11 @@ import (
 // JavaScript does; they are turned into code points here, so text after an emoji still
 // lines up (Label Studio issue #1347).
 type lsTask struct {
-	ID          json.RawMessage  `json:"id"`
-	Data        map[string]any   `json:"data"`
-	Annotations []lsAnnotation   `json:"annotations"`
-	Meta        map[string]any   `json:"meta"`
-	Predictions *json.RawMessage `json:"predictions"`
+	ID          json.RawMessage   `json:"id"`
+	Data        map[string]any    `json:"data"`
+	Annotations []lsAnnotation    `json:"annotations"`
+	Meta        map[string]any    `json:"meta"`
+	Predictions []json.RawMessage `json:"predictions"`
 }
 
 type lsAnnotation struct {
@@ -122,21 +122,31 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 		return fail(line, "expected a task object with data and annotations, got %s", jsonValueKind(trimmed[0]))
 	}
 	var t lsTask
-	if err := json.Unmarshal(raw, &t); err != nil {
+	// Numbers stay as written: a task or article id of 12345678901234567890 is not a float.
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&t); err != nil {
 		l := line
 		if el := jsonErrLine(raw, err); el > 0 {
 			l = line + el - 1
 		}
 		return fail(l, "%s", jsonMsg(err))
 	}
-	lines := lineIndex(raw, line)
+	taskID := strings.Trim(string(t.ID), `"`)
+	if taskID != "" && taskID != "null" {
+		where = "task " + taskID
+	}
 	var errs ParseErrors
 	bad := func(l int, format string, args ...any) {
 		errs = append(errs, &ParseError{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)})
 	}
-	taskID := strings.Trim(string(t.ID), `"`)
-	if taskID != "" && taskID != "null" {
-		where = "task " + taskID
+	lines := scanJSON(raw, line, func(k jsonKey) {
+		if k.dup {
+			bad(k.line, "key %q appears twice in %s: give each key once", clip(k.key), jsonObjName(k.obj))
+		}
+	})
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	if t.Data == nil {
 		return fail(line, "no data object (the article text is read from data.text)")
@@ -157,8 +167,8 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 			switch v := t.Data[k].(type) {
 			case string:
 				return v
-			case float64:
-				return strconv.FormatFloat(v, 'f', -1, 64)
+			case json.Number:
+				return v.String()
 			}
 		}
 		return ""
@@ -201,6 +211,18 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 		}
 	}
 	if ann < 0 {
+		// Not a problem in the file, but the article brings nothing to the graph: say so.
+		why := "it has not been annotated"
+		switch {
+		case len(t.Annotations) == 1:
+			why = "its one annotation was cancelled"
+		case len(t.Annotations) > 1:
+			why = fmt.Sprintf("all %d of its annotations were cancelled", len(t.Annotations))
+		case len(t.Predictions) > 0:
+			why = "it has only predictions, which are not read (accept them in Label Studio to make them annotations)"
+		}
+		a.Warnings = append(a.Warnings, &ParseError{Path: path, Line: line, Warning: true,
+			Msg: where + ": no usable annotation: " + why + "; the article has no annotations"})
 		if len(errs) > 0 {
 			return a, errs
 		}

@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The native format is JSON Lines: one article a line, each a JSON object, for people who
@@ -58,15 +61,15 @@ type nativeArticle struct {
 }
 
 type nativeMention struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Start      *int     `json:"start"`
-	End        *int     `json:"end"`
-	Spans      [][2]int `json:"spans"`
-	Quote      *string  `json:"quote"`
-	Occurrence int      `json:"occurrence"`
-	Text       *string  `json:"text"`
-	Wikidata   string   `json:"wikidata"`
+	ID         string  `json:"id"`
+	Type       string  `json:"type"`
+	Start      *int    `json:"start"`
+	End        *int    `json:"end"`
+	Spans      [][]int `json:"spans"`
+	Quote      *string `json:"quote"`
+	Occurrence int     `json:"occurrence"`
+	Text       *string `json:"text"`
+	Wikidata   string  `json:"wikidata"`
 }
 
 type nativeRelation struct {
@@ -175,6 +178,7 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	var na nativeArticle
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
+	dec.UseNumber()
 	if err := dec.Decode(&na); err != nil {
 		l := line
 		if el := jsonErrLine(raw, err); el > 0 {
@@ -189,11 +193,20 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	if dec.More() {
 		return fail(line, "more than one JSON value: one article a line")
 	}
-	lines := lineIndex(raw, line)
 	var errs ParseErrors
 	bad := func(l int, format string, args ...any) {
 		errs = append(errs, &ParseError{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)})
 	}
+	lines := scanJSON(raw, line, func(k jsonKey) {
+		inMeta := k.obj == "meta" || strings.HasPrefix(k.obj, "meta.")
+		switch {
+		case k.dup:
+			bad(k.line, "key %q appears twice in %s: give each key once", clip(k.key), jsonObjName(k.obj))
+		case !inMeta && !nativeKeys[k.key]:
+			// encoding/json matched it to a field ignoring case ("ID" for "id").
+			bad(k.line, "key %q in %s is not a field of the native format: keys are case-sensitive (did you mean %q?)", clip(k.key), jsonObjName(k.obj), strings.ToLower(k.key))
+		}
+	})
 	a.ID, a.Title, a.Source, a.URL = na.ID, na.Title, na.Source, na.URL
 	a.Annotations = string(raw)
 	if na.ID == "" {
@@ -219,6 +232,17 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 		}
 	}
 	idx := NewTextIndex(a.Text)
+	var nfc *nfcText // the text in NFC, built for the first quote that needs it
+	isNFC := -1      // whether the text is in NFC: unknown until a quote is not found
+	textIsNFC := func() bool {
+		if isNFC < 0 {
+			isNFC = 0
+			if norm.NFC.IsNormalString(a.Text) {
+				isNFC = 1
+			}
+		}
+		return isNFC == 1
+	}
 	checkID := func(l int, what, id string) {
 		if id == "" {
 			bad(l, "%s without an id", what)
@@ -263,8 +287,17 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 				bad(l, "mention %s: spans is empty", nm.ID)
 				continue
 			}
-			for _, sp := range nm.Spans {
+			ok := true
+			for j, sp := range nm.Spans {
+				if len(sp) != 2 {
+					bad(l, "mention %s: spans.%d must be two numbers [start, end], got %d", nm.ID, j, len(sp))
+					ok = false
+					continue
+				}
 				m.Spans = append(m.Spans, Span{sp[0], sp[1]})
+			}
+			if !ok {
+				continue
 			}
 		default:
 			q := *nm.Quote
@@ -281,6 +314,15 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 				continue
 			}
 			start, found := findOccurrence(a.Text, q, occ)
+			end := start + utf8.RuneCountInString(q)
+			if start < 0 && (!norm.NFC.IsNormalString(q) || !textIsNFC()) {
+				// The quote is written in another Unicode form than the text ("é" as one
+				// code point or two): look it up in NFC, keep offsets of the text as stored.
+				if nfc == nil {
+					nfc = newNFCText(a.Text)
+				}
+				start, end, found = nfc.find(q, occ)
+			}
 			if start < 0 {
 				if found == 0 {
 					bad(l, "mention %s: quote %q does not occur in the text", nm.ID, clip(q))
@@ -289,8 +331,12 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 				}
 				continue
 			}
-			m.Spans = []Span{{start, start + utf8.RuneCountInString(q)}}
+			m.Spans = []Span{{start, end}}
 			m.Text = q
+			if nm.Text != nil && !sameText(*nm.Text, q) {
+				bad(l, "mention %s: text %q contradicts quote %q: give one of them, or the same text in both", nm.ID, clip(*nm.Text), clip(q))
+				continue
+			}
 		}
 		if nm.Occurrence != 0 && nm.Quote == nil {
 			bad(l, "mention %s: occurrence goes with quote", nm.ID)
@@ -411,6 +457,27 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 		return a, errs
 	}
 	return a, nil
+}
+
+// nativeKeys are the field names of the native format, each exactly as the schema spells it.
+var nativeKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range []any{nativeArticle{}, nativeMention{}, nativeRelation{}, nativeEvent{}, nativeArg{}, nativeAttribute{}, nativeNorm{}, nativeNote{}} {
+		t := reflect.TypeOf(v)
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			m[name] = true
+		}
+	}
+	return m
+}()
+
+// jsonObjName names the object at a path for messages: "the article", "mentions.2".
+func jsonObjName(path string) string {
+	if path == "" {
+		return "the article"
+	}
+	return path
 }
 
 // findOccurrence returns the code point offset of the occ-th occurrence (from 1) of q in

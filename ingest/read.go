@@ -50,6 +50,8 @@ type Source struct {
 	Data []byte
 	// Limit overrides MaxArticleBytes and MaxTextBytes when positive (tests use it).
 	Limit int64
+	// Strict makes ReadValid refuse an article that has warnings.
+	Strict bool
 }
 
 // Name returns the path that names the source in messages.
@@ -77,6 +79,9 @@ type Options struct {
 	// Config is an annotation.conf that governs every article read, whatever its format,
 	// in place of any annotation.conf found beside brat files.
 	Config string
+	// Strict turns warnings into problems: files that hold no article although they look
+	// like part of one, and articles read with warnings (see Article.Warnings).
+	Strict bool
 }
 
 // ErrNoArticles is returned when the paths hold nothing to read.
@@ -96,12 +101,22 @@ func DiscoverFormat(paths []string, format string) ([]Source, error) {
 // recursively (hidden folders skipped). Sources come back in path order and, within a
 // file, in file order, so runs are repeatable. Problems with single files (a .ann without
 // its .txt, JSON that does not parse) are returned as ParseErrors beside the sources that
-// are fine.
+// are fine. Warnings are dropped (unless opt.Strict makes them problems); DiscoverAll
+// returns them.
 func DiscoverWith(paths []string, opt Options) ([]Source, error) {
+	srcs, _, err := DiscoverAll(paths, opt)
+	return srcs, err
+}
+
+// DiscoverAll is DiscoverWith that also returns the warnings, sorted by file: files in a
+// folder that hold no article although they look like part of one, a .txt without its
+// .ann or a .meta.json without its pair. Commands print them so that nothing is skipped
+// without a word.
+func DiscoverAll(paths []string, opt Options) ([]Source, ParseErrors, error) {
 	switch opt.Format {
 	case "", FormatBrat, FormatLabelStudio, FormatNative:
 	default:
-		return nil, fmt.Errorf("unknown format %q (expected brat, labelstudio or native)", opt.Format)
+		return nil, nil, fmt.Errorf("unknown format %q (expected brat, labelstudio or native)", opt.Format)
 	}
 	d := &discovery{opt: opt, seen: map[string]bool{}}
 	for _, p := range paths {
@@ -119,10 +134,12 @@ func DiscoverWith(paths []string, opt Options) ([]Source, error) {
 			continue
 		}
 		if err := WalkFiles(p, func(path string) error { d.file(path, false); return nil }); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	srcs := d.srcs
+	warns := d.warnings
+	sortErrs(warns)
 	sort.SliceStable(srcs, func(i, j int) bool {
 		a, b := srcs[i].sortKey(), srcs[j].sortKey()
 		if a != b {
@@ -131,18 +148,24 @@ func DiscoverWith(paths []string, opt Options) ([]Source, error) {
 		return srcs[i].Index < srcs[j].Index
 	})
 	if len(d.problems) > 0 {
-		sort.SliceStable(d.problems, func(i, j int) bool {
-			if d.problems[i].Path != d.problems[j].Path {
-				return d.problems[i].Path < d.problems[j].Path
-			}
-			return d.problems[i].Line < d.problems[j].Line
-		})
-		return srcs, d.problems
+		sortErrs(d.problems)
+		return srcs, warns, d.problems
 	}
 	if len(srcs) == 0 {
-		return nil, fmt.Errorf("%w in %s: expected brat pairs (X.txt + X.ann), native .jsonl or Label Studio .json", ErrNoArticles, strings.Join(paths, ", "))
+		err := fmt.Errorf("%w in %s: expected brat pairs (X.txt + X.ann), native .jsonl or Label Studio .json", ErrNoArticles, strings.Join(paths, ", "))
+		return nil, warns, err
 	}
-	return srcs, nil
+	return srcs, warns, nil
+}
+
+// sortErrs sorts problems by file and line, keeping the order of those on one line.
+func sortErrs(es ParseErrors) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Path != es[j].Path {
+			return es[i].Path < es[j].Path
+		}
+		return es[i].Line < es[j].Line
+	})
 }
 
 // WalkFiles calls fn for every file under the folder root, in lexical order, skipping
@@ -178,10 +201,20 @@ type discovery struct {
 	seen     map[string]bool
 	srcs     []Source
 	problems ParseErrors
+	warnings ParseErrors
 }
 
 func (d *discovery) problem(path string, line int, format string, args ...any) {
 	d.problems = append(d.problems, &ParseError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// warn records a file skipped without an article; with Options.Strict it is a problem.
+func (d *discovery) warn(path string, format string, args ...any) {
+	if d.opt.Strict {
+		d.problem(path, 0, format, args...)
+		return
+	}
+	d.warnings = append(d.warnings, &ParseError{Path: path, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
 func (d *discovery) limit() int64 {
@@ -199,6 +232,13 @@ func (d *discovery) file(p string, explicit bool) {
 	case strings.HasSuffix(base, ".meta.json") || base == ConfFileName:
 		if explicit && base != ConfFileName {
 			d.problem(p, 0, "a metadata sidecar is read with its brat pair; name the .txt or .ann instead")
+			return
+		}
+		if base != ConfFileName && d.opt.Format != FormatNative && d.opt.Format != FormatLabelStudio {
+			stem := strings.TrimSuffix(p, ".meta.json")
+			if !exists(stem+".txt") && !exists(stem+".ann") {
+				d.warn(p, "skipped: metadata without its article (%s and %s are missing)", filepath.Base(stem)+".txt", filepath.Base(stem)+".ann")
+			}
 		}
 		return
 	case d.opt.Format == FormatBrat || (d.opt.Format == "" && (ext == ".txt" || ext == ".ann")):
@@ -245,7 +285,9 @@ func (d *discovery) brat(p, ext string, explicit bool) {
 		return
 	case aerr != nil:
 		if !explicit {
-			// A lone .txt in a folder may be any text file; only an explicit one is an error.
+			// A lone .txt in a folder may be any text file, but it may as well be an article
+			// whose annotations went missing: say that it is skipped.
+			d.warn(txt, "skipped: text without annotations (%s is missing; `dipgraph annotate` writes one, or use --format text)", filepath.Base(ann))
 			return
 		}
 		d.problem(txt, 0, "text without annotations: %s is missing", filepath.Base(ann))
@@ -255,7 +297,7 @@ func (d *discovery) brat(p, ext string, explicit bool) {
 	if conf == "" {
 		conf = FindAnnotationConfig(ann)
 	}
-	s := Source{Format: FormatBrat, TextPath: txt, AnnPath: ann, ConfPath: conf, Limit: d.opt.Limit}
+	s := Source{Format: FormatBrat, TextPath: txt, AnnPath: ann, ConfPath: conf, Limit: d.opt.Limit, Strict: d.opt.Strict}
 	if _, err := os.Stat(base + ".meta.json"); err == nil {
 		s.MetaPath = base + ".meta.json"
 	}
@@ -286,21 +328,23 @@ func (d *discovery) stdin() {
 // json adds the articles of a JSON file: native JSON Lines, one native article, or a
 // Label Studio export.
 func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
-	first, line, err := firstByte(r)
+	first, line, eof, err := firstByte(r)
 	if err != nil {
 		d.problem(p, 0, "cannot read: %v", err)
 		return
 	}
-	if first == 0 {
+	if eof {
 		d.problem(p, 0, "empty file: expected %s", expectedJSON(d.opt.Format, ext))
+		return
+	}
+	if first == 0 {
+		d.problem(p, line, "not JSON: the file holds NUL bytes where JSON should start (a binary file, or one written only in part); expected %s", expectedJSON(d.opt.Format, ext))
 		return
 	}
 	format := d.opt.Format
 	if format == "" {
 		switch {
-		case first == '[':
-			format = FormatLabelStudio
-		case first != '{':
+		case first != '{' && first != '[':
 			if data != nil {
 				d.problem(p, line, "not JSON: stdin takes native JSON or a Label Studio export (brat needs a .txt and .ann pair)")
 			} else {
@@ -308,7 +352,9 @@ func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
 			}
 			return
 		case ext == ".jsonl" || ext == ".ndjson":
-			format = FormatNative
+			format = FormatNative // the name says JSON Lines, even when a line is no object
+		case first == '[':
+			format = FormatLabelStudio
 		default:
 			if isLabelStudioTask(r, d.limit()) {
 				format = FormatLabelStudio
@@ -329,6 +375,11 @@ func (d *discovery) json(r io.ReadSeeker, p, ext string, data []byte) {
 	}
 }
 
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
 func expectedJSON(format, ext string) string {
 	switch {
 	case format == FormatLabelStudio:
@@ -339,19 +390,19 @@ func expectedJSON(format, ext string) string {
 	return "a Label Studio JSON export or a native article"
 }
 
-// firstByte returns the first byte that is not white space (a BOM skipped), 0 at the end,
-// and its line.
-func firstByte(r io.Reader) (byte, int, error) {
+// firstByte returns the first byte that is not white space (a BOM skipped) and its line,
+// or eof when there is none.
+func firstByte(r io.Reader) (first byte, line int, eof bool, err error) {
 	br := bufio.NewReader(r)
-	line := 1
+	line = 1
 	start := true
 	for {
 		c, err := br.ReadByte()
 		if err == io.EOF {
-			return 0, line, nil
+			return 0, line, true, nil
 		}
 		if err != nil {
-			return 0, line, err
+			return 0, line, false, err
 		}
 		if start && c == 0xEF {
 			if b, _ := br.Peek(2); len(b) == 2 && b[0] == 0xBB && b[1] == 0xBF {
@@ -365,7 +416,7 @@ func firstByte(r io.Reader) (byte, int, error) {
 			line++
 		case ' ', '\t', '\r':
 		default:
-			return c, line, nil
+			return c, line, false, nil
 		}
 	}
 }
@@ -373,9 +424,7 @@ func firstByte(r io.Reader) (byte, int, error) {
 // isLabelStudioTask reports whether the JSON object in r has Label Studio's "data" or
 // "annotations" keys (a native article has "text" at the top).
 func isLabelStudioTask(r io.ReadSeeker, limit int64) bool {
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return false
-	}
+	skipBOM(r)
 	dec := json.NewDecoder(bufio.NewReader(io.LimitReader(r, limit)))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return false
@@ -412,7 +461,7 @@ func (d *discovery) nativeLines(r io.ReadSeeker, p string, data []byte, lines bo
 			break
 		}
 		if !blank {
-			found = append(found, Source{Format: FormatNative, Path: p, Offset: off, Line: lineNo, Index: len(found), Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config})
+			found = append(found, Source{Format: FormatNative, Path: p, Offset: off, Line: lineNo, Index: len(found), Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config, Strict: d.opt.Strict})
 		}
 		off += n
 		if err != nil {
@@ -471,27 +520,28 @@ func lineHoldsValue(r io.ReadSeeker, s Source, limit int64) bool {
 // labelStudioTasks adds one source per task of a Label Studio export (an array of tasks or
 // one task object).
 func (d *discovery) labelStudioTasks(r io.ReadSeeker, p string, data []byte) {
+	base := skipBOM(r) // offsets below count from after a byte-order mark
 	lr := &boundedReader{r: r, limit: d.limit()}
 	dec := json.NewDecoder(lr)
 	tok, err := dec.Token()
 	if err != nil {
-		d.jsonProblem(r, p, dec.InputOffset(), err, "a Label Studio export (a JSON array of tasks)")
+		d.jsonProblem(r, p, base, dec.InputOffset(), err, "a Label Studio export (a JSON array of tasks)")
 		return
 	}
 	var offsets []int64
 	switch tok {
 	case json.Delim('{'):
-		offsets = []int64{0}
+		offsets = []int64{base}
 	case json.Delim('['):
 		for dec.More() {
 			lr.mark(dec.InputOffset())
 			start := dec.InputOffset()
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				d.jsonProblem(r, p, start, err, "a Label Studio task object")
+				d.jsonProblem(r, p, base, start, err, "a Label Studio task object")
 				break
 			}
-			offsets = append(offsets, start)
+			offsets = append(offsets, base+start)
 		}
 	default:
 		d.problem(p, 1, "expected a Label Studio export: a JSON array of tasks")
@@ -500,16 +550,31 @@ func (d *discovery) labelStudioTasks(r io.ReadSeeker, p string, data []byte) {
 	// Lines of the tasks, in one pass over the file.
 	lines := lineNumbers(r, offsets)
 	for i, off := range offsets {
-		d.srcs = append(d.srcs, Source{Format: FormatLabelStudio, Path: p, Offset: off, Line: lines[i], Index: i, Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config})
+		d.srcs = append(d.srcs, Source{Format: FormatLabelStudio, Path: p, Offset: off, Line: lines[i], Index: i, Data: data, Limit: d.opt.Limit, ConfPath: d.opt.Config, Strict: d.opt.Strict})
 	}
 	if len(offsets) == 0 && len(d.problems) == 0 {
 		d.problem(p, 1, "the Label Studio export holds no tasks")
 	}
 }
 
-func (d *discovery) jsonProblem(r io.ReadSeeker, p string, start int64, err error, want string) {
+// skipBOM positions r after a leading UTF-8 byte-order mark, if there is one, and returns
+// how many bytes it skipped; otherwise r is at its start.
+func skipBOM(r io.ReadSeeker) int64 {
+	var b [3]byte
+	if _, err := r.Seek(0, io.SeekStart); err == nil {
+		if n, _ := io.ReadFull(r, b[:]); n == 3 && hasBOM(b[:]) {
+			return 3
+		}
+	}
+	r.Seek(0, io.SeekStart)
+	return 0
+}
+
+// jsonProblem reports err, met while decoding r from base; start is where the value
+// being decoded starts, counted from base.
+func (d *discovery) jsonProblem(r io.ReadSeeker, p string, base, start int64, err error, want string) {
 	if errors.Is(err, errTooBig) {
-		d.problem(p, lineNumbers(r, []int64{start})[0], "task larger than %d MiB", d.limit()>>20)
+		d.problem(p, lineNumbers(r, []int64{base + start})[0], "task larger than %d MiB", d.limit()>>20)
 		return
 	}
 	off := start
@@ -517,6 +582,7 @@ func (d *discovery) jsonProblem(r io.ReadSeeker, p string, start int64, err erro
 	if errors.As(err, &se) {
 		off = se.Offset
 	}
+	off += base
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		d.problem(p, 0, "not valid JSON: the file ends early (expected %s)", want)
 		return
@@ -623,8 +689,9 @@ func withConfig(s Source, read func(Source) (*Article, error)) (*Article, error)
 }
 
 // ReadValid reads the article of a source and validates it. It returns the article only
-// when it has no problem at all; otherwise it returns every problem, from reading and from
-// validation, as ParseErrors sorted by file and line.
+// when it has no problem at all (its Warnings may still say something); otherwise it
+// returns every problem, from reading and from validation (and the warnings, for a
+// strict source), as ParseErrors sorted by file and line.
 func ReadValid(s Source) (*Article, error) {
 	a, err := Read(s)
 	var errs ParseErrors
@@ -643,15 +710,18 @@ func ReadValid(s Source) (*Article, error) {
 	if a != nil {
 		errs = append(errs, Validate(a)...)
 	}
+	if a != nil && s.Strict {
+		for _, w := range a.Warnings {
+			e := *w
+			e.Warning = false
+			errs = append(errs, &e)
+		}
+	}
 	if len(errs) == 0 {
+		NormalizeNames(a)
 		return a, nil
 	}
-	sort.SliceStable(errs, func(i, j int) bool {
-		if errs[i].Path != errs[j].Path {
-			return errs[i].Path < errs[j].Path
-		}
-		return errs[i].Line < errs[j].Line
-	})
+	sortErrs(errs)
 	return nil, errs
 }
 
@@ -781,11 +851,12 @@ func readText(path string, limit int64) (text string, bom bool, err error) {
 	if int64(len(b)) > limit {
 		return "", false, &ParseError{Path: path, Msg: fmt.Sprintf("text larger than %d MiB; split the article", limit>>20)}
 	}
-	if bytes.HasPrefix(b, []byte("\ufeff")) {
-		b, bom = b[3:], true
+	off := 0
+	if hasBOM(b) {
+		b, bom, off = b[3:], true, 3
 	}
-	if !utf8.Valid(b) {
-		return "", false, &ParseError{Path: path, Line: lineAt(b, firstInvalid(b)), Msg: fmt.Sprintf("text is not valid UTF-8 (byte %d)", firstInvalid(b))}
+	if pe := CheckText(path, b, off); pe != nil {
+		return "", false, pe
 	}
 	return string(b), bom, nil
 }
@@ -801,15 +872,6 @@ func firstInvalid(b []byte) int {
 		i += n
 	}
 	return len(b)
-}
-
-// metaFile is the article sidecar X.meta.json.
-type metaFile struct {
-	ID        string `json:"id"`
-	Published string `json:"published"`
-	Title     string `json:"title"`
-	Source    string `json:"source"`
-	URL       string `json:"url"`
 }
 
 // maxMetaBytes bounds a metadata sidecar.
@@ -832,40 +894,89 @@ func readMeta(path string, a *Article) error {
 }
 
 // ParseMeta reads article metadata (a JSON object with id, title, source, url, published
-// and any other fields) into a. path names the file in messages.
+// and any other fields) into a. path names the file in messages. A byte-order mark before
+// the object is allowed; a key given twice, or one of the known fields spelt with other
+// capitals ("ID"), is an error, since either would silently choose a value.
 func ParseMeta(b []byte, path string, a *Article) error {
+	b = dropBOM(b)
 	if len(bytes.TrimSpace(b)) == 0 {
 		return &ParseError{Path: path, Msg: "empty metadata file: expected a JSON object"}
 	}
 	var raw map[string]any
-	if err := json.Unmarshal(b, &raw); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	err := dec.Decode(&raw)
+	if err == nil && dec.More() {
+		err = errors.New("more than one JSON value")
+	}
+	if err != nil {
 		return &ParseError{Path: path, Line: jsonErrLine(b, err), Msg: "metadata is not a JSON object: " + jsonMsg(err)}
 	}
-	var m metaFile
-	if err := json.Unmarshal(b, &m); err != nil {
-		return &ParseError{Path: path, Line: jsonErrLine(b, err), Msg: "metadata: " + jsonMsg(err)}
+	var errs ParseErrors
+	known := map[string]*string{"id": &a.ID, "title": &a.Title, "source": &a.Source, "url": &a.URL, "published": &a.Published}
+	scanJSON(b, 1, func(k jsonKey) {
+		if k.obj != "" {
+			return
+		}
+		switch {
+		case k.dup:
+			errs = append(errs, &ParseError{Path: path, Line: k.line, Msg: fmt.Sprintf("key %q appears twice: give each key once", clip(k.key))})
+		case known[k.key] == nil:
+			for name := range known {
+				if strings.EqualFold(name, k.key) {
+					errs = append(errs, &ParseError{Path: path, Line: k.line, Msg: fmt.Sprintf("key %q is not %q: keys are case-sensitive", clip(k.key), name)})
+				}
+			}
+		}
+	})
+	if len(errs) > 0 {
+		return errs
 	}
-	if m.ID != "" {
-		a.ID = m.ID
+	a.Meta = map[string]string{}
+	published := ""
+	for k, v := range raw {
+		dst, ok := known[k]
+		if !ok {
+			a.Meta[k] = metaString(v)
+			continue
+		}
+		str, isStr := v.(string)
+		if !isStr && v != nil {
+			return &ParseError{Path: path, Line: keyLine(b, k), Msg: fmt.Sprintf("metadata: %s: expected a string, got %s", k, jsonTypeName(v))}
+		}
+		switch {
+		case k == "published":
+			published = str
+		case k == "id" && str == "":
+			// an empty id keeps the file name
+		default:
+			*dst = str
+		}
 	}
-	a.Title, a.Source, a.URL = m.Title, m.Source, m.URL
-	if m.Published != "" {
-		d, err := ParseDate(m.Published)
+	if published != "" {
+		d, err := ParseDate(published)
 		if err != nil {
 			return &ParseError{Path: path, Line: keyLine(b, "published"), Msg: fmt.Sprintf("published: %v", err)}
 		}
 		a.Published = d
 	}
 	a.MetaPath = path
-	a.Meta = map[string]string{}
-	for k, v := range raw {
-		switch k {
-		case "id", "published", "title", "source", "url":
-		default:
-			a.Meta[k] = metaString(v)
-		}
-	}
 	return nil
+}
+
+// jsonTypeName names the kind of a decoded JSON value for messages.
+func jsonTypeName(v any) string {
+	switch v.(type) {
+	case json.Number, float64:
+		return "number"
+	case bool:
+		return "true or false"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return "string"
 }
 
 // metaString renders a metadata value: strings as they are, anything else as JSON.

@@ -34,6 +34,19 @@ func Validate(a *Article) ParseErrors {
 	if strings.TrimSpace(a.Text) == "" {
 		errs = append(errs, &ParseError{Path: a.Path, Line: a.Line, Msg: "the article text is empty"})
 	}
+	if msg, line := controlProblem(a.Text, a.Line == 0); msg != "" {
+		if a.Line > 0 {
+			line = a.Line
+		}
+		errs = append(errs, &ParseError{Path: a.Path, Line: line, Msg: msg})
+	}
+	if msg := articleIDProblem(a.ID); msg != "" {
+		ip, il := a.Path, a.Line
+		if a.MetaPath != "" {
+			ip, il = a.MetaPath, 0
+		}
+		errs = append(errs, &ParseError{Path: ip, Line: il, Msg: msg})
+	}
 	if a.Published != "" {
 		if _, err := ParseDate(a.Published); err != nil {
 			bad(0, "published: %v", err)
@@ -49,6 +62,7 @@ func Validate(a *Article) ParseErrors {
 		}
 	}
 	idx := NewTextIndex(a.Text)
+	forms := &formHints{text: a.Text}
 	ids := map[string]int{}
 	kinds := map[string]byte{}
 	types := map[string]string{}
@@ -91,12 +105,16 @@ func Validate(a *Article) ParseErrors {
 		}
 		if inside {
 			got, _ := idx.Covered(m.Spans)
-			if got != m.Text && flattenSpace(got) != flattenSpace(m.Text) {
+			if got != m.Text && !sameText(flattenSpace(got), flattenSpace(m.Text)) {
 				hint := ""
 				if byteOffsetsMatch(a.Text, m.Spans, m.Text) {
 					hint = " (the offsets count bytes; they must count characters)"
+				} else {
+					hint = forms.hint(m.Spans, m.Text, got)
 				}
 				bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, clip(m.Text), spansString(m.Spans), clip(got), hint)
+			} else if strings.TrimSpace(got) == "" {
+				bad(m.Line, "%s: span %s covers only white space: a mention must cover a name or word", m.ID, spansString(m.Spans))
 			}
 		}
 	}
@@ -211,6 +229,22 @@ func Validate(a *Article) ParseErrors {
 		return errs[i].Line < errs[j].Line
 	})
 	return errs
+}
+
+// articleIDProblem says what is wrong with an article id, or returns "". An id made of
+// white space, or with white space around it, would name an article nobody can find again.
+func articleIDProblem(id string) string {
+	switch {
+	case id == "":
+		return ""
+	case strings.TrimSpace(id) == "":
+		return fmt.Sprintf("article id %q is only white space: give a name, or leave id out to use the file name", id)
+	case strings.TrimSpace(id) != id:
+		return fmt.Sprintf("article id %q has white space at its start or end", clip(id))
+	case strings.IndexFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7F }) >= 0:
+		return fmt.Sprintf("article id %q holds a control character", clip(id))
+	}
+	return ""
 }
 
 // byteOffsetsMatch reports whether the spans, read as UTF-8 byte offsets, cover want: the

@@ -43,7 +43,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	app := newApp(stdin, stdout, stderr)
+	// urfave/cli reports an unknown command through CommandNotFound and then succeeds; a
+	// typo must fail like any other usage error, or a script carries on as if it worked.
+	var notFound error
+	app.CommandNotFound = func(c *cli.Context, name string) {
+		notFound = usageError{unknownCommand(c, name)}
+	}
 	err := app.RunContext(ctx, interleaved(app, args))
+	if err == nil && notFound != nil {
+		err = notFound
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -113,9 +122,6 @@ password dipgraph-local.`,
 			evalCommand(),
 			generateCommand(),
 			benchCommand(),
-		},
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(c.App.ErrWriter, "dipgraph: no command %q (run `dipgraph --help`)\n", name)
 		},
 	}
 }
@@ -231,4 +237,58 @@ func interleaved(app *cli.App, args []string) []string {
 		out = append(out, pos...)
 	}
 	return out
+}
+
+// unknownCommand says that name is no command under c, with the closest command names
+// when a typo explains it ("analyse" for "annotate" is too far; "ingset" for "ingest" is not).
+func unknownCommand(c *cli.Context, name string) error {
+	cmds, what := c.App.Commands, fmt.Sprintf("no command %q", name)
+	if c.Command != nil && c.Command.Name != c.App.Name && len(c.Command.Subcommands) > 0 {
+		cmds = c.Command.Subcommands
+		what = fmt.Sprintf("no command %q in dipgraph %s", name, c.Command.Name)
+	}
+	var names, close []string
+	for _, cmd := range cmds {
+		if cmd.Hidden {
+			continue
+		}
+		names = append(names, cmd.Name)
+		for _, n := range cmd.Names() {
+			if d := editDistance(strings.ToLower(name), n); d <= max(1, len(n)/3) || strings.HasPrefix(n, strings.ToLower(name)) && len(name) >= 2 {
+				close = append(close, n)
+				break
+			}
+		}
+	}
+	if len(close) > 0 {
+		return fmt.Errorf("%s: did you mean %s?", what, strings.Join(close, " or "))
+	}
+	return fmt.Errorf("%s; the commands are %s", what, strings.Join(names, ", "))
+}
+
+// editDistance is the Levenshtein distance between a and b, counting an exchange of two
+// neighbouring letters as one edit.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev2 := make([]int, len(y)+1)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
 }

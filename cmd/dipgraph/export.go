@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +37,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Usage: "cypher, json, graphml, dot or csv", Value: "cypher"},
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` (a folder for csv) instead of stdout"},
 			&cli.StringFlag{Name: "gazetteer", Usage: "extra actors (JSON Lines) that extend or override the built-in ones", EnvVars: []string{"DIPGRAPH_GAZETTEER"}},
+			strictFlag(),
 		},
 		Action: runExport,
 	}
@@ -61,31 +61,26 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	srcs, derr := ingest.Discover(c.Args().Slice())
-	var perrs ingest.ParseErrors
-	if derr != nil && !errors.As(derr, &perrs) {
+	ws := &warnings{w: c.App.ErrWriter}
+	srcs, perrs, warns, derr := discoverWith(c.Args().Slice(), ingest.Options{Strict: c.Bool("strict")})
+	ws.add(warns)
+	if derr != nil {
 		return derr
 	}
+	read := ws.read(nil)
 	for _, e := range perrs {
 		fmt.Fprintln(c.App.ErrWriter, e)
 	}
 	problems := len(perrs)
 	var parts []*graph.ArticleGraph
-	seen := map[string]string{}
+	ids := ingest.ArticleIDs{}
 	for _, s := range srcs {
-		bt := load.Build(s, b)
+		bt := load.BuildWith(s, b, read, ids)
 		if bt.Err != nil {
 			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
 			problems++
 			continue
 		}
-		id := bt.Graph.Article.ID
-		if prev, ok := seen[id]; ok {
-			fmt.Fprintf(c.App.ErrWriter, "%s: article id %q is already used by %s; skipped\n", bt.Source, id, prev)
-			problems++
-			continue
-		}
-		seen[id] = bt.Source
 		parts = append(parts, bt.Graph)
 	}
 	ds := export.Build(parts)
@@ -112,8 +107,8 @@ func runExport(c *cli.Context) error {
 			return fmt.Errorf("write %s: %w", format, err)
 		}
 	}
-	fmt.Fprintf(c.App.ErrWriter, "exported %d articles: %d entities, %d relationships, %d mentions (%s)\n",
-		len(ds.Articles), len(ds.Entities), len(ds.Rels), len(ds.Mentions), format)
+	fmt.Fprintf(c.App.ErrWriter, "exported %d articles: %d entities, %d relationships, %d mentions (%s)%s\n",
+		len(ds.Articles), len(ds.Entities), len(ds.Rels), len(ds.Mentions), format, ws.summary())
 	if problems > 0 {
 		return silentError{exitFailure}
 	}

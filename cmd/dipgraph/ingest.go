@@ -89,15 +89,17 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	srcs, perrs, read, err := ingestSources(c)
+	ws := &warnings{w: c.App.ErrWriter}
+	srcs, perrs, read, err := ingestSources(c, ws)
 	if err != nil {
 		return err
 	}
 	for _, e := range perrs {
 		fmt.Fprintln(c.App.ErrWriter, e)
 	}
+	read = ws.read(read)
 	if c.Bool("dry-run") {
-		return dryRun(c, srcs, b, read, len(perrs))
+		return dryRun(c, srcs, b, read, len(perrs), ws)
 	}
 	log := logger(c)
 	st, err := openStore(c)
@@ -124,9 +126,10 @@ func runIngest(c *cli.Context) error {
 			"invalid", len(sum.Invalid), "failed", len(sum.Failed),
 			"nodes_created", sum.Counters.NodesCreated, "nodes_deleted", sum.Counters.NodesDeleted,
 			"relationships_created", sum.Counters.RelationshipsCreated, "relationships_deleted", sum.Counters.RelationshipsDeleted,
-			"elapsed_ms", sum.Elapsed.Milliseconds(), "articles_per_second", sum.Rate(), "interrupted", c.Context.Err() != nil)
+			"elapsed_ms", sum.Elapsed.Milliseconds(), "articles_per_second", sum.Rate(), "interrupted", c.Context.Err() != nil,
+			"warnings", ws.count())
 	} else {
-		fmt.Fprintln(c.App.Writer, sum)
+		fmt.Fprintf(c.App.Writer, "%s%s\n", sum, ws.summary())
 	}
 	if err != nil {
 		return err
@@ -164,14 +167,16 @@ func printErrors(w io.Writer, source string, err error) int {
 	return 1
 }
 
-func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.ReadFunc, problems int) error {
+func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.ReadFunc, problems int, ws *warnings) error {
 	var parts []*graph.ArticleGraph
+	invalid := 0
 	ids := ingest.ArticleIDs{}
 	for _, s := range srcs {
 		bt := load.BuildWith(s, b, read, ids)
 		if bt.Err != nil {
 			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
 			problems++
+			invalid++
 			continue
 		}
 		parts = append(parts, bt.Graph)
@@ -181,6 +186,7 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 	if err := enc.Encode(graph.Merge(parts)); err != nil {
 		return err
 	}
+	fmt.Fprintf(c.App.ErrWriter, "dry run: %d articles resolved, %d invalid%s\n", len(parts), invalid, ws.summary())
 	if problems > 0 {
 		return silentError{exitFailure}
 	}
@@ -190,9 +196,10 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 // ingestSources finds the articles to ingest. With --format text they are raw .txt or .md
 // files, annotated on the way in by the dictionary-and-pattern annotator; otherwise they
 // are annotated files in any format ingest reads.
-func ingestSources(c *cli.Context) ([]ingest.Source, ingest.ParseErrors, load.ReadFunc, error) {
+func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseErrors, load.ReadFunc, error) {
 	if c.String("format") != "text" {
-		srcs, perrs, err := discover(c)
+		srcs, perrs, warns, err := discover(c)
+		ws.add(warns)
 		return srcs, perrs, nil, err
 	}
 	files, err := rawArticles(c.Args().Slice())

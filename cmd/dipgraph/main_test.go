@@ -173,6 +173,9 @@ func TestExitCodes(t *testing.T) {
 		{"missing param", []string{"query", "run", "spoke-with"}, exitUsage, "needs --param actor="},
 		{"bad format", []string{"query", "run", "spoke-with", "--param", "actor=x", "--format", "xml"}, exitUsage, "--format must be table, json or csv"},
 		{"missing path", []string{"validate", "no/such/dir"}, exitFailure, "no/such/dir: no such file or folder"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `no command "frobnicate"; the commands are ingest, validate,`},
+		{"misspelt command", []string{"ingset", "examples/"}, exitUsage, `no command "ingset": did you mean ingest?`},
+		{"misspelt subcommand", []string{"query", "rnu", "spoke-with"}, exitUsage, `no command "rnu" in dipgraph query: did you mean run?`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

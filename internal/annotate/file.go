@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dipgraph/dipgraph/ingest"
 )
@@ -31,9 +30,12 @@ func ReadInput(path string) (*Input, error) {
 	if len(b) > ingest.MaxTextBytes {
 		return nil, &ingest.ParseError{Path: path, Msg: fmt.Sprintf("text larger than %d MiB; split the article", ingest.MaxTextBytes>>20)}
 	}
-	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	if !utf8.Valid(b) {
-		return nil, &ingest.ParseError{Path: path, Msg: "text is not valid UTF-8"}
+	off := 0
+	if bytes.HasPrefix(b, []byte("\ufeff")) {
+		b, off = b[3:], 3
+	}
+	if pe := ingest.CheckText(path, b, off); pe != nil {
+		return nil, pe
 	}
 	base := strings.TrimSuffix(path, filepath.Ext(path))
 	in := &Input{Path: path, Text: string(b), Meta: Meta{ID: filepath.Base(base), Path: path}}
@@ -99,7 +101,7 @@ func (m *Meta) set(k, v string) {
 
 func parseMeta(b []byte, m *Meta) error {
 	var raw map[string]any
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := json.Unmarshal(bytes.TrimPrefix(b, []byte("\ufeff")), &raw); err != nil {
 		return fmt.Errorf("metadata is not a JSON object: %v", err)
 	}
 	for k, v := range raw {
