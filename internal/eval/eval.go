@@ -304,8 +304,13 @@ func (s *Scores) Write(w io.Writer) error {
 			fmt.Fprintf(&b, "\nthroughput: not measured (no CPU time on this system; %.2f s wall)\n", t.Wall.Seconds())
 		}
 	}
-	fmt.Fprintf(&b, "\nsummary: entity F1 %.3f (overlap), %.3f (exact); resolution F1 %.3f; relation F1 %.3f; status agrees on %d of %d matched relations\n",
-		s.EntityOverlap.All().F1(), s.EntityExact.All().F1(), s.Resolution.All().F1(), s.Relations.All().F1(), s.StatusAgree, s.StatusTotal)
+	rel := s.Relations.All()
+	fmt.Fprintf(&b, "\nsummary: entity F1 %.3f (overlap), %.3f (exact); resolution F1 %.3f; relation F1 %.3f (P %.3f, R %.3f); status agrees on %d of %d matched relations",
+		s.EntityOverlap.All().F1(), s.EntityExact.All().F1(), s.Resolution.All().F1(), rel.F1(), rel.Precision(), rel.Recall(), s.StatusAgree, s.StatusTotal)
+	if t := s.Throughput; t != nil && t.MBPerCPUSecond() > 0 {
+		fmt.Fprintf(&b, "; %.2f MB/s per core", t.MBPerCPUSecond())
+	}
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
