@@ -69,11 +69,12 @@ func TestEvalPred(t *testing.T) {
 	}
 }
 
-// rel returns the summary line's relation figure.
+// rel returns the summary line's relation figures (F1, P, R).
 func rel(out string) string {
 	for _, l := range strings.Split(out, "\n") {
 		if strings.HasPrefix(l, "summary: ") {
 			_, r, _ := strings.Cut(l, "relation F1 ")
+			r, _, _ = strings.Cut(r, ";")
 			return r
 		}
 	}
