@@ -10,7 +10,7 @@ export NEO4J_PASSWORD ?= dipgraph-local
 
 GO ?= go
 
-.PHONY: build demo test test-short vet neo4j-up neo4j-down neo4j-status fuzz bench clean
+.PHONY: build demo test test-short vet eval neo4j-up neo4j-down neo4j-status fuzz bench clean
 
 ## build: compile bin/dipgraph
 build:
@@ -30,6 +30,10 @@ test-short:
 
 vet:
 	$(GO) vet ./...
+
+## eval: score the annotator on the gold sets (tuning and blind): P/R/F1 per type, MB/s per core
+eval: build
+	scripts/eval.sh
 
 ## neo4j-up / neo4j-down / neo4j-status: the local Neo4j (scripts/neo4j-local)
 neo4j-up:

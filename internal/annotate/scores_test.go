@@ -14,18 +14,27 @@ import (
 
 const goldDir = "../../examples/gold"
 
+// blindDir is the blind test set: reported on by make eval, never tuned on, so not scored here.
+const blindDir = goldDir + "/blind"
+
 // Targets of issue 7 on the gold set: the annotator must not fall below them.
 const (
 	minEntityF1   = 0.90 // entity spans, overlap
 	minRelationF1 = 0.75
 )
 
-// TestGoldSetScores annotates every article of the gold set (the held-out ones included)
-// and guards the scores against regressions.
+// TestGoldSetScores annotates every article of the gold set (the held-out ones included,
+// the blind ones not) and guards the scores against regressions.
 func TestGoldSetScores(t *testing.T) {
-	srcs, err := ingest.Discover([]string{goldDir})
+	all, err := ingest.Discover([]string{goldDir})
 	if err != nil {
 		t.Fatal(err)
+	}
+	var srcs []ingest.Source
+	for _, src := range all {
+		if !strings.HasPrefix(src.TextPath, blindDir+string(filepath.Separator)) {
+			srcs = append(srcs, src)
+		}
 	}
 	if len(srcs) < 6 {
 		t.Fatalf("the gold set has %d articles, want at least 6", len(srcs))

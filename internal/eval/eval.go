@@ -74,6 +74,8 @@ type Scores struct {
 	Relations     Table
 	// StatusAgree counts relations matched in both with the same assertion status.
 	StatusAgree, StatusTotal int
+	// Throughput of the annotation, when the scores come from Annotated.
+	Throughput *Throughput
 }
 
 // NewScores returns empty scores.
@@ -221,12 +223,16 @@ func overlap(a, b []ingest.Span) bool {
 // ErrNoPrediction is returned (wrapped) for a gold article without predicted annotations.
 var ErrNoPrediction = errors.New("no predicted annotations")
 
-// Dirs compares every brat article under goldDir with the annotations at the same relative
-// path under predDir (X.ann; its X.txt, if present, must hold the same text).
-func Dirs(goldDir, predDir string, b *graph.Builder) (*Scores, error) {
-	srcs, err := ingest.Discover([]string{goldDir})
+// Dirs compares every brat article under goldDir (but not under the excluded folders) with
+// the annotations at the same relative path under predDir (X.ann; its X.txt, if present,
+// must hold the same text).
+func Dirs(goldDir, predDir string, b *graph.Builder, exclude ...string) (*Scores, error) {
+	srcs, err := goldSources(goldDir, exclude)
 	if err != nil {
-		return nil, fmt.Errorf("read gold set: %w", err)
+		return nil, err
+	}
+	if len(srcs) == 0 {
+		return nil, fmt.Errorf("%w in %s", ingest.ErrNoArticles, goldDir)
 	}
 	s := NewScores()
 	for _, src := range srcs {
@@ -290,8 +296,21 @@ func (s *Scores) Write(w io.Writer) error {
 	section("entities (exact)", s.EntityExact)
 	section("resolution (keys)", s.Resolution)
 	section("relations", s.Relations)
-	fmt.Fprintf(&b, "\nsummary: entity F1 %.3f (overlap), %.3f (exact); resolution F1 %.3f; relation F1 %.3f; status agrees on %d of %d matched relations\n",
-		s.EntityOverlap.All().F1(), s.EntityExact.All().F1(), s.Resolution.All().F1(), s.Relations.All().F1(), s.StatusAgree, s.StatusTotal)
+	if t := s.Throughput; t != nil {
+		if mb := t.MBPerCPUSecond(); mb > 0 {
+			fmt.Fprintf(&b, "\nthroughput: %.2f MB/s per core (%d KB annotated %d times in %.2f CPU-s, %.2f s wall)\n",
+				mb, (t.Bytes/int64(t.Passes)+1023)/1024, t.Passes, t.CPU.Seconds(), t.Wall.Seconds())
+		} else {
+			fmt.Fprintf(&b, "\nthroughput: not measured (no CPU time on this system; %.2f s wall)\n", t.Wall.Seconds())
+		}
+	}
+	rel := s.Relations.All()
+	fmt.Fprintf(&b, "\nsummary: entity F1 %.3f (overlap), %.3f (exact); resolution F1 %.3f; relation F1 %.3f (P %.3f, R %.3f); status agrees on %d of %d matched relations",
+		s.EntityOverlap.All().F1(), s.EntityExact.All().F1(), s.Resolution.All().F1(), rel.F1(), rel.Precision(), rel.Recall(), s.StatusAgree, s.StatusTotal)
+	if t := s.Throughput; t != nil && t.MBPerCPUSecond() > 0 {
+		fmt.Fprintf(&b, "; %.2f MB/s per core", t.MBPerCPUSecond())
+	}
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
