@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -151,6 +152,9 @@ func (d *Dictionary) AddGazetteer(g *graph.Gazetteer) error {
 
 func (d *Dictionary) addActor(a *graph.Actor, src string) error {
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if a.Source != "" && !distinctive(n, a.Type) {
+			continue
+		}
 		if err := d.add(n, entry{kind: kEntity, typ: a.Type, source: src}); err != nil {
 			return err
 		}
@@ -166,6 +170,31 @@ func (d *Dictionary) addActor(a *graph.Actor, src string) error {
 		}
 	}
 	return nil
+}
+
+// distinctive reports whether a name from a dictionary (not hand-curated) is safe to
+// look for in text: a person's name of two words or more (a bare surname or given name is
+// left to the patterns that find it after a title or a full name), an acronym of two
+// capitals or more, or any other name of four letters or more.
+func distinctive(name, typ string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return false
+	}
+	if typ == "Person" {
+		return len(ws) >= 2
+	}
+	if len(ws) > 1 {
+		return true
+	}
+	letters, upper := 0, true
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			letters++
+			upper = upper && unicode.IsUpper(r)
+		}
+	}
+	return letters >= 4 || upper && letters >= 2
 }
 
 // LoadActors reads actors in the gazetteer's JSON Lines format (see graph/gazetteer.jsonl)
