@@ -91,7 +91,7 @@ var orgWords = map[string]bool{
 	"foundation": true, "league": true, "alliance": true, "corporation": true, "company": true,
 	"department": true, "office": true, "bureau": true, "service": true, "services": true,
 	"police": true, "news": true, "times": true, "press": true, "radio": true, "television": true,
-	"tv": true, "church": true, "assembly": true, "parliament": true, "senate": true,
+	"tv": true, "assembly": true, "parliament": true, "senate": true,
 	"congress": true, "militia": true, "militias": true, "guard": true, "guards": true, "navy": true,
 	"cabinet": true, "regime": true, "conference": true, "board": true, "authority": true,
 	"program": true, "programme": true, "tribunal": true, "nations": true, "states": true,
@@ -99,9 +99,9 @@ var orgWords = map[string]bool{
 	"corps": true, "unit": true, "units": true, "cells": true, "nuclei": true, "faction": true,
 	"mission": true, "secretariat": true, "initiative": true, "project": true, "club": true,
 	"federal": true, "national": true, "international": true, "inc.": true, "ltd": true,
-	"ltd.": true, "co.": true, "corp.": true, "jihad": true, "hezbollah": true, "taliban": true,
+	"ltd.": true, "co.": true, "corp.": true, "hezbollah": true, "taliban": true,
 	"legion": true, "battalion": true, "battalions": true, "revolutionary": true, "liberation": true,
-	"people's": true, "islamic": true, "muslim": true, "brotherhood": true, "family": true,
+	"people's": true, "islamic": true, "muslim": true, "brotherhood": true,
 	"industries": true, "group's": true, "airlines": true, "airways": true, "council's": true,
 	"embassy": true, "consulate": true, "headquarters": true, "palace": true, "house": true,
 	"province": true, "city": true, "region": true, "district": true, "state's": true,
@@ -123,6 +123,50 @@ func orgHead(lower []string) bool {
 		}
 	}
 	return false
+}
+
+// genericWords say what kind of body a name is, not which one.
+var genericWords = map[string]bool{
+	"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "to": true, "de": true,
+	"national": true, "united": true, "states": true, "us": true, "u": true, "s": true, "american": true,
+	"department": true, "council": true, "committee": true, "commission": true, "office": true,
+	"ministry": true, "agency": true, "bureau": true, "administration": true, "service": true,
+	"services": true, "board": true, "authority": true, "federal": true, "central": true, "state": true,
+	"international": true, "organization": true, "organisation": true, "association": true,
+	"group": true, "party": true, "front": true, "movement": true, "union": true, "assembly": true,
+	"house": true, "general": true, "supreme": true, "high": true, "republic": true, "people's": true,
+	"peoples": true, "democratic": true, "socialist": true, "army": true, "forces": true, "force": true,
+	"corporation": true, "company": true, "inc": true, "corp": true, "bank": true, "fund": true,
+	"institute": true, "center": true, "centre": true, "foundation": true, "society": true,
+	"government": true, "regime": true, "world": true, "new": true, "great": true, "court": true,
+}
+
+// sameBody reports whether alias can name the body called name: a telling word in
+// common, or the initials of one spelled by the other (NASA, USAID).
+func sameBody(alias, name string) bool {
+	a, n := strings.Fields(graph.NormName(alias)), strings.Fields(graph.NormName(name))
+	telling := map[string]bool{}
+	for _, w := range n {
+		if !genericWords[w] && len(w) > 2 {
+			telling[w] = true
+		}
+	}
+	for _, w := range a {
+		if telling[w] {
+			return true
+		}
+	}
+	initials := func(ws []string) string {
+		var b strings.Builder
+		for _, w := range ws {
+			if w != "of" && w != "the" && w != "and" && w != "for" {
+				b.WriteByte(w[0])
+			}
+		}
+		return b.String()
+	}
+	return len(a) == 1 && len(a[0]) >= 2 && strings.HasPrefix(initials(n), a[0]) && len(a[0]) >= len(initials(n))-1 ||
+		len(n) == 1 && len(n[0]) >= 2 && initials(a) == n[0]
 }
 
 // adjectiveEndings mark a nationality adjective among a state's aliases (Afghan, Iraqi).
@@ -201,7 +245,11 @@ func (c *converter) newDraft(r *Record, typ string) *draft {
 	for _, c := range r.Codes {
 		korean = korean || strings.HasPrefix(c.Code, "KOR") || strings.HasPrefix(c.Code, "PRK")
 	}
-	d := &draft{a: &graph.Actor{Type: typ, Name: properCase(ws, korean), Source: "phoenix"}, rec: r,
+	name := properCase(ws, korean)
+	if typ == "Person" {
+		name = personCase(ws, korean)
+	}
+	d := &draft{a: &graph.Actor{Type: typ, Name: name, Source: "phoenix"}, rec: r,
 		names: map[string]bool{}, countryN: map[string]int{}}
 	d.names[graph.NormName(d.a.Name)] = true
 	c.drafts = append(c.drafts, d)
@@ -240,13 +288,21 @@ func (c *converter) record(r *Record) {
 		c.st.Discarded++
 		return
 	}
+	for _, cd := range r.Codes {
+		if st := c.states[cd.Code]; st != nil && r.File == ActorFiles[0] && !strings.Contains(strings.ToLower(r.Comment), "countryinfo") {
+			// Another name of a country ("BOSNIA_AND_HERZEGOVINA [YUGBIH <920305] [BIH]").
+			c.addNames(st, append([]string{r.Phrase}, r.Synonyms...))
+			c.st.Merged++
+			return
+		}
+	}
 	typ := c.classify(r, lower)
 	if typ == "" {
 		c.st.Descriptions++
 		return
 	}
 	d := c.newDraft(r, typ)
-	if graph.NormName(d.a.Name) == "" {
+	if graph.NormName(d.a.Name) == "" || typ == "Person" && onlyTitles(d.a.Name) {
 		c.drafts = c.drafts[:len(c.drafts)-1]
 		c.st.Descriptions++
 		return
@@ -266,7 +322,7 @@ func (c *converter) classify(r *Record, lower []string) string {
 	// one (SUNRUS: Russia within the Soviet Union) marks a territory.
 	dated := false
 	for _, cd := range r.Codes {
-		if (cd.Since != "" || cd.Until != "") && c.roleTitle(cd.Code) != "Member" {
+		if (cd.Since != "" || cd.Until != "") && (c.roleTitle(cd.Code) != "Member" || strings.HasPrefix(cd.Code, "IGO")) {
 			dated = true
 		}
 	}
@@ -279,7 +335,7 @@ func (c *converter) classify(r *Record, lower []string) string {
 			office = true
 		}
 	}
-	if !org && (person || dated) && len(lower) >= 1 {
+	if !org && (person || dated || titledPerson(r) || eliteCode(r)) {
 		return "Person"
 	}
 	if office && !orgHead(lower) {
@@ -298,6 +354,9 @@ func (c *converter) classify(r *Record, lower []string) string {
 	if len(r.Codes) > 0 {
 		code = r.Codes[0].Code
 	}
+	if len(code) == 6 && c.states[code[:3]] != nil && sectors[code[3:]] == "" && r.File == ActorFiles[0] {
+		return "Location" // a territory or region of a country: GBRFLK, PSEGZA
+	}
 	if r.File == ActorFiles[2] {
 		return "ArmedGroup"
 	}
@@ -315,6 +374,49 @@ func (c *converter) classify(r *Record, lower []string) string {
 		}
 	}
 	return typeOfCode(code)
+}
+
+// personalTitles come before a person's name only.
+var personalTitles = map[string]bool{
+	"president": true, "prime": true, "minister": true, "secretary": true, "ambassador": true,
+	"senator": true, "governor": true, "general": true, "gen.": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "sheikh": true, "emir": true, "sultan": true,
+	"chancellor": true, "premier": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true,
+	"ms.": true, "dr.": true, "lady": true, "lord": true, "sir": true, "dame": true,
+	"baroness": true, "baron": true, "ayatollah": true, "mullah": true, "imam": true, "pope": true,
+	"cardinal": true, "archbishop": true, "bishop": true, "rev.": true, "reverend": true,
+	"colonel": true, "col.": true, "admiral": true, "captain": true, "judge": true, "mayor": true,
+}
+
+// onlyTitles reports whether a name is made of title words only ("Minister").
+func onlyTitles(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !titleWords[w] && !officeTitles[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// titledPerson reports whether a synonym of the entry puts a personal title before it
+// ("LADY_ASHTON").
+func titledPerson(r *Record) bool {
+	for _, p := range r.Synonyms {
+		if ws := words(p); len(ws) > 1 && personalTitles[strings.ToLower(ws[0])] {
+			return true
+		}
+	}
+	return false
+}
+
+// eliteCode reports whether the entry's code is an elite's (CHNELI): a person's.
+func eliteCode(r *Record) bool {
+	for _, c := range r.Codes {
+		if strings.HasSuffix(c.Code, "ELI") || strings.Contains(c.Code, "ELI") && len(c.Code) > 3 && c.Code[3:6] == "ELI" {
+			return true
+		}
+	}
+	return false
 }
 
 // typeOfCode maps a CAMEO actor code to a node label by its sectors.
@@ -357,6 +459,9 @@ func (c *converter) addNames(d *draft, phrases []string) {
 		}
 		korean := strings.HasPrefix(d.a.Cameo, "KOR") || strings.HasPrefix(d.a.Cameo, "PRK")
 		name := properCase(stripped, korean)
+		if person {
+			name = personCase(stripped, korean)
+		}
 		k := graph.NormName(name)
 		if k == "" || d.names[k] {
 			continue
@@ -396,6 +501,16 @@ func (c *converter) keepAlias(d *draft, ws []string, name string, titled bool) b
 			if officeTitles[w] && !orgHead(ls) {
 				return false // "German Chancellor" names a person, not the government
 			}
+		}
+	}
+	switch d.a.Type {
+	case "Government", "Organisation", "ArmedForce", "Opposition":
+		// The dictionaries list under one code bodies that share it ("US Senate" under
+		// "United States Congress", a region's leader under its government): an alias
+		// names the same body only if it shares a telling word with the name or spells
+		// its initials.
+		if !sameBody(name, d.a.Name) {
+			return false
 		}
 	}
 	if len(ws) > 1 {

@@ -29,6 +29,10 @@ var acronyms = map[string]bool{
 	"USSR": true, "PRC": true, "DPRK": true, "ROK": true, "UAE": true, "GCC": true, "OIC": true,
 }
 
+// notAcronyms are abbreviations written as words: "Inc", "Ltd", "Jr".
+var notAcronyms = map[string]bool{"INC": true, "LTD": true, "MR": true, "MRS": true, "DR": true,
+	"ST": true, "JR": true, "SR": true, "MT": true, "FT": true, "PLC": false, "LLC": false}
+
 // words splits a dictionary phrase ("SECRETARY-GENERAL_BAN_KI-MOON_") into words.
 func words(phrase string) []string {
 	return strings.FieldsFunc(phrase, func(r rune) bool { return r == '_' || r == ' ' || r == '\t' })
@@ -38,14 +42,28 @@ func words(phrase string) []string {
 // → "Bashar al-Assad", "U.S._STATE_DEPARTMENT" → "U.S. State Department", "KIM_DAE-JUNG"
 // → "Kim Dae-jung" (Korean given names keep the second syllable in lower case).
 func properCase(ws []string, korean bool) string {
+	return caseWords(ws, korean, false)
+}
+
+// personCase writes a person's name: as properCase, but only regnal numbers and dotted
+// initials stay in capitals ("ABD_AL_AZIZ" is "Abd al Aziz", "CHI_UN_HUI" "Chi Un Hui").
+func personCase(ws []string, korean bool) string {
+	return caseWords(ws, korean, true)
+}
+
+func caseWords(ws []string, korean, person bool) string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = caseWord(w, i == 0, korean)
+		out[i] = caseWord(w, i == 0, korean, person)
 	}
 	return strings.Join(out, " ")
 }
 
-func caseWord(w string, first, korean bool) string {
+func caseWord(w string, first, korean, person bool) string {
+	isAcronym := isAcronym
+	if person {
+		isAcronym = func(w string) bool { return romans[w] || dotted(w) }
+	}
 	if !first && particles[strings.ToLower(w)] {
 		return strings.ToLower(w)
 	}
@@ -100,11 +118,33 @@ func capWord(w string) string {
 	return string(rs)
 }
 
+// romans are the regnal numbers that follow a name (Elizabeth II).
+var romans = map[string]bool{"II": true, "III": true, "IV": true, "VI": true, "VII": true, "VIII": true, "IX": true, "XI": true, "XII": true, "XIII": true}
+
+// dotted reports whether w is dotted initials (U.S., J.R.).
+func dotted(w string) bool {
+	letters, dots := 0, 0
+	for _, r := range w {
+		switch {
+		case r == '.':
+			dots++
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 1 && dots >= letters
+}
+
 // isAcronym reports whether an upper-case word is written in capitals: dotted initials
 // (U.S., U.N.), a known acronym, or a word of letters without a vowel (ANSF, NSC).
 func isAcronym(w string) bool {
 	if acronyms[strings.Trim(w, "().,")] {
 		return true
+	}
+	if notAcronyms[strings.Trim(w, "().,")] {
+		return false
 	}
 	letters, vowels, dots := 0, 0, 0
 	for i, r := range w {
