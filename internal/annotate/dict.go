@@ -123,7 +123,11 @@ func (d *Dictionary) add(phrase string, e entry) error {
 	e.caseReq = append([]uint8(nil), e.caseReq...)
 	d.entries = append(d.entries, e)
 	// A phrase loaded later comes first, so user dictionaries override built-in meanings.
-	d.nodes[node] = append([]int32{int32(len(d.entries) - 1)}, d.nodes[node]...)
+	if len(d.nodes[node]) == 0 {
+		d.nodes[node] = []int32{int32(len(d.entries) - 1)}
+	} else {
+		d.nodes[node] = append([]int32{int32(len(d.entries) - 1)}, d.nodes[node]...)
+	}
 	return nil
 }
 
@@ -142,6 +146,18 @@ func foldString(s string) string {
 // AddGazetteer adds every actor of g: names and aliases as entities of the actor's type,
 // nationality adjectives and capitals as metonyms.
 func (d *Dictionary) AddGazetteer(g *graph.Gazetteer) error {
+	if len(d.edges) == 0 {
+		// Some 60,000 names of the built-in gazetteer: room for them up front saves
+		// growing the trie's maps a dozen times.
+		n := 0
+		for _, a := range g.Actors {
+			n += 1 + len(a.Aliases) + len(a.Adjectives) + len(a.Capitals)
+		}
+		d.edges = make(map[uint64]int32, 2*n)
+		d.vocab = make(map[string]int32, n)
+		d.nodes = make([][]int32, 1, 2*n)
+		d.entries = make([]entry, 0, n)
+	}
 	for _, a := range g.Actors {
 		if err := d.addActor(a, "gazetteer "+a.ID); err != nil {
 			return err
