@@ -15,7 +15,7 @@ func TestDictionaryActors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Mikhail Fradkov met envoys of Boko Haram and the Expediency Council in Abuja. " +
+	text := "Mikhail Fradkov met envoys of the Abu Sayyaf Group and the Expediency Council in Abuja. " +
 		"Gates said the talks would go on. Aid arrived by road."
 	a := &ingest.Article{ID: "dict", Text: text}
 	an.Annotate(a)
@@ -23,7 +23,7 @@ func TestDictionaryActors(t *testing.T) {
 	for _, m := range a.Mentions {
 		got[m.Text] = m.Type
 	}
-	for name, typ := range map[string]string{"Mikhail Fradkov": "Person", "Boko Haram": "ArmedGroup", "Expediency Council": "Government"} {
+	for name, typ := range map[string]string{"Mikhail Fradkov": "Person", "Abu Sayyaf Group": "ArmedGroup", "Expediency Council": "Government"} {
 		if got[name] != typ {
 			t.Errorf("%q: got type %q, want %q (mentions: %v)", name, got[name], typ, got)
 		}
