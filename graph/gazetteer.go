@@ -178,6 +178,19 @@ func (r *Role) HeldOn(date string) bool {
 	return true
 }
 
+// rank orders roles by how much they say about who a name means on a date: an office
+// (a hand-curated title, or a government role of the dictionaries) over membership of an
+// elite or a sector; no role at all last.
+func (r *Role) rank() int {
+	switch {
+	case r == nil:
+		return 0
+	case r.Code == "" || len(r.Code) > 3 && strings.Contains(r.Code[3:], "GOV"):
+		return 2
+	}
+	return 1
+}
+
 // cmpDate compares ISO dates of different precision on their common prefix.
 func cmpDate(a, b string) int {
 	n := min(len(a), len(b))
@@ -564,9 +577,8 @@ func (g *Gazetteer) Explain(name, label, date string) []Match {
 		}
 		if date != "" {
 			for i := range a.Roles {
-				if a.Roles[i].HeldOn(date) {
-					m.Role = &a.Roles[i]
-					break
+				if r := &a.Roles[i]; r.HeldOn(date) && (m.Role == nil || r.rank() > m.Role.rank()) {
+					m.Role = r
 				}
 			}
 		}
@@ -577,8 +589,8 @@ func (g *Gazetteer) Explain(name, label, date string) []Match {
 		if a.ExactType != b.ExactType {
 			return a.ExactType
 		}
-		if (a.Role != nil) != (b.Role != nil) {
-			return a.Role != nil
+		if a.Role.rank() != b.Role.rank() {
+			return a.Role.rank() > b.Role.rank()
 		}
 		return a.Actor.Source == "" && b.Actor.Source != ""
 	})
