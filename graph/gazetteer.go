@@ -210,8 +210,8 @@ type Gazetteer struct {
 	byQID  map[string]*Actor
 	digest atomic.Pointer[string] // Digest, once computed
 	// pristine is set while the gazetteer holds exactly the built-in entries, whose digest
-	// is computed once for all copies.
-	pristine bool
+	// is computed once for all copies; shared while it also shares their index.
+	pristine, shared bool
 }
 
 //go:generate go run ../cmd/dipgraph gazetteer build --from ../../shared/data/petrarch2 --out phoenix-actors.jsonl.gz
@@ -251,11 +251,9 @@ func BuiltinGazetteer() *Gazetteer {
 			builtin.byName[k] = es[:len(es):len(es)] // an append in a copy must not write here
 		}
 	})
-	// The copy shares the entries (read-only) and gets maps of its own, so that Load can
-	// add and replace entries without touching other copies.
-	g := &Gazetteer{AsOf: builtin.AsOf, Actors: slices.Clone(builtin.Actors), byName: maps.Clone(builtin.byName),
-		byID: maps.Clone(builtin.byID), byQID: maps.Clone(builtin.byQID)}
-	g.pristine = true
+	// The copy shares the entries (read-only) and, until Load changes it, the index.
+	g := &Gazetteer{AsOf: builtin.AsOf, Actors: builtin.Actors, byName: builtin.byName,
+		byID: builtin.byID, byQID: builtin.byQID, pristine: true, shared: true}
 	return g
 }
 
@@ -478,6 +476,11 @@ func (g *Gazetteer) Load(r io.Reader, name string) error {
 func (g *Gazetteer) add(a *Actor) {
 	g.digest.Store(nil)
 	g.pristine = false
+	if g.shared {
+		// The first change to a copy of the built-in gazetteer gives it an index of its own.
+		g.Actors, g.byName, g.byID, g.byQID = slices.Clone(g.Actors), maps.Clone(g.byName), maps.Clone(g.byID), maps.Clone(g.byQID)
+		g.shared = false
+	}
 	if old, ok := g.byID[a.ID]; ok {
 		for i, x := range g.Actors {
 			if x == old {

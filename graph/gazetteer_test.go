@@ -210,6 +210,9 @@ func TestGazetteerOverride(t *testing.T) {
 	if _, ok := g.Lookup("the Kremlin", "State"); ok {
 		t.Error("a name of the replaced entry still resolves")
 	}
+	if a, ok := BuiltinGazetteer().Lookup("the Kremlin", "State"); !ok || a.ID != "russia" || BuiltinGazetteer().Digest() != before {
+		t.Error("an override in one gazetteer changed the built-in one that others get")
+	}
 	if a, ok := g.Lookup("Northern Brigade", "ArmedGroup"); !ok || a.Key() != "armedgroup:brigade of the north" {
 		t.Errorf("user entry: got %v", a)
 	}
