@@ -112,25 +112,66 @@ func (g *Gazetteer) Holder(title string, of *Actor, date string) (*Actor, *Role,
 	}
 	var found *Actor
 	var role *Role
-	for _, a := range g.Actors {
+	for _, h := range g.roleIndex()[titleKey(title)] {
+		a, r := h.actor, &h.actor.Roles[h.role]
+		if !g.sameActor(r.Of, of) || !r.HeldOn(date) {
+			continue
+		}
+		if asOf := a.checkedUntil(g); r.Until == "" && asOf != "" && cmpDate(date, asOf) > 0 {
+			continue // nobody has checked who holds the office by then
+		}
+		if found != nil && found != a {
+			return nil, nil, false // ambiguous
+		}
+		found, role = a, r
+	}
+	return found, role, found != nil
+}
+
+// heldRoleRef is one role of a person in the index of roles by title.
+type heldRoleRef struct {
+	actor *Actor
+	role  int
+}
+
+// roleIndex returns the people's roles by the folded form of their title, built on first
+// use: a bare title ("the US secretary of state") must not fold every role of 25,000 people.
+func (g *Gazetteer) roleIndex() map[string][]heldRoleRef {
+	if p := g.roles.Load(); p != nil {
+		return *p
+	}
+	if g.shared {
+		builtinRolesOnce.Do(func() { builtinRoles = buildRoleIndex(builtin.Actors) })
+		g.roles.Store(&builtinRoles)
+		return builtinRoles
+	}
+	idx := buildRoleIndex(g.Actors)
+	g.roles.Store(&idx)
+	return idx
+}
+
+var (
+	builtinRolesOnce sync.Once
+	builtinRoles     map[string][]heldRoleRef
+)
+
+func buildRoleIndex(actors []*Actor) map[string][]heldRoleRef {
+	idx := map[string][]heldRoleRef{}
+	keys := map[string]string{} // title as written → key
+	for _, a := range actors {
 		if a.Type != "Person" {
 			continue
 		}
-		for i := range a.Roles {
-			r := &a.Roles[i]
-			if !sameTitle(r.Title, title) || !g.sameActor(r.Of, of) || !r.HeldOn(date) {
-				continue
+		for i, r := range a.Roles {
+			k, ok := keys[r.Title]
+			if !ok {
+				k = titleKey(r.Title)
+				keys[r.Title] = k
 			}
-			if asOf := a.checkedUntil(g); r.Until == "" && asOf != "" && cmpDate(date, asOf) > 0 {
-				continue // nobody has checked who holds the office by then
-			}
-			if found != nil && found != a {
-				return nil, nil, false // ambiguous
-			}
-			found, role = a, r
+			idx[k] = append(idx[k], heldRoleRef{a, i})
 		}
 	}
-	return found, role, found != nil
+	return idx
 }
 
 // sameActor reports whether ref (a gazetteer id or QID) names the actor.
@@ -208,7 +249,8 @@ type Gazetteer struct {
 	byName map[string][]entry // normalised name → actors
 	byID   map[string]*Actor
 	byQID  map[string]*Actor
-	digest atomic.Pointer[string] // Digest, once computed
+	digest atomic.Pointer[string]                   // Digest, once computed
+	roles  atomic.Pointer[map[string][]heldRoleRef] // roleIndex, once built
 	// pristine is set while the gazetteer holds exactly the built-in entries, whose digest
 	// is computed once for all copies; shared while it also shares their index.
 	pristine, shared bool
@@ -475,6 +517,7 @@ func (g *Gazetteer) Load(r io.Reader, name string) error {
 
 func (g *Gazetteer) add(a *Actor) {
 	g.digest.Store(nil)
+	g.roles.Store(nil)
 	g.pristine = false
 	if g.shared {
 		// The first change to a copy of the built-in gazetteer gives it an index of its own.
@@ -532,12 +575,58 @@ func (g *Gazetteer) Lookup(name, label string) (*Actor, bool) {
 // own type wins, then one that held a role on date ("George Bush" is the father in 1991
 // and the son in 2003), then a hand-curated entry over a dictionary one, then the first.
 func (g *Gazetteer) LookupOn(name, label, date string) (*Actor, bool) {
-	ms := g.Explain(name, label, date)
-	if len(ms) == 0 {
+	if g == nil {
 		return nil, false
 	}
-	return ms[0].Actor, true
+	// The same order as Explain's, without building the list: this runs for every mention.
+	var best *Actor
+	bestScore := -1
+	for _, e := range g.byName[NormName(name)] {
+		if !e.fits(label) {
+			continue
+		}
+		a := e.actor
+		score := 0
+		if a.Type == label {
+			score += 100
+		}
+		if date != "" {
+			score += 10 * heldRank(a, date)
+		}
+		if a.Source == "" {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = a, score
+		}
+	}
+	return best, best != nil
 }
+
+// fits reports whether the entry can stand for a mention of label.
+func (e entry) fits(label string) bool {
+	a := e.actor
+	if label != "" && (a.Type == "Person") != (label == "Person") {
+		return false
+	}
+	if placeLabels[label] && a.Type != label {
+		return false
+	}
+	return !(e.metonym && label == "Person")
+}
+
+// heldRole returns the best-ranked role the actor held on date.
+func heldRole(a *Actor, date string) *Role {
+	var best *Role
+	for i := range a.Roles {
+		if r := &a.Roles[i]; r.HeldOn(date) && (best == nil || r.rank() > best.rank()) {
+			best = r
+		}
+	}
+	return best
+}
+
+func heldRank(a *Actor, date string) int { return heldRole(a, date).rank() }
 
 // Match is one actor a name can stand for, and why.
 type Match struct {
@@ -562,13 +651,7 @@ func (g *Gazetteer) Explain(name, label, date string) []Match {
 	var ms []Match
 	for _, e := range g.byName[key] {
 		a := e.actor
-		if label != "" && (a.Type == "Person") != (label == "Person") {
-			continue
-		}
-		if placeLabels[label] && a.Type != label {
-			continue
-		}
-		if e.metonym && label == "Person" {
+		if !e.fits(label) {
 			continue
 		}
 		m := Match{Actor: a, Metonym: e.metonym, ExactType: a.Type == label}
@@ -579,11 +662,7 @@ func (g *Gazetteer) Explain(name, label, date string) []Match {
 			}
 		}
 		if date != "" {
-			for i := range a.Roles {
-				if r := &a.Roles[i]; r.HeldOn(date) && (m.Role == nil || r.rank() > m.Role.rank()) {
-					m.Role = r
-				}
-			}
+			m.Role = heldRole(a, date)
 		}
 		ms = append(ms, m)
 	}
