@@ -1,14 +1,21 @@
 package graph
 
 import (
-	"bufio"
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 
@@ -33,6 +40,18 @@ type Actor struct {
 	Capitals []string `json:"capitals,omitempty"`
 	// Roles are offices a person held, with ISO dates.
 	Roles []Role `json:"roles,omitempty"`
+	// Cameo is the actor's CAMEO code (USA, IGOUNO, AFGREB); Country the CAMEO code of
+	// its country, when it has one.
+	Cameo   string `json:"cameo,omitempty"`
+	Country string `json:"country,omitempty"`
+	// Qualifier tells apart actors of one type that share a name (two people called
+	// Mohammed Ali in different countries); it becomes part of the key.
+	Qualifier string `json:"qualifier,omitempty"`
+	// Source names the file the entry came from when that file declares one ("// source:
+	// phoenix"); entries without a source are the hand-curated ones and win ties.
+	Source string `json:"-"`
+	// asOf is the as-of date of the file the entry came from.
+	asOf string
 }
 
 // Role is an office held by a person.
@@ -41,16 +60,24 @@ type Role struct {
 	Of    string `json:"of,omitempty"` // gazetteer id or QID of the state or organisation
 	Since string `json:"since,omitempty"`
 	Until string `json:"until,omitempty"`
+	// Code is the CAMEO code of the role in the dictionary it came from (USAGOV).
+	Code string `json:"code,omitempty"`
 }
 
 // Digest is a hash of the gazetteer's entries, part of every article fingerprint: a changed
-// gazetteer can change how articles resolve. It is computed once and again after Load; a
-// caller that changes Actors in place must not rely on it.
+// gazetteer can change how articles resolve. It is computed once and again after Load.
+// The built-in entries are shared between the gazetteers BuiltinGazetteer returns:
+// callers must not change them in place.
 func (g *Gazetteer) Digest() string {
 	if g == nil {
 		return ""
 	}
 	if d := g.digest.Load(); d != nil {
+		return *d
+	}
+	if g.pristine {
+		d := builtinDigest()
+		g.digest.Store(d)
 		return *d
 	}
 	h := sha256.New()
@@ -73,6 +100,9 @@ func (a *Actor) Key() string {
 	if a.QID != "" {
 		return "wikidata:" + a.QID
 	}
+	if a.Qualifier != "" {
+		return strings.ToLower(a.Type) + ":" + NormName(a.Name) + " (" + strings.ToLower(a.Qualifier) + ")"
+	}
 	return strings.ToLower(a.Type) + ":" + NormName(a.Name)
 }
 
@@ -84,25 +114,66 @@ func (g *Gazetteer) Holder(title string, of *Actor, date string) (*Actor, *Role,
 	}
 	var found *Actor
 	var role *Role
-	for _, a := range g.Actors {
+	for _, h := range g.roleIndex()[titleKey(title)] {
+		a, r := h.actor, &h.actor.Roles[h.role]
+		if !g.sameActor(r.Of, of) || !r.HeldOn(date) {
+			continue
+		}
+		if asOf := a.checkedUntil(g); r.Until == "" && asOf != "" && cmpDate(date, asOf) > 0 {
+			continue // nobody has checked who holds the office by then
+		}
+		if found != nil && found != a {
+			return nil, nil, false // ambiguous
+		}
+		found, role = a, r
+	}
+	return found, role, found != nil
+}
+
+// heldRoleRef is one role of a person in the index of roles by title.
+type heldRoleRef struct {
+	actor *Actor
+	role  int
+}
+
+// roleIndex returns the people's roles by the folded form of their title, built on first
+// use: a bare title ("the US secretary of state") must not fold every role of 25,000 people.
+func (g *Gazetteer) roleIndex() map[string][]heldRoleRef {
+	if p := g.roles.Load(); p != nil {
+		return *p
+	}
+	if g.shared {
+		builtinRolesOnce.Do(func() { builtinRoles = buildRoleIndex(builtin.Actors) })
+		g.roles.Store(&builtinRoles)
+		return builtinRoles
+	}
+	idx := buildRoleIndex(g.Actors)
+	g.roles.Store(&idx)
+	return idx
+}
+
+var (
+	builtinRolesOnce sync.Once
+	builtinRoles     map[string][]heldRoleRef
+)
+
+func buildRoleIndex(actors []*Actor) map[string][]heldRoleRef {
+	idx := map[string][]heldRoleRef{}
+	keys := map[string]string{} // title as written → key
+	for _, a := range actors {
 		if a.Type != "Person" {
 			continue
 		}
-		for i := range a.Roles {
-			r := &a.Roles[i]
-			if !sameTitle(r.Title, title) || !g.sameActor(r.Of, of) || !r.HeldOn(date) {
-				continue
+		for i, r := range a.Roles {
+			k, ok := keys[r.Title]
+			if !ok {
+				k = titleKey(r.Title)
+				keys[r.Title] = k
 			}
-			if r.Until == "" && g.AsOf != "" && cmpDate(date, g.AsOf) > 0 {
-				continue // nobody has checked who holds the office by then
-			}
-			if found != nil && found != a {
-				return nil, nil, false // ambiguous
-			}
-			found, role = a, r
+			idx[k] = append(idx[k], heldRoleRef{a, i})
 		}
 	}
-	return found, role, found != nil
+	return idx
 }
 
 // sameActor reports whether ref (a gazetteer id or QID) names the actor.
@@ -150,6 +221,19 @@ func (r *Role) HeldOn(date string) bool {
 	return true
 }
 
+// rank orders roles by how much they say about who a name means on a date: an office
+// (a hand-curated title, or a government role of the dictionaries) over membership of an
+// elite or a sector; no role at all last.
+func (r *Role) rank() int {
+	switch {
+	case r == nil:
+		return 0
+	case r.Code == "" || len(r.Code) > 3 && strings.Contains(r.Code[3:], "GOV"):
+		return 2
+	}
+	return 1
+}
+
 // cmpDate compares ISO dates of different precision on their common prefix.
 func cmpDate(a, b string) int {
 	n := min(len(a), len(b))
@@ -161,89 +245,245 @@ type Gazetteer struct {
 	Actors []*Actor
 	// AsOf is the date (ISO) up to which open-ended roles were checked, from a
 	// "// as-of: 2025-09" line; a bare title after it names nobody, since the office may
-	// have changed hands. Empty: open-ended roles hold for ever.
+	// have changed hands. Empty: open-ended roles hold for ever. Entries of a file with its
+	// own as-of line (the dictionaries' 2014-01-30) are checked against that file's date.
 	AsOf   string
 	byName map[string][]entry // normalised name → actors
 	byID   map[string]*Actor
-	digest atomic.Pointer[string] // Digest, once computed
+	byQID  map[string]*Actor
+	digest atomic.Pointer[string]                   // Digest, once computed
+	roles  atomic.Pointer[map[string][]heldRoleRef] // roleIndex, once built
+	// pristine is set while the gazetteer holds exactly the built-in entries, whose digest
+	// is computed once for all copies; shared while it also shares their index.
+	pristine, shared bool
 }
 
-// BuiltinGazetteer returns the gazetteer shipped with dipgraph.
+//go:generate go run ../cmd/dipgraph gazetteer build --from ../../shared/data/petrarch2 --out phoenix-actors.jsonl.gz
+//go:embed phoenix-actors.jsonl.gz
+var phoenixGazetteer []byte
+
+// PhoenixFile is the name of the embedded actors derived from the Phoenix dictionaries.
+const PhoenixFile = "graph/phoenix-actors.jsonl.gz"
+
+var (
+	builtinOnce sync.Once
+	builtin     *Gazetteer // indexed once; BuiltinGazetteer hands out copies
+)
+
+// BuiltinGazetteer returns the gazetteer shipped with dipgraph: the hand-curated entries
+// of gazetteer.jsonl over the actors derived from the Phoenix dictionaries
+// (phoenix-actors.jsonl.gz, see internal/phoenix). A hand-curated entry replaces the
+// dictionary entry with its id and takes its CAMEO code and country when it has none.
+// Each call returns a gazetteer of its own; the files are decoded once.
 func BuiltinGazetteer() *Gazetteer {
-	g := &Gazetteer{}
-	if err := g.Load(strings.NewReader(builtinGazetteer), "builtin gazetteer"); err != nil {
-		panic(err) // the file is embedded and tested; failing here is a build defect
-	}
+	builtinOnce.Do(func() {
+		// Decoding makes some 40 MB of short-lived garbage besides the entries; collecting
+		// it as it grows would cost more than the decoding.
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		px, err := decodeGzip(phoenixGazetteer, PhoenixFile)
+		if err != nil {
+			panic(err) // the file is embedded and tested; failing here is a build defect
+		}
+		hand, err := decode(strings.NewReader(builtinGazetteer), "builtin gazetteer", true)
+		if err != nil {
+			panic(err)
+		}
+		actors, asOf := mergeHand(px, hand)
+		builtin = &Gazetteer{AsOf: asOf}
+		builtin.index(actors)
+		for k, es := range builtin.byName {
+			builtin.byName[k] = es[:len(es):len(es)] // an append in a copy must not write here
+		}
+	})
+	// The copy shares the entries (read-only) and, until Load changes it, the index.
+	g := &Gazetteer{AsOf: builtin.AsOf, Actors: builtin.Actors, byName: builtin.byName,
+		byID: builtin.byID, byQID: builtin.byQID, pristine: true, shared: true}
 	return g
 }
 
-// Load reads JSON Lines actors from r and adds them; an entry with an id already present
-// replaces it, so users can override the built-in entries.
-func (g *Gazetteer) Load(r io.Reader, name string) error {
-	if g.byName == nil {
-		g.byName = map[string][]entry{}
-		g.byID = map[string]*Actor{}
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 4<<20)
-	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimSpace(sc.Text())
-		if d, ok := strings.CutPrefix(text, "// as-of:"); ok {
-			d = strings.TrimSpace(d)
-			if Precision(d) == "" || Precision(d) == WeekPrecision {
-				return fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, d)
-			}
-			if d > g.AsOf {
-				g.AsOf = d
-			}
-			continue
-		}
-		if text == "" || strings.HasPrefix(text, "//") {
-			continue
-		}
-		var a Actor
-		dec := json.NewDecoder(strings.NewReader(text))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil {
-			return fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-		if a.ID == "" || a.Name == "" || a.Type == "" {
-			return fmt.Errorf("%s:%d: an actor needs id, name and type", name, line)
-		}
-		l, err := Label(a.Type)
-		if err != nil {
-			return fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-		a.Type = l
-		g.add(&a)
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
-	}
-	return nil
+var (
+	builtinDigestOnce sync.Once
+	builtinDigestVal  string
+)
+
+// builtinDigest is the built-in gazetteer's digest, computed on first use: most commands
+// never need it.
+func builtinDigest() *string {
+	builtinDigestOnce.Do(func() {
+		g := &Gazetteer{AsOf: builtin.AsOf, Actors: builtin.Actors}
+		builtinDigestVal = g.Digest()
+	})
+	return &builtinDigestVal
 }
 
-func (g *Gazetteer) add(a *Actor) {
-	g.digest.Store(nil)
-	if old, ok := g.byID[a.ID]; ok {
-		for i, x := range g.Actors {
-			if x == old {
-				g.Actors = append(g.Actors[:i], g.Actors[i+1:]...)
-				break
+// HandGazetteer returns only the hand-curated entries of the built-in gazetteer.
+func HandGazetteer() *Gazetteer {
+	d, err := decode(strings.NewReader(builtinGazetteer), "builtin gazetteer", true)
+	if err != nil {
+		panic(err)
+	}
+	g := &Gazetteer{AsOf: d.asOf}
+	g.index(d.actors)
+	return g
+}
+
+func decodeGzip(b []byte, name string) (*decoded, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	defer zr.Close()
+	return decode(zr, name, false)
+}
+
+// mergeHand puts the hand-curated entries first (they win ties between names) and the
+// dictionary entries after them, a hand entry replacing the dictionary entry of its id.
+func mergeHand(px, hand *decoded) ([]Actor, string) {
+	byID := map[string]int{}
+	for i := range px.actors {
+		byID[px.actors[i].ID] = i
+	}
+	replaced := map[int]bool{}
+	out := make([]Actor, 0, len(px.actors)+len(hand.actors))
+	for _, h := range hand.actors {
+		if i, ok := byID[h.ID]; ok {
+			replaced[i] = true
+			if h.Cameo == "" {
+				h.Cameo = px.actors[i].Cameo
+			}
+			if h.Country == "" {
+				h.Country = px.actors[i].Country
 			}
 		}
-		for k, es := range g.byName {
-			var keep []entry
-			for _, x := range es {
-				if x.actor != old {
-					keep = append(keep, x)
-				}
-			}
-			g.byName[k] = keep
+		out = append(out, h)
+	}
+	for i, a := range px.actors {
+		if !replaced[i] {
+			out = append(out, a)
 		}
 	}
-	g.Actors = append(g.Actors, a)
-	g.byID[a.ID] = a
+	return out, max(px.asOf, hand.asOf)
+}
+
+// decoded is the content of one gazetteer file.
+type decoded struct {
+	actors []Actor
+	asOf   string
+}
+
+// decode reads JSON Lines actors. A "// source: NAME" line marks the entries after it as
+// coming from NAME; a "// as-of: DATE" line dates them. Large files are decoded in parallel.
+// A strict decode refuses unknown fields; the embedded dictionary file, checked by a test,
+// is decoded without that check, which costs a second scan of every line.
+func decode(r io.Reader, name string, strict bool) (*decoded, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	d := &decoded{}
+	type jsonLine struct {
+		text   []byte
+		line   int
+		source string
+	}
+	var lines []jsonLine
+	source := ""
+	for line := 1; len(b) > 0; line++ {
+		var text []byte
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			text, b = b[:i], b[i+1:]
+		} else {
+			text, b = b, nil
+		}
+		text = bytes.TrimSpace(text)
+		if bytes.HasPrefix(text, []byte("//")) {
+			c := strings.TrimSpace(string(text[2:]))
+			if v, ok := strings.CutPrefix(c, "as-of:"); ok {
+				v = strings.TrimSpace(v)
+				if Precision(v) == "" || Precision(v) == WeekPrecision {
+					return nil, fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, v)
+				}
+				d.asOf = max(d.asOf, v)
+			} else if v, ok := strings.CutPrefix(c, "source:"); ok {
+				source = strings.TrimSpace(v)
+			}
+			continue
+		}
+		if len(text) > 0 {
+			lines = append(lines, jsonLine{text, line, source})
+		}
+	}
+	d.actors = make([]Actor, len(lines))
+	parts := 1
+	if len(lines) > 2000 {
+		parts = max(1, min(runtime.GOMAXPROCS(0), 8))
+	}
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			labels := map[string]string{} // type as written → label, to check each type once
+			for i := p * len(lines) / parts; i < (p+1)*len(lines)/parts; i++ {
+				l := lines[i]
+				a := &d.actors[i]
+				var err error
+				if strict {
+					dec := json.NewDecoder(bytes.NewReader(l.text))
+					dec.DisallowUnknownFields()
+					err = dec.Decode(a)
+				} else {
+					err = json.Unmarshal(l.text, a)
+				}
+				if err != nil {
+					errs[p] = fmt.Errorf("%s:%d: %v", name, l.line, err)
+					return
+				}
+				if a.ID == "" || a.Name == "" || a.Type == "" {
+					errs[p] = fmt.Errorf("%s:%d: an actor needs id, name and type", name, l.line)
+					return
+				}
+				lb, ok := labels[a.Type]
+				if !ok {
+					var err error
+					if lb, err = Label(a.Type); err != nil {
+						errs[p] = fmt.Errorf("%s:%d: %v", name, l.line, err)
+						return
+					}
+					labels[a.Type] = lb
+				}
+				a.Type, a.Source, a.asOf = lb, l.source, d.asOf
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// index adds actors to a gazetteer that has none yet.
+func (g *Gazetteer) index(actors []Actor) {
+	g.Actors = make([]*Actor, len(actors))
+	g.byName = make(map[string][]entry, 3*len(actors))
+	g.byID = make(map[string]*Actor, len(actors))
+	g.byQID = map[string]*Actor{}
+	for i := range actors {
+		a := &actors[i]
+		g.Actors[i] = a
+		g.byID[a.ID] = a
+		g.indexNames(a)
+	}
+}
+
+func (g *Gazetteer) indexNames(a *Actor) {
+	if a.QID != "" && g.byQID[a.QID] == nil {
+		g.byQID[a.QID] = a
+	}
 	index := func(names []string, metonym bool) {
 		for _, n := range names {
 			if k := NormName(n); k != "" {
@@ -254,6 +494,66 @@ func (g *Gazetteer) add(a *Actor) {
 	index(append([]string{a.Name}, a.Aliases...), false)
 	index(a.Adjectives, true)
 	index(a.Capitals, true)
+}
+
+// Load reads JSON Lines actors from r and adds them; an entry with an id already present
+// replaces it, so users can override the built-in entries.
+func (g *Gazetteer) Load(r io.Reader, name string) error {
+	d, err := decode(r, name, true)
+	if err != nil {
+		return err
+	}
+	if g.byName == nil {
+		g.byName = map[string][]entry{}
+		g.byID = map[string]*Actor{}
+		g.byQID = map[string]*Actor{}
+	}
+	if d.asOf > g.AsOf {
+		g.AsOf = d.asOf
+	}
+	for i := range d.actors {
+		g.add(&d.actors[i])
+	}
+	return nil
+}
+
+func (g *Gazetteer) add(a *Actor) {
+	g.digest.Store(nil)
+	g.roles.Store(nil)
+	g.pristine = false
+	if g.shared {
+		// The first change to a copy of the built-in gazetteer gives it an index of its own.
+		g.Actors, g.byName, g.byID, g.byQID = slices.Clone(g.Actors), maps.Clone(g.byName), maps.Clone(g.byID), maps.Clone(g.byQID)
+		g.shared = false
+	}
+	if old, ok := g.byID[a.ID]; ok {
+		for i, x := range g.Actors {
+			if x == old {
+				g.Actors = append(g.Actors[:i], g.Actors[i+1:]...)
+				break
+			}
+		}
+		for _, n := range append(append(append([]string{old.Name}, old.Aliases...), old.Adjectives...), old.Capitals...) {
+			k := NormName(n)
+			var keep []entry
+			for _, x := range g.byName[k] {
+				if x.actor != old {
+					keep = append(keep, x)
+				}
+			}
+			if len(keep) == 0 {
+				delete(g.byName, k)
+			} else {
+				g.byName[k] = keep
+			}
+		}
+		if old.QID != "" && g.byQID[old.QID] == old {
+			delete(g.byQID, old.QID)
+		}
+	}
+	g.Actors = append(g.Actors, a)
+	g.byID[a.ID] = a
+	g.indexNames(a)
 }
 
 // entry is one name of an actor; metonym names (adjectives, capitals) stand for the actor
@@ -269,30 +569,116 @@ var placeLabels = map[string]bool{"Location": true, "Place": true, "City": true,
 // Lookup finds the actor named name whose type fits label. A person is only found for a
 // Person mention and a non-person only for a non-person mention; an empty label fits any.
 func (g *Gazetteer) Lookup(name, label string) (*Actor, bool) {
+	return g.LookupOn(name, label, "")
+}
+
+// LookupOn finds the actor named name whose type fits label, as of date (ISO, any
+// precision; "" for none). When several actors share the name, the one of the mention's
+// own type wins, then one that held a role on date ("George Bush" is the father in 1991
+// and the son in 2003), then a hand-curated entry over a dictionary one, then the first.
+func (g *Gazetteer) LookupOn(name, label, date string) (*Actor, bool) {
 	if g == nil {
 		return nil, false
 	}
-	cands := g.byName[NormName(name)]
+	// The same order as Explain's, without building the list: this runs for every mention.
 	var best *Actor
-	for _, e := range cands {
+	bestScore := -1
+	for _, e := range g.byName[NormName(name)] {
+		if !e.fits(label) {
+			continue
+		}
 		a := e.actor
-		if label != "" && (a.Type == "Person") != (label == "Person") {
-			continue
-		}
-		if placeLabels[label] && a.Type != label {
-			continue
-		}
-		if e.metonym && label == "Person" {
-			continue
-		}
+		score := 0
 		if a.Type == label {
-			return a, true
+			score += 100
 		}
-		if best == nil {
-			best = a
+		if date != "" {
+			score += 10 * heldRank(a, date)
+		}
+		if a.Source == "" {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = a, score
 		}
 	}
 	return best, best != nil
+}
+
+// fits reports whether the entry can stand for a mention of label.
+func (e entry) fits(label string) bool {
+	a := e.actor
+	if label != "" && (a.Type == "Person") != (label == "Person") {
+		return false
+	}
+	if placeLabels[label] && a.Type != label {
+		return false
+	}
+	return !(e.metonym && label == "Person")
+}
+
+// heldRole returns the best-ranked role the actor held on date.
+func heldRole(a *Actor, date string) *Role {
+	var best *Role
+	for i := range a.Roles {
+		if r := &a.Roles[i]; r.HeldOn(date) && (best == nil || r.rank() > best.rank()) {
+			best = r
+		}
+	}
+	return best
+}
+
+func heldRank(a *Actor, date string) int { return heldRole(a, date).rank() }
+
+// Match is one actor a name can stand for, and why.
+type Match struct {
+	Actor *Actor
+	// Name is the entry's name or alias that matched; Metonym is set for an adjective or
+	// a capital standing for the actor.
+	Name    string
+	Metonym bool
+	// Role is a role the actor held on the date asked about, if any.
+	Role *Role
+	// ExactType is set when the actor's type is the label asked about.
+	ExactType bool
+}
+
+// Explain returns every actor name can stand for under label, best first: the first is
+// what LookupOn returns.
+func (g *Gazetteer) Explain(name, label, date string) []Match {
+	if g == nil {
+		return nil
+	}
+	key := NormName(name)
+	var ms []Match
+	for _, e := range g.byName[key] {
+		a := e.actor
+		if !e.fits(label) {
+			continue
+		}
+		m := Match{Actor: a, Metonym: e.metonym, ExactType: a.Type == label}
+		for _, n := range append(append(append([]string{a.Name}, a.Aliases...), a.Adjectives...), a.Capitals...) {
+			if NormName(n) == key {
+				m.Name = n
+				break
+			}
+		}
+		if date != "" {
+			m.Role = heldRole(a, date)
+		}
+		ms = append(ms, m)
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if a.ExactType != b.ExactType {
+			return a.ExactType
+		}
+		if a.Role.rank() != b.Role.rank() {
+			return a.Role.rank() > b.Role.rank()
+		}
+		return a.Actor.Source == "" && b.Actor.Source != ""
+	})
+	return ms
 }
 
 // ByID returns the actor with the gazetteer id or QID.
@@ -303,12 +689,8 @@ func (g *Gazetteer) ByID(id string) (*Actor, bool) {
 	if a, ok := g.byID[id]; ok {
 		return a, true
 	}
-	for _, a := range g.Actors {
-		if a.QID != "" && a.QID == id {
-			return a, true
-		}
-	}
-	return nil, false
+	a, ok := g.byQID[id]
+	return a, ok
 }
 
 // NormName folds a name for matching: lower case, accents and punctuation removed, spaces
@@ -397,4 +779,25 @@ func FoldLetter(r rune) rune {
 		return f
 	}
 	return r
+}
+
+// checkedUntil is the date up to which the actor's open-ended roles were checked: its
+// file's as-of date, else the gazetteer's.
+func (a *Actor) checkedUntil(g *Gazetteer) string {
+	if a.asOf != "" {
+		return a.asOf
+	}
+	return g.AsOf
+}
+
+// TitleHolder reads text as a title without a name ("the US Secretary of State") and
+// returns the person who held that office on date, the office's title, and whose office
+// it is. ok is false when text is no such title or nobody is known to have held it then.
+func (g *Gazetteer) TitleHolder(text, date string) (holder *Actor, role *Role, title string, of *Actor, ok bool) {
+	t := g.parseTitled(text)
+	if t.title == "" || t.name != "" || t.ofAct == nil || t.former {
+		return nil, nil, t.title, t.ofAct, false
+	}
+	a, r, ok := g.Holder(t.title, t.ofAct, date)
+	return a, r, t.title, t.ofAct, ok
 }

@@ -8,16 +8,42 @@ import (
 
 func TestBuiltinGazetteerIsConsistent(t *testing.T) {
 	g := BuiltinGazetteer()
-	if len(g.Actors) < 200 {
-		t.Errorf("the built-in gazetteer has %d actors, want at least 200", len(g.Actors))
+	hand, dict := 0, 0
+	for _, a := range g.Actors {
+		if a.Source == "" {
+			hand++
+		} else {
+			dict++
+		}
+	}
+	if hand < 200 {
+		t.Errorf("the built-in gazetteer has %d hand-curated actors, want at least 200", hand)
+	}
+	if dict < 15000 {
+		t.Errorf("the built-in gazetteer has %d actors from the dictionaries, want at least 15,000", dict)
 	}
 	qidPattern := regexp.MustCompile(`^Q[1-9][0-9]*$`)
 	datePattern := regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-	keys, qids := map[string]string{}, map[string]string{}
-	// names maps a folded name to the actors using it, people and others apart: a name
-	// shared by two actors of one kind would make lookups a guess.
+	keys, qids, ids := map[string]string{}, map[string]string{}, map[string]bool{}
+	// names maps a folded name to the hand-curated actors using it, people and others
+	// apart: a name shared by two actors of one kind would make lookups a guess. The
+	// dictionaries' entries may share names among themselves (two George Bushes; the
+	// article's date tells them apart) but not with a hand-curated entry.
 	names := map[string]map[string]bool{}
+	kindOf := func(a *Actor) string {
+		if a.Type == "Person" {
+			return "person"
+		}
+		return "actor"
+	}
+	allNames := func(a *Actor) []string {
+		return append(append(append([]string{a.Name}, a.Aliases...), a.Adjectives...), a.Capitals...)
+	}
 	for _, a := range g.Actors {
+		if ids[a.ID] {
+			t.Errorf("id %s is used twice", a.ID)
+		}
+		ids[a.ID] = true
 		if other, ok := keys[a.Key()]; ok {
 			t.Errorf("%s and %s have the same key %s", a.ID, other, a.Key())
 		}
@@ -31,20 +57,17 @@ func TestBuiltinGazetteerIsConsistent(t *testing.T) {
 			}
 			qids[a.QID] = a.ID
 		}
-		kind := "actor"
-		if a.Type == "Person" {
-			kind = "person"
-		}
-		all := append(append(append([]string{a.Name}, a.Aliases...), a.Adjectives...), a.Capitals...)
-		for _, n := range all {
-			k := kind + "|" + NormName(n)
-			if names[k] == nil {
-				names[k] = map[string]bool{}
+		if a.Source == "" {
+			for _, n := range allNames(a) {
+				k := kindOf(a) + "|" + NormName(n)
+				if names[k] == nil {
+					names[k] = map[string]bool{}
+				}
+				names[k][a.ID] = true
 			}
-			names[k][a.ID] = true
 		}
 		for _, r := range a.Roles {
-			if _, ok := g.ByID(r.Of); !ok {
+			if _, ok := g.ByID(r.Of); !ok && (a.Source == "" || r.Of != "") {
 				t.Errorf("%s: role %q of unknown actor %q", a.ID, r.Title, r.Of)
 			}
 			for _, d := range []string{r.Since, r.Until} {
@@ -64,6 +87,16 @@ func TestBuiltinGazetteerIsConsistent(t *testing.T) {
 				l = append(l, id)
 			}
 			t.Errorf("name %q is shared by %s", strings.SplitN(k, "|", 2)[1], strings.Join(l, ", "))
+		}
+	}
+	for _, a := range g.Actors {
+		if a.Source == "" {
+			continue
+		}
+		for _, n := range allNames(a) {
+			if h := names[kindOf(a)+"|"+NormName(n)]; h != nil {
+				t.Errorf("%s (%s) uses the name %q of the hand-curated %v", a.ID, a.Source, n, h)
+			}
 		}
 	}
 }
@@ -176,6 +209,9 @@ func TestGazetteerOverride(t *testing.T) {
 	}
 	if _, ok := g.Lookup("the Kremlin", "State"); ok {
 		t.Error("a name of the replaced entry still resolves")
+	}
+	if a, ok := BuiltinGazetteer().Lookup("the Kremlin", "State"); !ok || a.ID != "russia" || BuiltinGazetteer().Digest() != before {
+		t.Error("an override in one gazetteer changed the built-in one that others get")
 	}
 	if a, ok := g.Lookup("Northern Brigade", "ArmedGroup"); !ok || a.Key() != "armedgroup:brigade of the north" {
 		t.Errorf("user entry: got %v", a)

@@ -257,16 +257,18 @@ func canonicalTitle(s string) string {
 // sameTitle reports whether two titles name one office: "Minister of Foreign Affairs" and
 // "foreign minister", "Ambassador to the United Nations" and "ambassador to United Nations".
 func sameTitle(a, b string) bool {
-	key := func(s string) string {
-		var ws []string
-		for _, w := range strings.Fields(NormName(canonicalTitle(s))) {
-			if w != "the" {
-				ws = append(ws, w)
-			}
+	return titleKey(a) == titleKey(b)
+}
+
+// titleKey is the form of a title that sameTitle compares.
+func titleKey(s string) string {
+	var ws []string
+	for _, w := range strings.Fields(NormName(canonicalTitle(s))) {
+		if w != "the" {
+			ws = append(ws, w)
 		}
-		return strings.Join(ws, " ")
 	}
-	return key(a) == key(b)
+	return strings.Join(ws, " ")
 }
 
 func stripPossessive(s string) string {

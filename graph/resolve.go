@@ -119,7 +119,7 @@ func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (res
 			return x, nil
 		}
 	}
-	if act, ok := g.Lookup(r.name, r.label); ok {
+	if act, ok := g.LookupOn(r.name, r.label, a.Published); ok {
 		x := fromActor(act, r.label, r.event)
 		x.form = r.form
 		return x, nil
@@ -134,7 +134,7 @@ func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (res
 		// known name at the end of the mention ("Ambassador to the UN Bashar al-Jaafari").
 		ws := strings.Fields(r.name)
 		for i := 1; i < len(ws); i++ {
-			if act, ok := g.Lookup(strings.Join(ws[i:], " "), r.label); ok {
+			if act, ok := g.LookupOn(strings.Join(ws[i:], " "), r.label, a.Published); ok {
 				x := fromActor(act, r.label, false)
 				x.form = act.Name
 				return x, nil

@@ -122,6 +122,7 @@ password dipgraph-local.`,
 			evalCommand(),
 			generateCommand(),
 			benchCommand(),
+			gazetteerCommand(),
 		},
 	}
 }

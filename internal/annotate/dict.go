@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -122,7 +123,11 @@ func (d *Dictionary) add(phrase string, e entry) error {
 	e.caseReq = append([]uint8(nil), e.caseReq...)
 	d.entries = append(d.entries, e)
 	// A phrase loaded later comes first, so user dictionaries override built-in meanings.
-	d.nodes[node] = append([]int32{int32(len(d.entries) - 1)}, d.nodes[node]...)
+	if len(d.nodes[node]) == 0 {
+		d.nodes[node] = []int32{int32(len(d.entries) - 1)}
+	} else {
+		d.nodes[node] = append([]int32{int32(len(d.entries) - 1)}, d.nodes[node]...)
+	}
 	return nil
 }
 
@@ -141,6 +146,18 @@ func foldString(s string) string {
 // AddGazetteer adds every actor of g: names and aliases as entities of the actor's type,
 // nationality adjectives and capitals as metonyms.
 func (d *Dictionary) AddGazetteer(g *graph.Gazetteer) error {
+	if len(d.edges) == 0 {
+		// Some 60,000 names of the built-in gazetteer: room for them up front saves
+		// growing the trie's maps a dozen times.
+		n := 0
+		for _, a := range g.Actors {
+			n += 1 + len(a.Aliases) + len(a.Adjectives) + len(a.Capitals)
+		}
+		d.edges = make(map[uint64]int32, 2*n)
+		d.vocab = make(map[string]int32, n)
+		d.nodes = make([][]int32, 1, 2*n)
+		d.entries = make([]entry, 0, n)
+	}
 	for _, a := range g.Actors {
 		if err := d.addActor(a, "gazetteer "+a.ID); err != nil {
 			return err
@@ -151,6 +168,9 @@ func (d *Dictionary) AddGazetteer(g *graph.Gazetteer) error {
 
 func (d *Dictionary) addActor(a *graph.Actor, src string) error {
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if a.Source != "" && !distinctive(n, a.Type) {
+			continue
+		}
 		if err := d.add(n, entry{kind: kEntity, typ: a.Type, source: src}); err != nil {
 			return err
 		}
@@ -166,6 +186,31 @@ func (d *Dictionary) addActor(a *graph.Actor, src string) error {
 		}
 	}
 	return nil
+}
+
+// distinctive reports whether a name from a dictionary (not hand-curated) is safe to
+// look for in text: a person's name of two words or more (a bare surname or given name is
+// left to the patterns that find it after a title or a full name), an acronym of two
+// capitals or more, or any other name of four letters or more.
+func distinctive(name, typ string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return false
+	}
+	if typ == "Person" {
+		return len(ws) >= 2
+	}
+	if len(ws) > 1 {
+		return true
+	}
+	letters, upper := 0, true
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			letters++
+			upper = upper && unicode.IsUpper(r)
+		}
+	}
+	return letters >= 4 || upper && letters >= 2
 }
 
 // LoadActors reads actors in the gazetteer's JSON Lines format (see graph/gazetteer.jsonl)

@@ -240,6 +240,9 @@ func (p *pass) person(i int32) (int32, bool) {
 	}
 	if t := p.itemAt(j); t != nil {
 		if en := p.has(t, kEntity); en != nil && en.typ == "Person" {
+			// A known name after a title: its surname refers to the person later on.
+			last := &p.toks[t.e-1]
+			p.surnames[foldString(p.text[last.bs:last.be])] = true
 			return t.e, true
 		}
 	}
@@ -252,6 +255,12 @@ func (p *pass) person(i int32) (int32, bool) {
 		if it := p.itemAt(k); it != nil {
 			if p.has(it, kParticle) != nil && count > 0 && k+1 < n && p.toks[k+1].is(fCap) {
 				k++
+				continue
+			}
+			if en := p.has(it, kEntity); en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
+				// "President Abd-Rabbu Mansour Hadi": a known name ends the unknown one.
+				count += int(it.e - k)
+				k = it.e
 				continue
 			}
 			break

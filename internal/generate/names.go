@@ -109,7 +109,9 @@ func newPool(seed uint64, size int) *pool {
 		taken[k] = true
 		return true
 	}
-	gz := graph.BuiltinGazetteer()
+	// The hand-curated actors only: the dictionaries' thousands would crowd out the
+	// synthetic names and change the corpus.
+	gz := graph.HandGazetteer()
 	for _, a := range gz.Actors {
 		x := &actor{typ: a.Type, name: a.Name}
 		unique(a.Name)

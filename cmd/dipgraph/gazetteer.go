@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/phoenix"
+)
+
+// The converter is a command rather than only a go:generate step so that users can rebuild
+// the actors from their own or a newer copy of the dictionaries with the released binary;
+// graph/gazetteer.go has the go:generate line that runs it for the shipped data.
+func gazetteerCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "gazetteer",
+		Usage: "look names up in the actor gazetteer, or rebuild its dictionary part",
+		Subcommands: []*cli.Command{
+			{
+				Name:      "lookup",
+				Usage:     "show what a name resolves to on a date, and why",
+				ArgsUsage: "NAME",
+				Description: `Shows every actor of the gazetteer that NAME can stand for, best first, with the entry,
+the name or alias that matched, and the role the actor held on --date (the article's date):
+when two actors share a name, the one of the asked --type wins, then one holding a role on
+that date, then a hand-curated entry over a dictionary one. A title without a name ("the US
+Secretary of State") shows who held the office on --date.
+
+Examples:
+   dipgraph gazetteer lookup "George Bush" --date 1991-03-01
+   dipgraph gazetteer lookup "George Bush" --date 2003-03-20
+   dipgraph gazetteer lookup "the US Secretary of Defense" --date 2005-06-01
+   dipgraph gazetteer lookup Daesh --type ArmedGroup
+   dipgraph gazetteer lookup "Brigade of the North" --gazetteer my-actors.jsonl`,
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "date", Usage: "the article's date (`YYYY[-MM[-DD]]`)"},
+					&cli.StringFlag{Name: "type", Usage: "the mention's type (`TYPE`: Person, State, ArmedGroup, …); any by default"},
+					&cli.StringFlag{Name: "gazetteer", Usage: "extra actors (JSON Lines) over the built-in ones", EnvVars: []string{"DIPGRAPH_GAZETTEER"}},
+				},
+				Action: runGazetteerLookup,
+			},
+			{
+				Name:  "build",
+				Usage: "convert the Phoenix actor dictionaries into the gazetteer's dictionary part",
+				Description: `Reads the PETRARCH2/Phoenix actor dictionaries in --from (Phoenix.Countries.actors.txt,
+Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt, with the agents, verb and
+discard files and LICENSE beside them) and writes the actors as gzip'd JSON Lines to --out,
+with the dictionaries' MIT notice in the file's header and in a .LICENSE file beside it.
+Entries that name a hand-curated actor take its id (the hand-curated entry wins when both
+are loaded); aliases that are ordinary words, bare surnames or too short are dropped. The
+output depends only on the input: run it again and compare.
+
+Examples:
+   dipgraph gazetteer build --from ../shared/data/petrarch2
+   dipgraph gazetteer build --from ~/petrarch2/data/dictionaries --out /tmp/actors.jsonl.gz`,
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "from", Usage: "folder of the dictionaries (`DIR`)", Required: true},
+					&cli.StringFlag{Name: "out", Usage: "file to write (`FILE`, gzip'd JSON Lines)", Value: graph.PhoenixFile},
+				},
+				Action: runGazetteerBuild,
+			},
+		},
+	}
+}
+
+func runGazetteerLookup(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return usagef("gazetteer lookup takes one NAME (quote a name of several words)")
+	}
+	date := c.String("date")
+	if date != "" {
+		d, err := ingest.ParseDate(date)
+		if err != nil {
+			return usagef("--date: %v", err)
+		}
+		date = d
+	}
+	label := ""
+	if t := c.String("type"); t != "" {
+		l, err := graph.Label(t)
+		if err != nil {
+			return usagef("--type: %v", err)
+		}
+		label = l
+	}
+	b, err := newBuilder(c)
+	if err != nil {
+		return err
+	}
+	writeLookup(c.App.Writer, b.Gazetteer, c.Args().First(), label, date)
+	return nil
+}
+
+func writeLookup(w io.Writer, g *graph.Gazetteer, name, label, date string) {
+	on := ""
+	if date != "" {
+		on = " on " + date
+	}
+	ms := g.Explain(name, label, date)
+	if len(ms) == 0 {
+		if a, r, title, of, ok := g.TitleHolder(name, date); ok {
+			fmt.Fprintf(w, "%q is the title %q of %s: held%s by\n", name, title, of.Name, on)
+			writeActor(w, a, "  → ")
+			fmt.Fprintf(w, "      role: %s\n", roleText(g, r))
+			return
+		} else if title != "" && of != nil {
+			if date == "" {
+				fmt.Fprintf(w, "%q is the title %q of %s; give --date to find who held it\n", name, title, of.Name)
+			} else {
+				fmt.Fprintf(w, "%q is the title %q of %s; the gazetteer knows nobody who held it%s\n", name, title, of.Name, on)
+			}
+			return
+		}
+		fmt.Fprintf(w, "%q: no actor of the gazetteer has this name (names compare as %q)\n", name, graph.NormName(name))
+		return
+	}
+	fmt.Fprintf(w, "%q%s resolves to\n", name, on)
+	for i, m := range ms {
+		prefix := "  → "
+		if i > 0 {
+			prefix = "    "
+			if i == 1 {
+				fmt.Fprintln(w, "  other actors with this name:")
+			}
+		}
+		writeActor(w, m.Actor, prefix)
+		how := "name"
+		switch {
+		case m.Metonym:
+			how = "adjective or place standing for it"
+		case m.Name != m.Actor.Name:
+			how = "alias"
+		}
+		fmt.Fprintf(w, "      matched %s %q\n", how, m.Name)
+		switch {
+		case m.Role != nil:
+			fmt.Fprintf(w, "      role%s: %s\n", on, roleText(g, m.Role))
+		case date != "" && len(m.Actor.Roles) > 0:
+			fmt.Fprintf(w, "      no role%s (%d dated roles, %s)\n", on, len(m.Actor.Roles), span(m.Actor.Roles))
+		}
+	}
+}
+
+func writeActor(w io.Writer, a *graph.Actor, prefix string) {
+	var facts []string
+	facts = append(facts, a.Type)
+	if a.Cameo != "" {
+		facts = append(facts, "CAMEO "+a.Cameo)
+	}
+	if a.QID != "" {
+		facts = append(facts, "Wikidata "+a.QID)
+	}
+	src := "hand-curated"
+	if a.Source != "" {
+		src = "from the " + a.Source + " dictionaries"
+	}
+	facts = append(facts, src, "key "+a.Key())
+	fmt.Fprintf(w, "%s%s [%s] (%s)\n", prefix, a.Name, a.ID, strings.Join(facts, ", "))
+}
+
+func roleText(g *graph.Gazetteer, r *graph.Role) string {
+	s := r.Title
+	if of, ok := g.ByID(r.Of); ok {
+		s += " of " + of.Name
+	}
+	since, until := r.Since, r.Until
+	if since == "" {
+		since = "…"
+	}
+	if until == "" {
+		until = "…"
+	}
+	s += ", " + since + " to " + until
+	if r.Code != "" {
+		s += " (" + r.Code + ")"
+	}
+	return s
+}
+
+// span gives the first and last dates of roles.
+func span(rs []graph.Role) string {
+	first, last := "", ""
+	for _, r := range rs {
+		if r.Since != "" && (first == "" || r.Since < first) {
+			first = r.Since
+		}
+		if r.Until == "" {
+			last = "open"
+		} else if last != "open" && r.Until > last {
+			last = r.Until
+		}
+	}
+	if first == "" {
+		first = "…"
+	}
+	return first + " to " + last
+}
+
+func runGazetteerBuild(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usagef("gazetteer build takes no arguments; give the dictionaries' folder with --from")
+	}
+	in, err := phoenix.ReadDir(c.String("from"))
+	if err != nil {
+		return fmt.Errorf("read the dictionaries: %w (--from must be a folder with %s)", err, strings.Join(phoenix.ActorFiles, ", "))
+	}
+	actors, st := phoenix.Convert(in, graph.HandGazetteer())
+	var buf bytes.Buffer
+	if err := phoenix.WriteGzip(&buf, actors, in); err != nil {
+		return err
+	}
+	out := c.String("out")
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write actors: %w", err)
+	}
+	lic := strings.TrimSuffix(strings.TrimSuffix(out, ".gz"), ".jsonl") + ".LICENSE"
+	notice := "The actors in " + filepath.Base(out) + " are derived from the PETRARCH2/Phoenix actor\n" +
+		"dictionaries (openeventdata/petrarch2, data/dictionaries), under this licence:\n\n" + in.License + "\n"
+	if err := os.WriteFile(lic, []byte(notice), 0o644); err != nil {
+		return fmt.Errorf("write licence notice: %w", err)
+	}
+	fmt.Fprintf(c.App.Writer, "%s: %s\n", out, st)
+	return nil
+}
