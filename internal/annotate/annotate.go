@@ -14,6 +14,9 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 )
 
+// dict/cameo-verbs.tsv is derived from the CAMEO verb dictionary of PETRARCH2 (MIT).
+//go:generate go run ./internal/gencameo -in ../../../shared/data/petrarch2/CAMEO.verbpatterns.150430.txt -out dict/cameo-verbs.tsv
+
 //go:embed dict/*.tsv dict/*.jsonl
 var builtinDicts embed.FS
 

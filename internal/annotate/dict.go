@@ -115,7 +115,7 @@ func (d *Dictionary) add(phrase string, e entry) error {
 	}
 	// The same meaning twice (a name listed as alias and as name) is kept once.
 	for _, i := range d.nodes[node] {
-		if old := d.entries[i]; old.kind == e.kind && old.typ == e.typ && old.rel == e.rel {
+		if old := d.entries[i]; old.kind == e.kind && old.typ == e.typ && old.rel == e.rel && old.arg1 == e.arg1 && old.arg2 == e.arg2 {
 			return nil
 		}
 	}
