@@ -98,9 +98,9 @@ func TestPatterns(t *testing.T) {
 			relationCount: 3,
 		},
 		{
-			name:          "passive with by: the agent comes after the verb",
+			name:          "passive with by: the agent comes after the verb (brokering is mediation, CAMEO 045)",
 			text:          "A truce brokered by Egypt and Qatar held through the weekend.",
-			relations:     []string{"Backed(Egypt, truce)", "Backed(Qatar, truce)"},
+			relations:     []string{"Mediated(Egypt, truce)", "Mediated(Qatar, truce)"},
 			relationCount: 2,
 		},
 		{
