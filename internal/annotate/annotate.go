@@ -25,8 +25,12 @@ var builtinDicts embed.FS
 type Annotator struct {
 	dict *Dictionary
 	// vocabulary ids of the little words the patterns look at
-	wAnd, wOr, wThe, wA, wAn, wAs, wWell, wPoss, wBoth int32
-	poss                                               map[int32]bool
+	wAnd, wOr, wThe, wA, wAn, wAs, wWell, wPoss, wBoth, wBy int32
+	poss                                                    map[int32]bool
+	aux                                                     map[int32]bool // was, were, been: a passive before a participle
+	adverbs                                                 map[int32]bool // also, then: may stand between "and" and a verb
+	pronouns                                                map[int32]bool // he, she
+
 }
 
 // New returns an annotator that knows the actors of g (nil: graph.BuiltinGazetteer()) and
@@ -67,6 +71,10 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.wAnd, an.wOr, an.wThe, an.wA, an.wAn = id("and"), id("or"), id("the"), id("a"), id("an")
 	an.wAs, an.wWell, an.wPoss, an.wBoth = id("as"), id("well"), id("'s"), id("both")
 	an.poss = map[int32]bool{id("his"): true, id("her"): true, id("its"): true, id("their"): true}
+	an.wBy = id("by")
+	an.aux = map[int32]bool{id("was"): true, id("were"): true, id("been"): true, id("be"): true, id("is"): true, id("are"): true, id("being"): true}
+	an.adverbs = map[int32]bool{id("also"): true, id("then"): true, id("later"): true, id("later"): true, id("subsequently"): true, id("formally"): true, id("publicly"): true}
+	an.pronouns = map[int32]bool{id("he"): true, id("she"): true}
 	return an, nil
 }
 
@@ -187,6 +195,10 @@ func ids(prefix byte, n int) []string {
 type mention struct {
 	s, e int32
 	typ  string
+	// ref is 1 + the start token of the mention a pronoun or a definite description ("he",
+	// "the minister") refers to; such a mention is not written, its relations go to the
+	// mention it refers to.
+	ref int32
 }
 
 // relation is a found relation between mentions (indices into result.mentions).
@@ -216,8 +228,9 @@ func (an *Annotator) run(text string) *result {
 	p := &pass{an: an, d: an.dict, text: text, toks: toks, names: names, at: at}
 	sents := p.sentences()
 	p.mentions(sents)
-	r.mentions = p.ms
-	r.equivs = p.corefer()
-	r.rels = p.relations(sents, verbs)
+	p.references()
+	equivs := p.corefer()
+	rels := p.relations(sents, verbs)
+	r.mentions, r.rels, r.equivs = p.resolveRefs(rels, equivs)
 	return r
 }

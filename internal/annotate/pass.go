@@ -348,3 +348,95 @@ func (p *pass) corefer() [][]int {
 	}
 	return out
 }
+
+// maxRefDistance is how far back, in tokens, a pronoun or a definite description looks
+// for the person it stands for: about the sentence before and its own.
+const maxRefDistance = 60
+
+// references adds a mention for each "he"/"she" and each definite title without a name
+// ("the minister", "the president") that stands for a person named shortly before: the
+// nearest earlier Person mention (for a title, the nearest whose words include it).
+// Such mentions are never written; relations bound to them go to that person.
+func (p *pass) references() {
+	n := int32(len(p.toks))
+	var refs []mention
+	mi := 0
+	for i := int32(0); i < n; i++ {
+		for mi < len(p.ms) && p.ms[mi].e <= i {
+			mi++
+		}
+		if mi < len(p.ms) && p.ms[mi].s <= i {
+			continue // inside a mention
+		}
+		t := &p.toks[i]
+		e := i + 1
+		var title *item
+		switch {
+		case t.word >= 0 && p.an.pronouns[t.word]:
+		case t.word == p.an.wThe:
+			it := p.itemAt(i + 1)
+			if p.has(it, kTitle) == nil || int(it.e) < len(p.toks) && p.toks[it.e].is(fCap) {
+				continue
+			}
+			title, e = it, it.e
+		default:
+			continue
+		}
+		for k := mi - 1; k >= 0; k-- {
+			m := p.ms[k]
+			if i-m.e > maxRefDistance {
+				break
+			}
+			if m.typ != "Person" || m.ref != 0 {
+				continue
+			}
+			if title != nil && !strings.Contains(foldString(p.text[p.toks[m.s].bs:p.toks[m.e-1].be]), foldString(p.text[p.toks[title.s].bs:p.toks[title.e-1].be])) {
+				continue
+			}
+			refs = append(refs, mention{s: i, e: e, typ: "Person", ref: m.s + 1})
+			break
+		}
+		i = e - 1
+	}
+	if len(refs) > 0 {
+		p.ms = append(p.ms, refs...)
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	}
+}
+
+// target returns the mention a relation argument stands for: the antecedent of a
+// reference, the mention itself otherwise.
+func (p *pass) target(i int) int {
+	if r := p.ms[i].ref; r != 0 {
+		if j, ok := slices.BinarySearchFunc(p.ms, r-1, func(m mention, s int32) int { return int(m.s - s) }); ok {
+			return j
+		}
+	}
+	return i
+}
+
+// resolveRefs drops the reference mentions and renumbers the relations and equivalences.
+func (p *pass) resolveRefs(rels []relation, equivs [][]int) ([]mention, []relation, [][]int) {
+	idx := make([]int, len(p.ms))
+	out := p.ms[:0:0]
+	for i, m := range p.ms {
+		if m.ref != 0 {
+			idx[i] = -1
+			continue
+		}
+		idx[i] = len(out)
+		out = append(out, m)
+	}
+	if len(out) == len(p.ms) {
+		return p.ms, rels, equivs
+	}
+	for k := range rels {
+		rels[k].a1, rels[k].a2 = idx[rels[k].a1], idx[rels[k].a2]
+	}
+	for _, c := range equivs {
+		for k := range c {
+			c[k] = idx[c[k]]
+		}
+	}
+	return out, rels, equivs
+}

@@ -1,6 +1,9 @@
 package annotate
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // How far an argument may be from its verb, in tokens.
 const (
@@ -33,6 +36,7 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 		}
 		vs := verbs[v0:vi]
 		prevStart, prevEnd := s.s, s.s
+		var prevG1 []int // the subject of the previous trigger in the sentence
 		for k := range vs {
 			v := &vs[k]
 			next := s.e
@@ -47,12 +51,37 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 			}
 			sch := schema[e.rel]
 			var g1, g2 []int
-			for _, side := range e.arg1 {
-				if g1 = p.find(ms, m0, v, side, sch[0], s, next); len(g1) > 0 {
-					break
+			passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
+			switch {
+			case passive:
+				// "The deal was signed by A, by B and by C": the agents follow "by", the
+				// subject is the object. Without "by" the agent is not stated.
+				g1 = p.byList(ms, m0, v.e, next, sch[0], true)
+			case e.arg1 == "R" && p.endsWithBy(v):
+				g1 = p.byList(ms, m0, v.e, next, sch[0], false)
+			case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, cueFrom):
+				// "praised China and thanked Oman", "…, accusing Doha of": the subject of
+				// the previous verb.
+				g1 = fit(prevG1, p.ms, sch[0])
+			}
+			if len(g1) == 0 && !passive {
+				for _, side := range e.arg1 {
+					if g1 = p.find(ms, m0, v, side, sch[0], s, next); len(g1) > 0 {
+						break
+					}
 				}
 			}
 			if len(g1) == 0 {
+				continue
+			}
+			prevG1 = g1
+			if passive {
+				g2 = p.find(ms, m0, v, 'L', sch[1], s, next)
+				for _, a := range g1 {
+					for _, b := range g2 {
+						p.emit(&out, seen, v, e, sch, a, b, p.cues(cueFrom, cueVerbEnd, v, e))
+					}
+				}
 				continue
 			}
 			pairs := false
@@ -69,17 +98,7 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 				}
 			}
 			attrs := p.cues(cueFrom, cueVerbEnd, v, e)
-			emit := func(a, b int) {
-				if a == b || !sch[0][p.ms[a].typ] || !sch[1][p.ms[b].typ] {
-					return
-				}
-				key := [3]int{int(v.ents[0]), a, b}
-				if seen[key] {
-					return
-				}
-				seen[key] = true
-				out = append(out, relation{typ: e.rel, a1: a, a2: b, attrs: attrs})
-			}
+			emit := func(a, b int) { p.emit(&out, seen, v, e, sch, a, b, attrs) }
 			if pairs {
 				for x := 0; x < len(g1); x++ {
 					for y := x + 1; y < len(g1); y++ {
@@ -98,6 +117,121 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 	slices.SortStableFunc(out, func(a, b relation) int { return int(p.ms[a.a1].s - p.ms[b.a1].s) })
 	return out
 }
+
+// emit appends the relation of trigger v between mentions a and b unless it is there already.
+func (p *pass) emit(out *[]relation, seen map[[3]int]bool, v *item, e *entry, sch [2]typeSet, a, b int, attrs []string) {
+	a, b = p.target(a), p.target(b)
+	if a == b || !sch[0][p.ms[a].typ] || !sch[1][p.ms[b].typ] {
+		return
+	}
+	key := [3]int{int(v.ents[0]), a, b}
+	if seen[key] {
+		return
+	}
+	seen[key] = true
+	*out = append(*out, relation{typ: e.rel, a1: a, a2: b, attrs: attrs})
+}
+
+// fit keeps the mentions of g whose type is allowed.
+func fit(g []int, ms []mention, allowed typeSet) []int {
+	var out []int
+	for _, i := range g {
+		if allowed[ms[i].typ] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// passive reports whether an active trigger (attacked, signed) follows a form of "be":
+// "X was attacked by Y".
+func (p *pass) passive(v *item) bool {
+	if w := p.text[p.toks[v.s].bs:p.toks[v.s].be]; strings.HasSuffix(w, "ing") {
+		return false // "has been bombing", "is fighting"
+	}
+	k := v.s - 1
+	if k >= 0 && p.an.adverbs[p.toks[k].word] {
+		k--
+	}
+	return k >= 0 && p.toks[k].word >= 0 && p.an.aux[p.toks[k].word]
+}
+
+// endsWithBy reports whether the trigger's last word is "by" (attacked by, brokered by).
+func (p *pass) endsWithBy(v *item) bool { return p.toks[v.e-1].word == p.an.wBy }
+
+// byList returns the mentions of an allowed type that follow "by" between token from and
+// next: "signed in Beijing by A, the head of X, and by B" gives A and B. The first "by"
+// must come within maxRight tokens unless it ends the trigger (first).
+func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet, search bool) []int {
+	if search {
+		// The first "by" comes soon after the trigger: "was signed in Beijing by".
+		k := from
+		for ; k < next && k < from+maxRight; k++ {
+			if p.toks[k].word == p.an.wBy {
+				break
+			}
+			if r := p.toks[k].punct; r == ',' || r == ';' || r == ':' || r == '(' {
+				return nil
+			}
+		}
+		if k >= next || k >= from+maxRight {
+			return nil
+		}
+		from = k + 1
+	}
+	var g []int
+	for k := range ms {
+		m := ms[k]
+		if m.s < from {
+			continue
+		}
+		if m.s >= next {
+			break
+		}
+		// Is there a "by" right before the mention (determiners between)?
+		j := m.s - 1
+		for j >= from && (p.toks[j].word == p.an.wThe || p.toks[j].word == p.an.wA || p.toks[j].word == p.an.wAn) {
+			j--
+		}
+		by := j == from-1 || j >= from && p.toks[j].word == p.an.wBy
+		if !by {
+			if len(g) > 0 && allowed[m.typ] && sameKind(p.ms[g[len(g)-1]], m) && p.joined(p.ms[g[len(g)-1]], m) {
+				g = append(g, base+k)
+			}
+			continue
+		}
+		if allowed[m.typ] {
+			g = append(g, base+k)
+		}
+	}
+	return g
+}
+
+// sharesSubject reports whether trigger v continues the clause of the previous trigger
+// (which started at prev) without a subject of its own: "praised China and thanked Oman",
+// "cut ties with Qatar, accusing Doha of".
+func (p *pass) sharesSubject(v *item, prev int32) bool {
+	if prev >= v.s {
+		return false
+	}
+	k := v.s - 1
+	for k > prev && p.an.adverbs[p.toks[k].word] {
+		k--
+	}
+	t := &p.toks[k]
+	if t.word == p.an.wAnd {
+		return true
+	}
+	if t.punct == ',' {
+		w := p.text[p.toks[v.s].bs:p.toks[v.s].be]
+		return len(w) > 4 && strings.HasSuffix(w, "ing")
+	}
+	return false
+}
+
+// sameKind reports whether two mentions are both events or both actors: a list does not
+// run from "the accords" on to "Oman".
+func sameKind(a, b mention) bool { return eventTypes[a.typ] == eventTypes[b.typ] }
 
 // find returns the list of mentions (indices into p.ms) nearest to the verb on side L or R
 // whose type is allowed: the nearest fitting mention and the mentions joined to it by
@@ -122,7 +256,7 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 				continue
 			}
 			g := []int{base + k}
-			for j := k - 1; j >= 0 && allowed[ms[j].typ] && p.joined(ms[j], ms[j+1]); j-- {
+			for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
 				g = append(g, base+j)
 			}
 			return p.members(g)
@@ -140,7 +274,7 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 				continue
 			}
 			g := []int{base + k}
-			for j := k + 1; j < len(ms) && allowed[ms[j].typ] && p.joined(ms[j-1], ms[j]); j++ {
+			for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
 				g = append(g, base+j)
 			}
 			return p.members(g)
