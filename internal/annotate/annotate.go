@@ -228,8 +228,9 @@ func (an *Annotator) run(text string) *result {
 	p := &pass{an: an, d: an.dict, text: text, toks: toks, names: names, at: at}
 	sents := p.sentences()
 	p.mentions(sents)
+	p.acronyms()
 	p.references()
-	equivs := p.corefer()
+	equivs := append(p.corefer(), p.nameEquivs()...)
 	rels := p.relations(sents, verbs)
 	r.mentions, r.rels, r.equivs = p.resolveRefs(rels, equivs)
 	return r

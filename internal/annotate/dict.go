@@ -53,7 +53,10 @@ type entry struct {
 	noun  bool // entity: an event noun that is also a verb (attacks, strikes)
 	// adjacent: verb whose arguments are right next to it (talks "between" A and B)
 	adjacent bool
-	caseReq  []uint8
+	// denies: a phrase that denies the events after it in its sentence ("denied any role
+	// in"): no relation is read from them.
+	denies  bool
+	caseReq []uint8
 	source   string // file:line, for messages
 }
 
@@ -262,9 +265,11 @@ func (d *Dictionary) LoadTSV(r io.Reader, name string) error {
 						e.attrs = append(e.attrs, a)
 					case "adjacent":
 						e.adjacent = true
+					case "denies":
+						e.denies = true
 					case "":
 					default:
-						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed or adjacent)", pos, a)
+						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed, adjacent or denies)", pos, a)
 					}
 				}
 			}

@@ -16,6 +16,9 @@ type pass struct {
 	ms    []mention
 	// surnames of people introduced with a title, so later bare surnames are people too
 	surnames map[string]bool
+	// names: clusters of mentions (by start token) of one actor named in full and by its
+	// acronym ("the Revolutionary Armed Forces of Colombia (FARC)" … "the FARC")
+	nameClusters [][]int32
 }
 
 // span is a range of tokens [s, e).
@@ -139,6 +142,11 @@ func (p *pass) mentions(sents []span) {
 		}
 		it := p.itemAt(i)
 		if it == nil {
+			if e, ok := p.apposition(i); ok {
+				p.add(i, e, "Person")
+				i = e
+				continue
+			}
 			i++
 			continue
 		}
@@ -156,7 +164,12 @@ func (p *pass) mentions(sents []span) {
 			continue
 		}
 		if en := p.has(it, kEntity); en != nil {
-			if !en.noun || sentStart[i] || p.nounContext(i) {
+			if s, ok := p.longerName(i, it, sentStart); ok {
+				// "the country's National Security Council" is not the UN's: a name of its own.
+				if en.typ == "Organisation" {
+					p.add(s, it.e, en.typ)
+				}
+			} else if !en.noun || sentStart[i] || p.nounContext(i) {
 				p.add(i, it.e, en.typ)
 			}
 			i = it.e
@@ -185,7 +198,15 @@ func (p *pass) mentions(sents []span) {
 				continue
 			}
 			if p.surnames[foldString(p.text[t.bs:t.be])] {
-				p.add(i, i+1, "Person")
+				// "Brittney Griner" later in the text, or before its full introduction, is one
+				// mention, not two.
+				e := i + 1
+				for e < n && !covered[e] && p.toks[e].is(fCap) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil &&
+					p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
+					e++
+				}
+				p.add(i, e, "Person")
+				i = e - 1
 			}
 		}
 		slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
@@ -256,20 +277,76 @@ func (p *pass) person(i int32) (int32, bool) {
 			}
 			break
 		}
+		if t.is(fHyphen) && k > j {
+			k++ // the second half of a hyphenated given name: Kim Dae-jung
+			continue
+		}
 		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
 			break
 		}
 		k++
 		count++
 	}
-	if count == 0 || count > 4 {
+	if count == 0 || count > 5 {
 		return 0, false
 	}
-	// The last word is the surname in most names, the first in some (Kim Jong Un).
+	p.addSurnames(j, k)
+	return k, true
+}
+
+// addSurnames records the first and last words of the name over tokens [j, k), so that
+// later bare uses ("Abiy", "Kim") are the same person. The last word is the surname in
+// most names, the first in some (Kim Jong Un). Titles (Sheikh, Mullah) are never keys, and
+// the tail of a hyphenated word is not a name by itself.
+func (p *pass) addSurnames(j, k int32) {
 	for _, w := range []int32{j, k - 1} {
 		t := &p.toks[w]
+		if t.is(fHyphen) || p.has(p.itemAt(w), kTitle) != nil || p.has(p.itemAt(w), kParticle) != nil {
+			continue
+		}
 		p.surnames[foldString(p.text[t.bs:t.be])] = true
 	}
+}
+
+// apposition matches an unknown name of two to four capitalised words followed by a comma
+// and a description ("Paul Whelan, a former Marine"; "Ali Shamkhani, the secretary of"):
+// news introduces people so.
+func (p *pass) apposition(i int32) (int32, bool) {
+	n := int32(len(p.toks))
+	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) {
+		return 0, false
+	}
+	k, count := i, 0
+	for k < n {
+		t := &p.toks[k]
+		if !t.is(fWord) || t.is(fDigit) || k > i && t.is(fNewline) {
+			break
+		}
+		if it := p.itemAt(k); it != nil {
+			if p.has(it, kParticle) != nil && count > 0 && k+1 < n && p.toks[k+1].is(fCap) {
+				k++
+				continue
+			}
+			break
+		}
+		if t.is(fHyphen) && count > 0 {
+			k++
+			continue
+		}
+		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
+			break
+		}
+		k++
+		count++
+	}
+	if count < 2 || count > 4 || k+2 >= n || p.toks[k].punct != ',' {
+		return 0, false
+	}
+	d := &p.toks[k+1]
+	if d.word != p.an.wA && d.word != p.an.wAn && d.word != p.an.wThe || !p.toks[k+2].is(fWord) || p.toks[k+2].is(fCap) && p.has(p.itemAt(k+2), kTitle) == nil {
+		return 0, false
+	}
+	p.addSurnames(i, k)
 	return k, true
 }
 
@@ -439,4 +516,169 @@ func (p *pass) resolveRefs(rels []relation, equivs [][]int) ([]mention, []relati
 		}
 	}
 	return out, rels, equivs
+}
+
+// nameWords are the lower-case words a multi-word name may contain.
+var nameWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true,
+	"del": true, "la": true, "al": true, "el": true, "des": true, "du": true, "on": true}
+
+// headTypes types an unknown name by a word in it ("… Armed Forces …" is an armed group).
+var headTypes = map[string]string{
+	"forces": "ArmedGroup", "army": "ArmedGroup", "front": "ArmedGroup", "brigade": "ArmedGroup",
+	"brigades": "ArmedGroup", "militia": "ArmedGroup", "movement": "ArmedGroup", "liberation": "ArmedGroup",
+	"revolutionary": "ArmedGroup", "mujahideen": "ArmedGroup", "rebels": "ArmedGroup",
+	"party": "Organisation", "council": "Organisation", "union": "Organisation", "organisation": "Organisation",
+	"organization": "Organisation", "agency": "Organisation", "commission": "Organisation", "committee": "Organisation",
+	"bank": "Organisation", "fund": "Organisation", "court": "Organisation", "association": "Organisation",
+	"community": "Organisation", "alliance": "Organisation", "league": "Organisation", "ministry": "Organisation",
+	"assembly": "Organisation", "parliament": "Organisation", "congress": "Organisation",
+	"republic": "State", "kingdom": "State", "emirates": "State",
+}
+
+// nameType returns the type of an unknown name over tokens [s, e) from its words (the
+// last one that says), or "".
+func (p *pass) nameType(s, e int32) string {
+	typ := ""
+	for k := s; k < e; k++ {
+		if t := headTypes[foldString(p.text[p.toks[k].bs:p.toks[k].be])]; t != "" {
+			if typ == "" || t == "ArmedGroup" {
+				typ = t
+			}
+		}
+	}
+	return typ
+}
+
+// acronyms finds names defined with an acronym in brackets that no dictionary knows ("the
+// Revolutionary Armed Forces of Colombia (FARC)"), replaces the mentions inside the name
+// (Colombia) by one mention of the whole name, and makes every later use of the acronym a
+// mention of the same actor.
+func (p *pass) acronyms() {
+	n := int32(len(p.toks))
+	changed := false
+	for k := int32(1); k+2 < n; k++ {
+		a := &p.toks[k+1]
+		if p.toks[k].punct != '(' || p.toks[k+2].punct != ')' || !a.is(fUpper) || a.re-a.rs < 2 || a.re-a.rs > 8 {
+			continue
+		}
+		if p.has(p.itemAt(k+1), kEntity) != nil {
+			continue // a known acronym: Islamic State (IS)
+		}
+		s, caps := k, 0
+		for s > 0 {
+			t := &p.toks[s-1]
+			if !t.is(fWord) || t.is(fNewline) && s-1 != k-1 {
+				break
+			}
+			w := foldString(p.text[t.bs:t.be])
+			if t.is(fCap) {
+				caps++
+			} else if !nameWords[w] && !t.is(fHyphen) {
+				break
+			}
+			s--
+		}
+		for s < k && (!p.toks[s].is(fCap) || nameWords[foldString(p.text[p.toks[s].bs:p.toks[s].be])]) {
+			s++ // no leading "the" or "of"
+		}
+		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) {
+			continue
+		}
+		typ := p.nameType(s, k)
+		if typ == "" {
+			typ = "Organisation"
+		}
+		kept := p.ms[:0]
+		for _, m := range p.ms {
+			if m.e <= s || m.s >= k || m.s < s && m.e > k {
+				kept = append(kept, m)
+			}
+		}
+		p.ms = kept
+		p.add(s, k, typ)
+		cluster := []int32{s}
+		acr := p.text[a.bs:a.be]
+		for j := k + 1; j < n; j++ {
+			t := &p.toks[j]
+			if t.is(fUpper) && p.text[t.bs:t.be] == acr && !p.covered(j) {
+				p.add(j, j+1, typ)
+				cluster = append(cluster, j)
+			}
+		}
+		p.nameClusters = append(p.nameClusters, cluster)
+		changed = true
+	}
+	if changed {
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	}
+}
+
+// covered reports whether token i lies inside a mention.
+func (p *pass) covered(i int32) bool {
+	for _, m := range p.ms {
+		if m.s <= i && i < m.e {
+			return true
+		}
+	}
+	return false
+}
+
+// initials reports whether every letter of the acronym is the initial of a capitalised
+// word of the name over tokens [s, e), in any order (FARC for Fuerzas Armadas
+// Revolucionarias de Colombia, written in English as Revolutionary Armed Forces of …).
+func (p *pass) initials(s, e int32, acr string) bool {
+	have := map[rune]int{}
+	for k := s; k < e; k++ {
+		t := &p.toks[k]
+		if t.is(fCap) {
+			r, _ := decode(strings.ToLower(p.text[t.bs:t.be]), 0)
+			have[r]++
+		}
+	}
+	for _, r := range strings.ToLower(acr) {
+		if r == '.' {
+			continue
+		}
+		if have[r] == 0 {
+			return false
+		}
+		have[r]--
+	}
+	return true
+}
+
+// nameEquivs returns the clusters of acronyms() as mention indices.
+func (p *pass) nameEquivs() [][]int {
+	var out [][]int
+	for _, c := range p.nameClusters {
+		var idx []int
+		for _, s := range c {
+			if j, ok := slices.BinarySearchFunc(p.ms, s, func(m mention, s int32) int { return int(m.s - s) }); ok {
+				idx = append(idx, j)
+			}
+		}
+		if len(idx) > 1 {
+			out = append(out, idx)
+		}
+	}
+	return out
+}
+
+// longerName reports whether the multi-word dictionary name it (at token i) is the end of a
+// longer name no dictionary knows: capitalised words right before it that are not a
+// name, a title or a sentence's first word ("Supreme National Security Council"). It
+// returns where that longer name starts.
+func (p *pass) longerName(i int32, it *item, sentStart []bool) (int32, bool) {
+	if it.e-i < 2 || p.toks[i].is(fNewline) {
+		return 0, false
+	}
+	s := i
+	for s > 0 && !sentStart[s] {
+		t := &p.toks[s-1]
+		if !t.is(fWord) || !t.is(fCap) || t.is(fUpper) || p.itemAt(s-1) != nil || sentStart[s-1] || t.is(fNewline) {
+			break
+		}
+		s--
+	}
+	return s, s < i
 }

@@ -37,6 +37,7 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 		vs := verbs[v0:vi]
 		prevStart, prevEnd := s.s, s.s
 		var prevG1 []int // the subject of the previous trigger in the sentence
+		denied := false
 		for k := range vs {
 			v := &vs[k]
 			next := s.e
@@ -46,7 +47,10 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 			cueFrom, cueVerbEnd := prevStart, prevEnd
 			prevStart, prevEnd = v.s, v.e
 			e := &p.d.entries[v.ents[0]]
-			if e.rel == "" {
+			if e.denies {
+				denied = true
+			}
+			if e.rel == "" || denied {
 				continue
 			}
 			sch := schema[e.rel]
