@@ -57,7 +57,7 @@ type entry struct {
 	// in"): no relation is read from them.
 	denies  bool
 	caseReq []uint8
-	source   string // file:line, for messages
+	source  string // file:line, for messages
 }
 
 // Dictionary holds the phrases the annotator knows, compiled into a token trie.
