@@ -229,7 +229,7 @@ func (an *Annotator) run(text string) *result {
 	sents := p.sentences()
 	p.mentions(sents)
 	p.acronyms()
-	p.references()
+	p.references(sents)
 	equivs := append(p.corefer(), p.nameEquivs()...)
 	rels := p.relations(sents, verbs)
 	r.mentions, r.rels, r.equivs = p.resolveRefs(rels, equivs)

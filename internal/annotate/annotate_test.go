@@ -266,6 +266,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "a pronoun that opens a sentence stands for the subject before",
+			text:          "Chilean President Michelle Bachelet met Peruvian President Ollanta Humala in Lima. She urged Venezuela to return to talks.",
+			relations:     []string{"Urged(Chilean President Michelle Bachelet, Venezuela)"},
+			relationCount: -1,
+		},
+		{
 			name:          "arguments must have the types the schema allows",
 			text:          "Syria sanctioned the talks.", // Sanctioned does not take Talks
 			relationCount: 0,

@@ -434,8 +434,12 @@ const maxRefDistance = 60
 // ("the minister", "the president") that stands for a person named shortly before: the
 // nearest earlier Person mention (for a title, the nearest whose words include it).
 // Such mentions are never written; relations bound to them go to that person.
-func (p *pass) references() {
+func (p *pass) references(sents []span) {
 	n := int32(len(p.toks))
+	sentStart := make([]bool, n+1)
+	for _, s := range sents {
+		sentStart[s.s] = true
+	}
 	var refs []mention
 	mi := 0
 	for i := int32(0); i < n; i++ {
@@ -459,9 +463,10 @@ func (p *pass) references() {
 		default:
 			continue
 		}
+		ante := -1
 		for k := mi - 1; k >= 0; k-- {
 			m := p.ms[k]
-			if i-m.e > maxRefDistance {
+			if i-m.e > maxRefDistance || ante >= 0 && !sentStart[i] {
 				break
 			}
 			if m.typ != "Person" || m.ref != 0 {
@@ -470,8 +475,15 @@ func (p *pass) references() {
 			if title != nil && !strings.Contains(foldString(p.text[p.toks[m.s].bs:p.toks[m.e-1].be]), foldString(p.text[p.toks[title.s].bs:p.toks[title.e-1].be])) {
 				continue
 			}
-			refs = append(refs, mention{s: i, e: e, typ: "Person", ref: m.s + 1})
-			break
+			if ante >= 0 && p.sentenceOf(m.s, sents) != p.sentenceOf(p.ms[ante].s, sents) {
+				break
+			}
+			// Inside a sentence the nearest person; a pronoun that opens a sentence stands
+			// for the subject of the sentence before, its first person.
+			ante = k
+		}
+		if ante >= 0 {
+			refs = append(refs, mention{s: i, e: e, typ: "Person", ref: p.ms[ante].s + 1})
 		}
 		i = e - 1
 	}
@@ -681,4 +693,18 @@ func (p *pass) longerName(i int32, it *item, sentStart []bool) (int32, bool) {
 		s--
 	}
 	return s, s < i
+}
+
+// sentenceOf returns the index of the sentence that holds token i.
+func (p *pass) sentenceOf(i int32, sents []span) int {
+	k, _ := slices.BinarySearchFunc(sents, i, func(s span, i int32) int {
+		switch {
+		case s.e <= i:
+			return -1
+		case s.s > i:
+			return 1
+		}
+		return 0
+	})
+	return k
 }
