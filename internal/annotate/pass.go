@@ -567,7 +567,6 @@ func (p *pass) nameType(s, e int32) string {
 // mention of the same actor.
 func (p *pass) acronyms() {
 	n := int32(len(p.toks))
-	changed := false
 	for k := int32(1); k+2 < n; k++ {
 		a := &p.toks[k+1]
 		if p.toks[k].punct != '(' || p.toks[k+2].punct != ')' || !a.is(fUpper) || a.re-a.rs < 2 || a.re-a.rs > 8 {
@@ -584,6 +583,16 @@ func (p *pass) acronyms() {
 			}
 			w := foldString(p.text[t.bs:t.be])
 			if t.is(fCap) {
+				// A known name belongs to this one only after "of" ("Armed Forces of
+				// Colombia"); otherwise it is a name of its own ("Colombia and the …").
+				if m, ok := p.mentionAt(s - 1); ok {
+					if m.s == 0 || !nameWords[foldString(p.text[p.toks[m.s-1].bs:p.toks[m.s-1].be])] || p.toks[m.s-1].word == p.an.wAnd || p.toks[m.s-1].word == p.an.wThe {
+						break
+					}
+					caps++
+					s = m.s
+					continue
+				}
 				caps++
 			} else if !nameWords[w] && !t.is(fHyphen) {
 				break
@@ -618,11 +627,17 @@ func (p *pass) acronyms() {
 			}
 		}
 		p.nameClusters = append(p.nameClusters, cluster)
-		changed = true
-	}
-	if changed {
 		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 	}
+}
+
+// mentionAt returns the mention that covers token i, if any.
+func (p *pass) mentionAt(i int32) (mention, bool) {
+	k, _ := slices.BinarySearchFunc(p.ms, i+1, func(m mention, t int32) int { return int(m.s - t) })
+	if k > 0 && p.ms[k-1].e > i {
+		return p.ms[k-1], true
+	}
+	return mention{}, false
 }
 
 // covered reports whether token i lies inside a mention.
@@ -635,8 +650,8 @@ func (p *pass) covered(i int32) bool {
 	return false
 }
 
-// initials reports whether every letter of the acronym is the initial of a capitalised
-// word of the name over tokens [s, e), in any order (FARC for Fuerzas Armadas
+// initials reports whether the letters of the acronym are initials of the capitalised
+// words of the name over tokens [s, e), in any order (FARC for Fuerzas Armadas
 // Revolucionarias de Colombia, written in English as Revolutionary Armed Forces of …).
 func (p *pass) initials(s, e int32, acr string) bool {
 	have := map[rune]int{}
@@ -647,16 +662,20 @@ func (p *pass) initials(s, e int32, acr string) bool {
 			have[r]++
 		}
 	}
+	// Most letters must be initials: an acronym of the name in another language shares
+	// only some (ELN, Ejército de Liberación Nacional, for National Liberation Army).
+	n, hit := 0, 0
 	for _, r := range strings.ToLower(acr) {
 		if r == '.' {
 			continue
 		}
-		if have[r] == 0 {
-			return false
+		n++
+		if have[r] > 0 {
+			have[r]--
+			hit++
 		}
-		have[r]--
 	}
-	return true
+	return n > 0 && 3*hit >= 2*n
 }
 
 // nameEquivs returns the clusters of acronyms() as mention indices.

@@ -233,6 +233,15 @@ func (p *pass) sharesSubject(v *item, prev int32) bool {
 	return false
 }
 
+// afterBy reports whether "by" (and determiners) comes right before mention m.
+func (p *pass) afterBy(m mention) bool {
+	j := m.s - 1
+	for j >= 0 && (p.toks[j].word == p.an.wThe || p.toks[j].word == p.an.wA || p.toks[j].word == p.an.wAn) {
+		j--
+	}
+	return j >= 0 && p.toks[j].word == p.an.wBy
+}
+
 // sameKind reports whether two mentions are both events or both actors: a list does not
 // run from "the accords" on to "Oman".
 func sameKind(a, b mention) bool { return eventTypes[a.typ] == eventTypes[b.typ] }
@@ -259,6 +268,9 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if !allowed[m.typ] {
 				continue
 			}
+			if p.endsWithBy(v) && p.afterBy(m) {
+				continue // "hosted by A and mediated by B": A is an agent, not what B mediated
+			}
 			g := []int{base + k}
 			for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
 				g = append(g, base+j)
@@ -271,7 +283,9 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if m.s < v.e {
 				continue
 			}
-			if m.s-v.e > right || m.s >= next || p.barrier(v.e, m.s, ",;:.(") {
+			// An event noun that opens the next trigger is this verb's object: "condemned
+			// the attack on the port".
+			if m.s-v.e > right || m.s >= next && !(m.s == next && eventTypes[m.typ]) || p.barrier(v.e, m.s, ",;:.(") {
 				return nil
 			}
 			if !allowed[m.typ] {
