@@ -272,6 +272,24 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "an event noun that opens the next trigger is the object",
+			text:          "Germany condemned the attack on the port.",
+			relations:     []string{"Criticised(Germany, attack)"},
+			relationCount: 1,
+		},
+		{
+			name:          "coordinated passives keep their own agents",
+			text:          "The talks were hosted by Saudi Arabia and mediated by the United Arab Emirates.",
+			relations:     []string{"Hosted(Saudi Arabia, talks)", "Mediated(United Arab Emirates, talks)"},
+			relationCount: 2,
+		},
+		{
+			name:          "verbs from the CAMEO dictionary",
+			text:          "Turkey lambasted Greece. Iraqi forces besieged the Islamic State. Kuwait commended Oman.",
+			relations:     []string{"Criticised(Turkey, Greece)", "Attacks(Iraqi forces, Islamic State)", "Praised(Kuwait, Oman)"},
+			relationCount: 3,
+		},
+		{
 			name:          "arguments must have the types the schema allows",
 			text:          "Syria sanctioned the talks.", // Sanctioned does not take Talks
 			relationCount: 0,

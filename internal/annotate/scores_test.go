@@ -14,10 +14,11 @@ import (
 
 const goldDir = "../../examples/gold"
 
-// Targets of issue 7 on the gold set: the annotator must not fall below them.
+// Floors on the gold set: issue 7's entity target, and the relation F1 the annotator had
+// before the CAMEO verbs and the new scheme types (issue 13: no worse than 0.825).
 const (
 	minEntityF1   = 0.90 // entity spans, overlap
-	minRelationF1 = 0.75
+	minRelationF1 = 0.825
 )
 
 // TestGoldSetScores annotates every article of the gold set (the held-out ones included)
