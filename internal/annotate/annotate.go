@@ -30,6 +30,7 @@ type Annotator struct {
 	aux                                                     map[int32]bool // was, were, been: a passive before a participle
 	adverbs                                                 map[int32]bool // also, then: may stand between "and" and a verb
 	pronouns                                                map[int32]bool // he, she
+	targetPreps                                             map[int32]bool // on, against: the target of an attack by someone
 
 }
 
@@ -75,6 +76,7 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.aux = map[int32]bool{id("was"): true, id("were"): true, id("been"): true, id("be"): true, id("is"): true, id("are"): true, id("being"): true}
 	an.adverbs = map[int32]bool{id("also"): true, id("then"): true, id("later"): true, id("later"): true, id("subsequently"): true, id("formally"): true, id("publicly"): true}
 	an.pronouns = map[int32]bool{id("he"): true, id("she"): true}
+	an.targetPreps = map[int32]bool{id("on"): true, id("against"): true, id("targeting"): true}
 	return an, nil
 }
 

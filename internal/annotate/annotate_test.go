@@ -290,6 +290,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: 3,
 		},
 		{
+			name:          "an attack by an agent on a target, and a visit as a noun",
+			text:          "Air strikes by the Saudi-led coalition on the Houthis continued. Obama's visit to Cuba was the first in decades, the first trip to Havana by a US president since 1928.",
+			relations:     []string{"Attacks(Saudi-led coalition, Houthis)", "Visited(Obama, Cuba)"},
+			relationCount: 2,
+		},
+		{
 			name:          "arguments must have the types the schema allows",
 			text:          "Syria sanctioned the talks.", // Sanctioned does not take Talks
 			relationCount: 0,

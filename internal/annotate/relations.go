@@ -101,6 +101,10 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 					break
 				}
 			}
+			if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
+				// "air strikes by the coalition on the Houthis": the target after the agents.
+				g2 = p.onTarget(ms, m0, p.ms[g1[len(g1)-1]].e, next, sch[1])
+			}
 			attrs := p.cues(cueFrom, cueVerbEnd, v, e)
 			emit := func(a, b int) { p.emit(&out, seen, v, e, sch, a, b, attrs) }
 			if pairs {
@@ -231,6 +235,33 @@ func (p *pass) sharesSubject(v *item, prev int32) bool {
 		return len(w) > 4 && strings.HasSuffix(w, "ing")
 	}
 	return false
+}
+
+// onTarget returns the list of mentions right after "on", "against" or "targeting" at token
+// from (determiners between), before the next trigger.
+func (p *pass) onTarget(ms []mention, base int, from, next int32, allowed typeSet) []int {
+	if from >= int32(len(p.toks)) {
+		return nil
+	}
+	w := p.toks[from].word
+	if w < 0 || !p.an.targetPreps[w] {
+		return nil
+	}
+	for k := range ms {
+		m := ms[k]
+		if m.s <= from {
+			continue
+		}
+		if m.s >= next || m.s-from > 3 || !allowed[m.typ] {
+			return nil
+		}
+		g := []int{base + k}
+		for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
+			g = append(g, base+j)
+		}
+		return p.members(g)
+	}
+	return nil
 }
 
 // afterBy reports whether "by" (and determiners) comes right before mention m.
