@@ -25,12 +25,13 @@ var builtinDicts embed.FS
 type Annotator struct {
 	dict *Dictionary
 	// vocabulary ids of the little words the patterns look at
-	wAnd, wOr, wThe, wA, wAn, wAs, wWell, wPoss, wBoth, wBy int32
-	poss                                                    map[int32]bool
-	aux                                                     map[int32]bool // was, were, been: a passive before a participle
-	adverbs                                                 map[int32]bool // also, then: may stand between "and" and a verb
-	pronouns                                                map[int32]bool // he, she
-	targetPreps                                             map[int32]bool // on, against: the target of an attack by someone
+	wAnd, wOr, wThe, wA, wAn, wAs, wWell, wPoss, wBoth, wBy, wOf int32
+	poss                                                         map[int32]bool
+	aux                                                          map[int32]bool // was, were, been: a passive before a participle
+	adverbs                                                      map[int32]bool // also, then: may stand between "and" and a verb
+	pronouns                                                     map[int32]bool // he, she
+	targetPreps                                                  map[int32]bool // on, against: the target of an attack by someone
+	clauseWords                                                  map[int32]bool // and, but, while after a comma: another clause
 
 }
 
@@ -72,11 +73,12 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.wAnd, an.wOr, an.wThe, an.wA, an.wAn = id("and"), id("or"), id("the"), id("a"), id("an")
 	an.wAs, an.wWell, an.wPoss, an.wBoth = id("as"), id("well"), id("'s"), id("both")
 	an.poss = map[int32]bool{id("his"): true, id("her"): true, id("its"): true, id("their"): true}
-	an.wBy = id("by")
+	an.wBy, an.wOf = id("by"), id("of")
 	an.aux = map[int32]bool{id("was"): true, id("were"): true, id("been"): true, id("be"): true, id("is"): true, id("are"): true, id("being"): true}
 	an.adverbs = map[int32]bool{id("also"): true, id("then"): true, id("later"): true, id("later"): true, id("subsequently"): true, id("formally"): true, id("publicly"): true}
 	an.pronouns = map[int32]bool{id("he"): true, id("she"): true}
 	an.targetPreps = map[int32]bool{id("on"): true, id("against"): true, id("targeting"): true}
+	an.clauseWords = map[int32]bool{id("and"): true, id("but"): true, id("while"): true, id("whereas"): true}
 	return an, nil
 }
 

@@ -296,6 +296,19 @@ func TestPatterns(t *testing.T) {
 			relationCount: 2,
 		},
 		{
+			name:          "an office no dictionary lists between nationality and title; the host of a meeting of an organisation",
+			text:          "Indian External Affairs Minister Subrahmanyam Jaishankar took part in a meeting of the Shanghai Cooperation Organisation (SCO) in Moscow hosted by Russia.",
+			mentions:      []string{"Person:Indian External Affairs Minister Subrahmanyam Jaishankar", "Organisation:Shanghai Cooperation Organisation", "Organisation:SCO"},
+			relations:     []string{"ParticipatedIn(Indian External Affairs Minister Subrahmanyam Jaishankar, meeting)", "Hosted(Russia, meeting)"},
+			relationCount: 2,
+		},
+		{
+			name:          "a cue does not reach into the next clause",
+			text:          "India accused Beijing of planning the clash, and China blamed India.",
+			relations:     []string{"Criticised(India, Beijing)", "Criticised(China, India)"},
+			relationCount: 2,
+		},
+		{
 			name:          "arguments must have the types the schema allows",
 			text:          "Syria sanctioned the talks.", // Sanctioned does not take Talks
 			relationCount: 0,

@@ -164,6 +164,9 @@ func (p *pass) mentions(sents []span) {
 			continue
 		}
 		if en := p.has(it, kEntity); en != nil {
+			if en.typ == "Person" && it.e-i > 1 {
+				p.addSurnames(i, it.e)
+			}
 			if s, ok := p.longerName(i, it, sentStart); ok {
 				// "the country's National Security Council" is not the UN's: a name of its own.
 				if en.typ == "Organisation" {
@@ -243,10 +246,18 @@ func (p *pass) person(i int32) (int32, bool) {
 		if p.has(it, kAdj) == nil && !p.isActor(it) {
 			return 0, false
 		}
-		if p.has(p.itemAt(it.e), kTitle) == nil {
+		j = it.e
+		// Capitalised words of an office no dictionary lists may come between the
+		// nationality and a title: "Indian External Affairs Minister".
+		for k := j; k < j+3 && k < int32(len(p.toks)) && p.itemAt(k) == nil && p.toks[k].is(fCap) && !p.toks[k].is(fUpper); k++ {
+			if p.has(p.itemAt(k+1), kTitle) != nil {
+				j = k + 1
+				break
+			}
+		}
+		if p.has(p.itemAt(j), kTitle) == nil {
 			return 0, false
 		}
-		j = it.e
 	}
 	for {
 		t := p.itemAt(j)
@@ -261,6 +272,9 @@ func (p *pass) person(i int32) (int32, bool) {
 	}
 	if t := p.itemAt(j); t != nil {
 		if en := p.has(t, kEntity); en != nil && en.typ == "Person" {
+			if t.e-j > 1 {
+				p.addSurnames(j, t.e)
+			}
 			return t.e, true
 		}
 	}
@@ -586,7 +600,11 @@ func (p *pass) acronyms() {
 				// A known name belongs to this one only after "of" ("Armed Forces of
 				// Colombia"); otherwise it is a name of its own ("Colombia and the …").
 				if m, ok := p.mentionAt(s - 1); ok {
-					if m.s == 0 || !nameWords[foldString(p.text[p.toks[m.s-1].bs:p.toks[m.s-1].be])] || p.toks[m.s-1].word == p.an.wAnd || p.toks[m.s-1].word == p.an.wThe {
+					// It opens the name ("Shanghai Cooperation Organisation") or follows
+					// "of"; before "and" it is a name of its own ("Colombia and the …").
+					opens := m.e == s && s < k && p.toks[s].is(fCap)
+					after := m.s > 0 && nameWords[foldString(p.text[p.toks[m.s-1].bs:p.toks[m.s-1].be])] && p.toks[m.s-1].word != p.an.wAnd && p.toks[m.s-1].word != p.an.wThe
+					if !opens && !after {
 						break
 					}
 					caps++

@@ -264,6 +264,21 @@ func (p *pass) onTarget(ms []mention, base int, from, next int32, allowed typeSe
 	return nil
 }
 
+// ofBetween reports whether only "of" and determiners lie between mentions a and b.
+func (p *pass) ofBetween(a, b mention) bool {
+	of := false
+	for k := a.e; k < b.s; k++ {
+		switch w := p.toks[k].word; {
+		case w == p.an.wOf:
+			of = true
+		case w == p.an.wThe || w == p.an.wA || w == p.an.wAn:
+		default:
+			return false
+		}
+	}
+	return of
+}
+
 // afterBy reports whether "by" (and determiners) comes right before mention m.
 func (p *pass) afterBy(m mention) bool {
 	j := m.s - 1
@@ -301,6 +316,16 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			}
 			if p.endsWithBy(v) && p.afterBy(m) {
 				continue // "hosted by A and mediated by B": A is an agent, not what B mediated
+			}
+			// "a meeting of the Shanghai Cooperation Organisation (SCO) hosted by Russia": the
+			// meeting, not the organisation (nor its acronym).
+			j := k
+			if j > 0 && m.s > 0 && p.toks[m.s-1].punct == '(' && ms[j-1].e == m.s-1 {
+				j--
+			}
+			if j > 0 && eventTypes[ms[j-1].typ] && !eventTypes[m.typ] && allowed[ms[j-1].typ] && p.ofBetween(ms[j-1], ms[j]) {
+				k = j - 1
+				m = ms[k]
 			}
 			g := []int{base + k}
 			for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
@@ -401,6 +426,13 @@ func (p *pass) cues(from, prevEnd int32, v *item, e *entry) []string {
 	}
 	for _, a := range e.attrs {
 		addAttr(a)
+	}
+	// A cue does not reach over the start of another clause (", and Wang blamed India").
+	for k := v.s - 1; k > from; k-- {
+		if r := p.toks[k].punct; r == ';' || r == ',' && k+1 < v.s && p.an.clauseWords[p.toks[k+1].word] {
+			from = k + 1
+			break
+		}
 	}
 	for k := from; k < v.s; k++ {
 		it := p.itemAt(k)
