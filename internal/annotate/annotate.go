@@ -32,6 +32,7 @@ type Annotator struct {
 	pronouns                                                     map[int32]bool // he, she
 	targetPreps                                                  map[int32]bool // on, against: the target of an attack by someone
 	clauseWords                                                  map[int32]bool // and, but, while after a comma: another clause
+	relatives                                                    map[int32]bool // which, whom, that: a relative clause
 
 }
 
@@ -78,6 +79,7 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.adverbs = map[int32]bool{id("also"): true, id("then"): true, id("later"): true, id("later"): true, id("subsequently"): true, id("formally"): true, id("publicly"): true}
 	an.pronouns = map[int32]bool{id("he"): true, id("she"): true}
 	an.targetPreps = map[int32]bool{id("on"): true, id("against"): true, id("targeting"): true}
+	an.relatives = map[int32]bool{id("which"): true, id("whom"): true, id("that"): true}
 	an.clauseWords = map[int32]bool{id("and"): true, id("but"): true, id("while"): true, id("whereas"): true}
 	return an, nil
 }

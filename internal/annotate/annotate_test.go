@@ -309,6 +309,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: 2,
 		},
 		{
+			name:          "the object of a relative clause is its antecedent",
+			text:          "The truce leaves out Hamas, which Israeli jets continue to bomb.",
+			relations:     []string{"Attacks(Israeli jets, Hamas)"},
+			relationCount: -1,
+		},
+		{
 			name:          "arguments must have the types the schema allows",
 			text:          "Syria sanctioned the talks.", // Sanctioned does not take Talks
 			relationCount: 0,

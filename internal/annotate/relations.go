@@ -101,6 +101,11 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 					break
 				}
 			}
+			if len(g2) == 0 && e.arg1 == "L" && strings.ContainsRune(e.arg2, 'R') {
+				// "Jabhat Fateh al-Sham, which Russian jets continue to bomb": the object is
+				// what the relative pronoun before the subject stands for.
+				g2 = p.relativeObject(ms, m0, g1, sch[1])
+			}
 			if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
 				// "air strikes by the coalition on the Houthis": the target after the agents.
 				g2 = p.onTarget(ms, m0, p.ms[g1[len(g1)-1]].e, next, sch[1])
@@ -258,6 +263,37 @@ func (p *pass) onTarget(ms []mention, base int, from, next int32, allowed typeSe
 		g := []int{base + k}
 		for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
 			g = append(g, base+j)
+		}
+		return p.members(g)
+	}
+	return nil
+}
+
+// relativeObject returns the antecedent of "which", "whom" or "that" right before the
+// subject g1 (", which Russian jets bomb"), with the list it ends.
+func (p *pass) relativeObject(ms []mention, base int, g1 []int, allowed typeSet) []int {
+	first := p.ms[g1[0]]
+	k := first.s - 1
+	for k >= 0 && (p.toks[k].word == p.an.wThe || p.toks[k].word == p.an.wA || p.toks[k].word == p.an.wAn) {
+		k--
+	}
+	if k < 1 || p.toks[k].word < 0 || !p.an.relatives[p.toks[k].word] {
+		return nil
+	}
+	if p.toks[k-1].punct == ',' {
+		k--
+	}
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if m.e > k {
+			continue
+		}
+		if m.e != k || !allowed[m.typ] {
+			return nil
+		}
+		g := []int{base + j}
+		for i := j - 1; i >= 0 && allowed[ms[i].typ] && sameKind(ms[i], ms[i+1]) && p.joined(ms[i], ms[i+1]); i-- {
+			g = append(g, base+i)
 		}
 		return p.members(g)
 	}
