@@ -169,9 +169,7 @@ func (p *pass) mentions(sents []span) {
 			}
 			if s, ok := p.longerName(i, it, sentStart); ok {
 				// "the country's National Security Council" is not the UN's: a name of its own.
-				if en.typ == "Organisation" {
-					p.add(s, it.e, en.typ)
-				}
+				p.add(s, it.e, en.typ)
 			} else if !en.noun || sentStart[i] || p.nounContext(i) {
 				p.add(i, it.e, en.typ)
 			}
@@ -360,8 +358,31 @@ func (p *pass) apposition(i int32) (int32, bool) {
 	if d.word != p.an.wA && d.word != p.an.wAn && d.word != p.an.wThe || !p.toks[k+2].is(fWord) || p.toks[k+2].is(fCap) && p.has(p.itemAt(k+2), kTitle) == nil {
 		return 0, false
 	}
+	if i > 0 && p.wordIs(i-1, kPrep) {
+		return 0, false // "in Nagorno Karabakh, a disputed region": a place
+	}
+	// The description names a person, not a place or a body ("Camp David, the presidential
+	// retreat"; "Ansar Dine, a militant group").
+	for j := k + 2; j < k+7 && j < n && p.toks[j].punct != ',' && p.toks[j].punct != '.'; j++ {
+		if notPerson[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+			return 0, false
+		}
+	}
 	p.addSurnames(i, k)
 	return k, true
+}
+
+// notPerson are nouns that describe places, bodies and things, not people.
+var notPerson = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`region regions city town village province state country capital
+		district territory island islands border port area valley river sea mountain mountains
+		enclave camp base airport retreat palace building hotel group groups movement militia party
+		organisation organization alliance coalition company firm bank agency council committee
+		network front army force forces faction agreement accord deal treaty operation`) {
+		notPerson[w] = true
+	}
 }
 
 // date matches a date phrase (Monday, last month), a day and month (27 February,
@@ -713,12 +734,12 @@ func (p *pass) nameEquivs() [][]int {
 	return out
 }
 
-// longerName reports whether the multi-word dictionary name it (at token i) is the end of a
-// longer name no dictionary knows: capitalised words right before it that are not a
+// longerName reports whether the multi-word organisation name it (at token i) is the end of
+// a longer name no dictionary knows: capitalised words right before it that are not a
 // name, a title or a sentence's first word ("Supreme National Security Council"). It
 // returns where that longer name starts.
 func (p *pass) longerName(i int32, it *item, sentStart []bool) (int32, bool) {
-	if it.e-i < 2 || p.toks[i].is(fNewline) {
+	if it.e-i < 2 || p.toks[i].is(fNewline) || p.has(it, kEntity).typ != "Organisation" {
 		return 0, false
 	}
 	s := i
