@@ -3,6 +3,8 @@ package graph
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // titles maps the folded form of an office title (NormName) to how it is written on a
@@ -30,13 +32,17 @@ var titles = map[string]string{
 	"interior minister": "Interior Minister", "minister": "Minister", "secretary": "Secretary",
 	"press secretary": "Press Secretary", "senator": "Senator", "general": "General",
 	"premier": "Premier", "permanent representative": "Permanent Representative",
-	"vice foreign minister": "Deputy Foreign Minister",
+	"vice foreign minister": "Deputy Foreign Minister", "sultan": "Sultan",
 }
 
 // honorifics are dropped before a name without making a role.
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
 	"he": true, "his excellency": true, "her excellency": true, "sheikh": true, "lord": true,
+	// religious and customary titles: never part of the name, so "Mullah Omar" and "Omar"
+	// are one person and "Mullah Akhtar Mansour" is not keyed on "mullah".
+	"sheikha": true, "mullah": true, "maulana": true, "ayatollah": true, "grand ayatollah": true,
+	"hajji": true, "haji": true, "sayyed": true, "sayyid": true, "imam": true,
 }
 
 // maxTitleWords is the longest title in titles, in words.
@@ -288,7 +294,35 @@ func refersTo(short, full string) bool {
 	if len(s) == 0 || len(s) >= len(f) {
 		return false
 	}
-	return strings.Join(f[len(f)-len(s):], " ") == strings.Join(s, " ")
+	if strings.Join(f[len(f)-len(s):], " ") == strings.Join(s, " ") {
+		return true
+	}
+	// The first word alone, where it is the name in use: the family name of "Kim Jong Un",
+	// the given name of "Tamim bin Hamad Al Thani" (a name with a patronymic particle).
+	return len(s) == 1 && s[0] == f[0] && (capitalised(full) >= 3 || patronymic(f))
+}
+
+// capitalised counts the words of a name that start with a capital ("Kim Jong Un": 3,
+// "Bashar al-Assad": 2).
+func capitalised(name string) int {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// patronymic reports whether a name has a particle of descent (bin, ibn, bint, ben, abu).
+func patronymic(f []string) bool {
+	for _, w := range f[1:] {
+		switch w {
+		case "bin", "ibn", "bint", "ben", "abu", "wad", "ould":
+			return true
+		}
+	}
+	return false
 }
 
 // acronymOf reports whether short is the initials of full's significant words

@@ -24,6 +24,9 @@ func TestParseTitled(t *testing.T) {
 		{"Ambassador to the UN Bashar al-Jaafari", "Bashar al-Jaafari", "Ambassador to United Nations", ""},
 		{"the US secretary of state", "", "Secretary of State", "United States"},
 		{"Mr Kerry", "Kerry", "", ""},
+		{"Mullah Akhtar Mansour", "Akhtar Mansour", "", ""},
+		{"Sheikh Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani", "", ""},
+		{"Sultan Qaboos bin Said", "Qaboos bin Said", "Sultan", ""},
 		{"Mr. de Mistura", "de Mistura", "", ""},
 		{"a Syrian pilot", "a Syrian pilot", "", ""},
 		{"John Kerry", "John Kerry", "", ""},
@@ -57,6 +60,10 @@ func TestRefersTo(t *testing.T) {
 		{"John", "John Kerry", false}, // a first name is not a reference
 		{"John Kerry", "John Kerry", false},
 		{"Kerr", "John Kerry", false},
+		{"Kim", "Kim Jong Un", true},                // family name first
+		{"Tamim", "Tamim bin Hamad Al Thani", true}, // given name, with a patronymic
+		{"Bashar", "Bashar al-Assad", false},        // two words, no patronymic
+		{"Jong", "Kim Jong Un", false},
 		{"", "John Kerry", false},
 	}
 	for _, tt := range tests {

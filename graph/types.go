@@ -137,7 +137,11 @@ type Coding struct {
 	Family string
 }
 
-// Codings is the one table of event codes for relationship types.
+// Codings is the one table of event codes for relationship types. CAMEO codes and their
+// Goldstein scores follow GDELT's CAMEO lookup tables; PLOVER categories follow the
+// PLOVER project's CAMEO-to-PLOVER table of 2021 (05x diplomatic cooperation is SUPPORT,
+// 11x ACCUSE, 161 SANCTION). Ties established carry CAMEO 054 and ties restored 050, as
+// the CAMEO verb dictionary codes "establish / restore diplomatic relations".
 var Codings = map[string]Coding{
 	"SPOKE_WITH":                    {"041", 1.0, "CONSULT", 1, "consult"},
 	"PHONED":                        {"041", 1.0, "CONSULT", 1, "consult"},
@@ -162,15 +166,15 @@ var Codings = map[string]Coding{
 	"DECLARED":                      {"0871", 9.0, "RETREAT", 2, "cooperate"},
 	"DECLARED_CEASEFIRE":            {"0871", 9.0, "RETREAT", 2, "cooperate"},
 	"DECLARED_TRUCE":                {"0871", 9.0, "RETREAT", 2, "cooperate"},
-	"SIGNED":                        {"057", 8.0, "AGREE", 1, "cooperate"},
-	"PRAISED":                       {"051", 3.4, "COOPERATE", 1, "cooperate"},
-	"RECOGNISED":                    {"054", 6.2, "COOPERATE", 1, "cooperate"},
-	"ESTABLISHED_TIES":              {"064", 7.4, "COOPERATE", 2, "cooperate"},
-	"RESTORED_TIES":                 {"064", 7.4, "COOPERATE", 2, "cooperate"},
+	"SIGNED":                        {"057", 8.0, "SUPPORT", 1, "cooperate"},
+	"PRAISED":                       {"051", 3.4, "SUPPORT", 1, "cooperate"},
+	"RECOGNISED":                    {"054", 6.0, "SUPPORT", 1, "cooperate"},
+	"ESTABLISHED_TIES":              {"054", 6.0, "SUPPORT", 1, "cooperate"},
+	"RESTORED_TIES":                 {"050", 3.5, "SUPPORT", 1, "cooperate"},
 	"RELEASED":                      {"0841", 7.0, "RETREAT", 2, "cooperate"},
 	"EXCHANGED_PRISONERS":           {"0841", 7.0, "RETREAT", 2, "cooperate"},
 	"URGED":                         {"020", 3.0, "REQUEST", 1, "consult"},
-	"SEVERED_TIES":                  {"161", -4.0, "REDUCE", 3, "conflict"},
+	"SEVERED_TIES":                  {"161", -4.0, "SANCTION", 3, "conflict"},
 	"DETAINED":                      {"173", -5.0, "COERCE", 4, "conflict"},
 	"FIGHTS":                        {"190", -10.0, "ASSAULT", 4, "conflict"},
 	"ATTACKS":                       {"190", -10.0, "ASSAULT", 4, "conflict"},
@@ -180,10 +184,10 @@ var Codings = map[string]Coding{
 	"AIR_STRIKE_ON":                 {"195", -10.0, "ASSAULT", 4, "conflict"},
 	"KILLED":                        {"190", -10.0, "ASSAULT", 4, "conflict"},
 	"VIOLATED":                      {"196", -9.5, "ASSAULT", 4, "conflict"},
-	"SANCTIONED":                    {"163", -8.0, "COERCE", 4, "conflict"},
+	"SANCTIONED":                    {"163", -6.5, "COERCE", 4, "conflict"},
 	"THREATENED":                    {"130", -4.4, "THREATEN", 3, "conflict"},
-	"CRITICISED":                    {"111", -2.0, "DISAPPROVE", 3, "conflict"},
-	"ACCUSED":                       {"112", -2.0, "DISAPPROVE", 3, "conflict"},
+	"CRITICISED":                    {"111", -2.0, "ACCUSE", 3, "conflict"},
+	"ACCUSED":                       {"112", -2.0, "ACCUSE", 3, "conflict"},
 	"REFUSED":                       {"120", -4.0, "REJECT", 3, "conflict"},
 	"SUSPENDED":                     {"164", -7.0, "REJECT", 3, "conflict"},
 	"HALTED_TALKS":                  {"164", -7.0, "REJECT", 3, "conflict"},

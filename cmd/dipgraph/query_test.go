@@ -132,6 +132,41 @@ func TestAnalystQueriesOnExamples(t *testing.T) {
 		}
 	})
 
+	t.Run("mediators", func(t *testing.T) {
+		// The gold articles loaded with the examples: China brokered the Saudi–Iranian
+		// deal, the UAE and Saudi Arabia mediated between Washington and Moscow, the
+		// United States brokered the agreement Israel and the UAE signed.
+		rows := queryRows(t, "mediators")
+		byMediator := func(name, about string) map[string]any {
+			for _, r := range rows {
+				if r["mediator"] == name && (about == "" && r["about"] == nil || about != "" && r["kind"] == about) {
+					return r
+				}
+			}
+			return nil
+		}
+		uae := byMediator("United Arab Emirates", "")
+		if uae == nil || !contains(strs(uae["between"]), "United States") || !contains(strs(uae["between"]), "Russia") {
+			t.Errorf("UAE mediating between the US and Russia: %v in %v", uae, rows)
+		}
+		us := byMediator("United States", "Agreement")
+		if us == nil || !contains(strs(us["between"]), "Israel") || !contains(strs(us["between"]), "United Arab Emirates") {
+			t.Errorf("US brokering the agreement Israel and the UAE signed: %v in %v", us, rows)
+		}
+		if r := byMediator("China", "Agreement"); r == nil || r["status"] != "asserted" {
+			t.Errorf("China brokering the Saudi–Iranian deal: %v in %v", r, rows)
+		}
+		// The filter takes a mediator or a party, by name or alias.
+		for _, r := range queryRows(t, "mediators", "actor=Moscow") {
+			if !contains(strs(r["between"]), "Russia") && r["mediator"] != "Russia" {
+				t.Errorf("actor=Moscow returned a row without Russia: %v", r)
+			}
+		}
+		if got := queryRows(t, "mediators", "actor=China"); len(got) == 0 || got[0]["mediator"] != "China" {
+			t.Errorf("actor=China: %v", got)
+		}
+	})
+
 	t.Run("dyad-timeline", func(t *testing.T) {
 		rows := queryRows(t, "dyad-timeline", "a=Syrian opposition", "b=Assad government")
 		// Both took part in the Geneva talks and the opposition suspended them: the rows

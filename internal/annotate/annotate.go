@@ -14,6 +14,9 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 )
 
+// dict/cameo-verbs.tsv is derived from the CAMEO verb dictionary of PETRARCH2 (MIT).
+//go:generate go run ./internal/gencameo -in ../../../shared/data/petrarch2/CAMEO.verbpatterns.150430.txt -out dict/cameo-verbs.tsv
+
 //go:embed dict/*.tsv dict/*.jsonl
 var builtinDicts embed.FS
 
@@ -22,8 +25,15 @@ var builtinDicts embed.FS
 type Annotator struct {
 	dict *Dictionary
 	// vocabulary ids of the little words the patterns look at
-	wAnd, wOr, wThe, wA, wAn, wAs, wWell, wPoss, wBoth int32
-	poss                                               map[int32]bool
+	wAnd, wOr, wThe, wA, wAn, wAs, wWell, wPoss, wBoth, wBy, wOf int32
+	poss                                                         map[int32]bool
+	aux                                                          map[int32]bool // was, were, been: a passive before a participle
+	adverbs                                                      map[int32]bool // also, then: may stand between "and" and a verb
+	pronouns                                                     map[int32]bool // he, she
+	targetPreps                                                  map[int32]bool // on, against: the target of an attack by someone
+	clauseWords                                                  map[int32]bool // and, but, while after a comma: another clause
+	relatives                                                    map[int32]bool // which, whom, that: a relative clause
+
 }
 
 // New returns an annotator that knows the actors of g (nil: graph.BuiltinGazetteer()) and
@@ -64,6 +74,13 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.wAnd, an.wOr, an.wThe, an.wA, an.wAn = id("and"), id("or"), id("the"), id("a"), id("an")
 	an.wAs, an.wWell, an.wPoss, an.wBoth = id("as"), id("well"), id("'s"), id("both")
 	an.poss = map[int32]bool{id("his"): true, id("her"): true, id("its"): true, id("their"): true}
+	an.wBy, an.wOf = id("by"), id("of")
+	an.aux = map[int32]bool{id("was"): true, id("were"): true, id("been"): true, id("be"): true, id("is"): true, id("are"): true, id("being"): true}
+	an.adverbs = map[int32]bool{id("also"): true, id("then"): true, id("later"): true, id("later"): true, id("subsequently"): true, id("formally"): true, id("publicly"): true}
+	an.pronouns = map[int32]bool{id("he"): true, id("she"): true}
+	an.targetPreps = map[int32]bool{id("on"): true, id("against"): true, id("targeting"): true}
+	an.relatives = map[int32]bool{id("which"): true, id("whom"): true, id("that"): true}
+	an.clauseWords = map[int32]bool{id("and"): true, id("but"): true, id("while"): true, id("whereas"): true}
 	return an, nil
 }
 
@@ -184,6 +201,10 @@ func ids(prefix byte, n int) []string {
 type mention struct {
 	s, e int32
 	typ  string
+	// ref is 1 + the start token of the mention a pronoun or a definite description ("he",
+	// "the minister") refers to; such a mention is not written, its relations go to the
+	// mention it refers to.
+	ref int32
 }
 
 // relation is a found relation between mentions (indices into result.mentions).
@@ -213,8 +234,10 @@ func (an *Annotator) run(text string) *result {
 	p := &pass{an: an, d: an.dict, text: text, toks: toks, names: names, at: at}
 	sents := p.sentences()
 	p.mentions(sents)
-	r.mentions = p.ms
-	r.equivs = p.corefer()
-	r.rels = p.relations(sents, verbs)
+	p.acronyms()
+	p.references(sents)
+	equivs := append(p.corefer(), p.nameEquivs()...)
+	rels := p.relations(sents, verbs)
+	r.mentions, r.rels, r.equivs = p.resolveRefs(rels, equivs)
 	return r
 }

@@ -54,8 +54,11 @@ type entry struct {
 	noun  bool // entity: an event noun that is also a verb (attacks, strikes)
 	// adjacent: verb whose arguments are right next to it (talks "between" A and B)
 	adjacent bool
-	caseReq  []uint8
-	source   string // file:line, for messages
+	// denies: a phrase that denies the events after it in its sentence ("denied any role
+	// in"): no relation is read from them.
+	denies  bool
+	caseReq []uint8
+	source  string // file:line, for messages
 }
 
 // Dictionary holds the phrases the annotator knows, compiled into a token trie.
@@ -116,7 +119,7 @@ func (d *Dictionary) add(phrase string, e entry) error {
 	}
 	// The same meaning twice (a name listed as alias and as name) is kept once.
 	for _, i := range d.nodes[node] {
-		if old := d.entries[i]; old.kind == e.kind && old.typ == e.typ && old.rel == e.rel {
+		if old := d.entries[i]; old.kind == e.kind && old.typ == e.typ && old.rel == e.rel && old.arg1 == e.arg1 && old.arg2 == e.arg2 {
 			return nil
 		}
 	}
@@ -307,9 +310,11 @@ func (d *Dictionary) LoadTSV(r io.Reader, name string) error {
 						e.attrs = append(e.attrs, a)
 					case "adjacent":
 						e.adjacent = true
+					case "denies":
+						e.denies = true
 					case "":
 					default:
-						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed or adjacent)", pos, a)
+						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed, adjacent or denies)", pos, a)
 					}
 				}
 			}

@@ -16,11 +16,17 @@
 //     Sergey Lavrov", "President Raul Castro" even for a name no dictionary knows), an
 //     actor before a group head ("Syrian army", "US-led coalition"), dates, capitals as
 //     places after a locative preposition, and surnames of people named in full elsewhere.
+//     Names no dictionary knows come from titles, appositions ("Paul Whelan, a former
+//     Marine") and acronyms defined in brackets; "he", "she" and "the minister" stand for a
+//     person named shortly before.
 //  3. Within each sentence, every verb phrase binds its arguments: the nearest mention on
 //     the side the dictionary names whose type the relation accepts (the schema of
 //     examples/annotation.conf), extended to a whole list ("A, B, C and D" gives four
-//     relations). Cues before the verb ("would", "expected to", "not") set Speculation or
-//     Negation; proposal verbs set Proposed.
+//     relations). Passives take their agents after "by"; a verb after "and" shares the
+//     subject of the verb before; a denial ("denied any role in") states no event after it.
+//     Cues before the verb ("would", "expected to", "not") set Speculation or Negation;
+//     proposal verbs set Proposed. Besides the hand-written verbs, dict/cameo-verbs.tsv
+//     holds verbs derived from the CAMEO verb dictionary (internal/gencameo).
 //
 // The package is pure: no I/O beyond the readers handed to it, no globals but the default
 // annotator built once from embedded data.

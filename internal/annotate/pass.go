@@ -16,6 +16,9 @@ type pass struct {
 	ms    []mention
 	// surnames of people introduced with a title, so later bare surnames are people too
 	surnames map[string]bool
+	// names: clusters of mentions (by start token) of one actor named in full and by its
+	// acronym ("the Revolutionary Armed Forces of Colombia (FARC)" … "the FARC")
+	nameClusters [][]int32
 }
 
 // span is a range of tokens [s, e).
@@ -139,6 +142,11 @@ func (p *pass) mentions(sents []span) {
 		}
 		it := p.itemAt(i)
 		if it == nil {
+			if e, ok := p.apposition(i); ok {
+				p.add(i, e, "Person")
+				i = e
+				continue
+			}
 			i++
 			continue
 		}
@@ -156,7 +164,13 @@ func (p *pass) mentions(sents []span) {
 			continue
 		}
 		if en := p.has(it, kEntity); en != nil {
-			if !en.noun || sentStart[i] || p.nounContext(i) {
+			if en.typ == "Person" && it.e-i > 1 {
+				p.addSurnames(i, it.e)
+			}
+			if s, ok := p.longerName(i, it, sentStart); ok {
+				// "the country's National Security Council" is not the UN's: a name of its own.
+				p.add(s, it.e, en.typ)
+			} else if !en.noun || sentStart[i] || p.nounContext(i) {
 				p.add(i, it.e, en.typ)
 			}
 			i = it.e
@@ -185,7 +199,15 @@ func (p *pass) mentions(sents []span) {
 				continue
 			}
 			if p.surnames[foldString(p.text[t.bs:t.be])] {
-				p.add(i, i+1, "Person")
+				// "Brittney Griner" later in the text, or before its full introduction, is one
+				// mention, not two.
+				e := i + 1
+				for e < n && !covered[e] && p.toks[e].is(fCap) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil &&
+					p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
+					e++
+				}
+				p.add(i, e, "Person")
+				i = e - 1
 			}
 		}
 		slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
@@ -222,10 +244,18 @@ func (p *pass) person(i int32) (int32, bool) {
 		if p.has(it, kAdj) == nil && !p.isActor(it) {
 			return 0, false
 		}
-		if p.has(p.itemAt(it.e), kTitle) == nil {
+		j = it.e
+		// Capitalised words of an office no dictionary lists may come between the
+		// nationality and a title: "Indian External Affairs Minister".
+		for k := j; k < j+3 && k < int32(len(p.toks)) && p.itemAt(k) == nil && p.toks[k].is(fCap) && !p.toks[k].is(fUpper); k++ {
+			if p.has(p.itemAt(k+1), kTitle) != nil {
+				j = k + 1
+				break
+			}
+		}
+		if p.has(p.itemAt(j), kTitle) == nil {
 			return 0, false
 		}
-		j = it.e
 	}
 	for {
 		t := p.itemAt(j)
@@ -240,9 +270,9 @@ func (p *pass) person(i int32) (int32, bool) {
 	}
 	if t := p.itemAt(j); t != nil {
 		if en := p.has(t, kEntity); en != nil && en.typ == "Person" {
-			// A known name after a title: its surname refers to the person later on.
-			last := &p.toks[t.e-1]
-			p.surnames[foldString(p.text[last.bs:last.be])] = true
+			if t.e-j > 1 {
+				p.addSurnames(j, t.e)
+			}
 			return t.e, true
 		}
 	}
@@ -265,21 +295,100 @@ func (p *pass) person(i int32) (int32, bool) {
 			}
 			break
 		}
+		if t.is(fHyphen) && k > j {
+			k++ // the second half of a hyphenated given name: Kim Dae-jung
+			continue
+		}
 		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
 			break
 		}
 		k++
 		count++
 	}
-	if count == 0 || count > 4 {
+	if count == 0 || count > 5 {
 		return 0, false
 	}
-	// The last word is the surname in most names, the first in some (Kim Jong Un).
+	p.addSurnames(j, k)
+	return k, true
+}
+
+// addSurnames records the first and last words of the name over tokens [j, k), so that
+// later bare uses ("Abiy", "Kim") are the same person. The last word is the surname in
+// most names, the first in some (Kim Jong Un). Titles (Sheikh, Mullah) are never keys, and
+// the tail of a hyphenated word is not a name by itself.
+func (p *pass) addSurnames(j, k int32) {
 	for _, w := range []int32{j, k - 1} {
 		t := &p.toks[w]
+		if t.is(fHyphen) || p.has(p.itemAt(w), kTitle) != nil || p.has(p.itemAt(w), kParticle) != nil {
+			continue
+		}
 		p.surnames[foldString(p.text[t.bs:t.be])] = true
 	}
+}
+
+// apposition matches an unknown name of two to four capitalised words followed by a comma
+// and a description ("Paul Whelan, a former Marine"; "Ali Shamkhani, the secretary of"):
+// news introduces people so.
+func (p *pass) apposition(i int32) (int32, bool) {
+	n := int32(len(p.toks))
+	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) {
+		return 0, false
+	}
+	k, count := i, 0
+	for k < n {
+		t := &p.toks[k]
+		if !t.is(fWord) || t.is(fDigit) || k > i && t.is(fNewline) {
+			break
+		}
+		if it := p.itemAt(k); it != nil {
+			if p.has(it, kParticle) != nil && count > 0 && k+1 < n && p.toks[k+1].is(fCap) {
+				k++
+				continue
+			}
+			break
+		}
+		if t.is(fHyphen) && count > 0 {
+			k++
+			continue
+		}
+		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
+			break
+		}
+		k++
+		count++
+	}
+	if count < 2 || count > 4 || k+2 >= n || p.toks[k].punct != ',' {
+		return 0, false
+	}
+	d := &p.toks[k+1]
+	if d.word != p.an.wA && d.word != p.an.wAn && d.word != p.an.wThe || !p.toks[k+2].is(fWord) || p.toks[k+2].is(fCap) && p.has(p.itemAt(k+2), kTitle) == nil {
+		return 0, false
+	}
+	if i > 0 && p.wordIs(i-1, kPrep) {
+		return 0, false // "in Nagorno Karabakh, a disputed region": a place
+	}
+	// The description names a person, not a place or a body ("Camp David, the presidential
+	// retreat"; "Ansar Dine, a militant group").
+	for j := k + 2; j < k+7 && j < n && p.toks[j].punct != ',' && p.toks[j].punct != '.'; j++ {
+		if notPerson[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+			return 0, false
+		}
+	}
+	p.addSurnames(i, k)
 	return k, true
+}
+
+// notPerson are nouns that describe places, bodies and things, not people.
+var notPerson = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`region regions city town village province state country capital
+		district territory island islands border port area valley river sea mountain mountains
+		enclave camp base airport retreat palace building hotel group groups movement militia party
+		organisation organization alliance coalition company firm bank agency council committee
+		network front army force forces faction agreement accord deal treaty operation`) {
+		notPerson[w] = true
+	}
 }
 
 // date matches a date phrase (Monday, last month), a day and month (27 February,
@@ -356,4 +465,310 @@ func (p *pass) corefer() [][]int {
 		}
 	}
 	return out
+}
+
+// maxRefDistance is how far back, in tokens, a pronoun or a definite description looks
+// for the person it stands for: about the sentence before and its own.
+const maxRefDistance = 60
+
+// references adds a mention for each "he"/"she" and each definite title without a name
+// ("the minister", "the president") that stands for a person named shortly before: the
+// nearest earlier Person mention (for a title, the nearest whose words include it).
+// Such mentions are never written; relations bound to them go to that person.
+func (p *pass) references(sents []span) {
+	n := int32(len(p.toks))
+	sentStart := make([]bool, n+1)
+	for _, s := range sents {
+		sentStart[s.s] = true
+	}
+	var refs []mention
+	mi := 0
+	for i := int32(0); i < n; i++ {
+		for mi < len(p.ms) && p.ms[mi].e <= i {
+			mi++
+		}
+		if mi < len(p.ms) && p.ms[mi].s <= i {
+			continue // inside a mention
+		}
+		t := &p.toks[i]
+		e := i + 1
+		var title *item
+		switch {
+		case t.word >= 0 && p.an.pronouns[t.word]:
+		case t.word == p.an.wThe:
+			it := p.itemAt(i + 1)
+			if p.has(it, kTitle) == nil || int(it.e) < len(p.toks) && p.toks[it.e].is(fCap) {
+				continue
+			}
+			title, e = it, it.e
+		default:
+			continue
+		}
+		ante := -1
+		for k := mi - 1; k >= 0; k-- {
+			m := p.ms[k]
+			if i-m.e > maxRefDistance || ante >= 0 && !sentStart[i] {
+				break
+			}
+			if m.typ != "Person" || m.ref != 0 {
+				continue
+			}
+			if title != nil && !strings.Contains(foldString(p.text[p.toks[m.s].bs:p.toks[m.e-1].be]), foldString(p.text[p.toks[title.s].bs:p.toks[title.e-1].be])) {
+				continue
+			}
+			if ante >= 0 && p.sentenceOf(m.s, sents) != p.sentenceOf(p.ms[ante].s, sents) {
+				break
+			}
+			// Inside a sentence the nearest person; a pronoun that opens a sentence stands
+			// for the subject of the sentence before, its first person.
+			ante = k
+		}
+		if ante >= 0 {
+			refs = append(refs, mention{s: i, e: e, typ: "Person", ref: p.ms[ante].s + 1})
+		}
+		i = e - 1
+	}
+	if len(refs) > 0 {
+		p.ms = append(p.ms, refs...)
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	}
+}
+
+// target returns the mention a relation argument stands for: the antecedent of a
+// reference, the mention itself otherwise.
+func (p *pass) target(i int) int {
+	if r := p.ms[i].ref; r != 0 {
+		if j, ok := slices.BinarySearchFunc(p.ms, r-1, func(m mention, s int32) int { return int(m.s - s) }); ok {
+			return j
+		}
+	}
+	return i
+}
+
+// resolveRefs drops the reference mentions and renumbers the relations and equivalences.
+func (p *pass) resolveRefs(rels []relation, equivs [][]int) ([]mention, []relation, [][]int) {
+	idx := make([]int, len(p.ms))
+	out := p.ms[:0:0]
+	for i, m := range p.ms {
+		if m.ref != 0 {
+			idx[i] = -1
+			continue
+		}
+		idx[i] = len(out)
+		out = append(out, m)
+	}
+	if len(out) == len(p.ms) {
+		return p.ms, rels, equivs
+	}
+	for k := range rels {
+		rels[k].a1, rels[k].a2 = idx[rels[k].a1], idx[rels[k].a2]
+	}
+	for _, c := range equivs {
+		for k := range c {
+			c[k] = idx[c[k]]
+		}
+	}
+	return out, rels, equivs
+}
+
+// nameWords are the lower-case words a multi-word name may contain.
+var nameWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true,
+	"del": true, "la": true, "al": true, "el": true, "des": true, "du": true, "on": true}
+
+// headTypes types an unknown name by a word in it ("… Armed Forces …" is an armed group).
+var headTypes = map[string]string{
+	"forces": "ArmedGroup", "army": "ArmedGroup", "front": "ArmedGroup", "brigade": "ArmedGroup",
+	"brigades": "ArmedGroup", "militia": "ArmedGroup", "movement": "ArmedGroup", "liberation": "ArmedGroup",
+	"revolutionary": "ArmedGroup", "mujahideen": "ArmedGroup", "rebels": "ArmedGroup",
+	"party": "Organisation", "council": "Organisation", "union": "Organisation", "organisation": "Organisation",
+	"organization": "Organisation", "agency": "Organisation", "commission": "Organisation", "committee": "Organisation",
+	"bank": "Organisation", "fund": "Organisation", "court": "Organisation", "association": "Organisation",
+	"community": "Organisation", "alliance": "Organisation", "league": "Organisation", "ministry": "Organisation",
+	"assembly": "Organisation", "parliament": "Organisation", "congress": "Organisation",
+	"republic": "State", "kingdom": "State", "emirates": "State",
+}
+
+// nameType returns the type of an unknown name over tokens [s, e) from its words (the
+// last one that says), or "".
+func (p *pass) nameType(s, e int32) string {
+	typ := ""
+	for k := s; k < e; k++ {
+		if t := headTypes[foldString(p.text[p.toks[k].bs:p.toks[k].be])]; t != "" {
+			if typ == "" || t == "ArmedGroup" {
+				typ = t
+			}
+		}
+	}
+	return typ
+}
+
+// acronyms finds names defined with an acronym in brackets that no dictionary knows ("the
+// Revolutionary Armed Forces of Colombia (FARC)"), replaces the mentions inside the name
+// (Colombia) by one mention of the whole name, and makes every later use of the acronym a
+// mention of the same actor.
+func (p *pass) acronyms() {
+	n := int32(len(p.toks))
+	for k := int32(1); k+2 < n; k++ {
+		a := &p.toks[k+1]
+		if p.toks[k].punct != '(' || p.toks[k+2].punct != ')' || !a.is(fUpper) || a.re-a.rs < 2 || a.re-a.rs > 8 {
+			continue
+		}
+		if p.has(p.itemAt(k+1), kEntity) != nil {
+			continue // a known acronym: Islamic State (IS)
+		}
+		s, caps := k, 0
+		for s > 0 {
+			t := &p.toks[s-1]
+			if !t.is(fWord) || t.is(fNewline) && s-1 != k-1 {
+				break
+			}
+			w := foldString(p.text[t.bs:t.be])
+			if t.is(fCap) {
+				// A known name belongs to this one only after "of" ("Armed Forces of
+				// Colombia"); otherwise it is a name of its own ("Colombia and the …").
+				if m, ok := p.mentionAt(s - 1); ok {
+					// It opens the name ("Shanghai Cooperation Organisation") or follows
+					// "of"; before "and" it is a name of its own ("Colombia and the …").
+					opens := m.e == s && s < k && p.toks[s].is(fCap)
+					after := m.s > 0 && nameWords[foldString(p.text[p.toks[m.s-1].bs:p.toks[m.s-1].be])] && p.toks[m.s-1].word != p.an.wAnd && p.toks[m.s-1].word != p.an.wThe
+					if !opens && !after {
+						break
+					}
+					caps++
+					s = m.s
+					continue
+				}
+				caps++
+			} else if !nameWords[w] && !t.is(fHyphen) {
+				break
+			}
+			s--
+		}
+		for s < k && (!p.toks[s].is(fCap) || nameWords[foldString(p.text[p.toks[s].bs:p.toks[s].be])]) {
+			s++ // no leading "the" or "of"
+		}
+		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) {
+			continue
+		}
+		typ := p.nameType(s, k)
+		if typ == "" {
+			typ = "Organisation"
+		}
+		kept := p.ms[:0]
+		for _, m := range p.ms {
+			if m.e <= s || m.s >= k || m.s < s && m.e > k {
+				kept = append(kept, m)
+			}
+		}
+		p.ms = kept
+		p.add(s, k, typ)
+		cluster := []int32{s}
+		acr := p.text[a.bs:a.be]
+		for j := k + 1; j < n; j++ {
+			t := &p.toks[j]
+			if t.is(fUpper) && p.text[t.bs:t.be] == acr && !p.covered(j) {
+				p.add(j, j+1, typ)
+				cluster = append(cluster, j)
+			}
+		}
+		p.nameClusters = append(p.nameClusters, cluster)
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	}
+}
+
+// mentionAt returns the mention that covers token i, if any.
+func (p *pass) mentionAt(i int32) (mention, bool) {
+	k, _ := slices.BinarySearchFunc(p.ms, i+1, func(m mention, t int32) int { return int(m.s - t) })
+	if k > 0 && p.ms[k-1].e > i {
+		return p.ms[k-1], true
+	}
+	return mention{}, false
+}
+
+// covered reports whether token i lies inside a mention.
+func (p *pass) covered(i int32) bool {
+	for _, m := range p.ms {
+		if m.s <= i && i < m.e {
+			return true
+		}
+	}
+	return false
+}
+
+// initials reports whether the letters of the acronym are initials of the capitalised
+// words of the name over tokens [s, e), in any order (FARC for Fuerzas Armadas
+// Revolucionarias de Colombia, written in English as Revolutionary Armed Forces of …).
+func (p *pass) initials(s, e int32, acr string) bool {
+	have := map[rune]int{}
+	for k := s; k < e; k++ {
+		t := &p.toks[k]
+		if t.is(fCap) {
+			r, _ := decode(strings.ToLower(p.text[t.bs:t.be]), 0)
+			have[r]++
+		}
+	}
+	// Most letters must be initials: an acronym of the name in another language shares
+	// only some (ELN, Ejército de Liberación Nacional, for National Liberation Army).
+	n, hit := 0, 0
+	for _, r := range strings.ToLower(acr) {
+		if r == '.' {
+			continue
+		}
+		n++
+		if have[r] > 0 {
+			have[r]--
+			hit++
+		}
+	}
+	return n > 0 && 3*hit >= 2*n
+}
+
+// nameEquivs returns the clusters of acronyms() as mention indices.
+func (p *pass) nameEquivs() [][]int {
+	var out [][]int
+	for _, c := range p.nameClusters {
+		var idx []int
+		for _, s := range c {
+			if j, ok := slices.BinarySearchFunc(p.ms, s, func(m mention, s int32) int { return int(m.s - s) }); ok {
+				idx = append(idx, j)
+			}
+		}
+		if len(idx) > 1 {
+			out = append(out, idx)
+		}
+	}
+	return out
+}
+
+// longerName reports whether the multi-word organisation name it (at token i) is the end of
+// a longer name no dictionary knows: capitalised words right before it that are not a
+// name, a title or a sentence's first word ("Supreme National Security Council"). It
+// returns where that longer name starts.
+func (p *pass) longerName(i int32, it *item, sentStart []bool) (int32, bool) {
+	if it.e-i < 2 || p.toks[i].is(fNewline) || p.has(it, kEntity).typ != "Organisation" {
+		return 0, false
+	}
+	s := i
+	for s > 0 && !sentStart[s] {
+		t := &p.toks[s-1]
+		if !t.is(fWord) || !t.is(fCap) || t.is(fUpper) || p.itemAt(s-1) != nil || sentStart[s-1] || t.is(fNewline) {
+			break
+		}
+		s--
+	}
+	return s, s < i
+}
+
+// sentenceOf returns the index of the sentence that holds token i.
+func (p *pass) sentenceOf(i int32, sents []span) int {
+	k, _ := slices.BinarySearchFunc(sents, i, func(s span, i int32) int {
+		switch {
+		case s.e <= i:
+			return -1
+		case s.s > i:
+			return 1
+		}
+		return 0
+	})
+	return k
 }

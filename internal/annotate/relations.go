@@ -1,6 +1,9 @@
 package annotate
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // How far an argument may be from its verb, in tokens.
 const (
@@ -33,6 +36,8 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 		}
 		vs := verbs[v0:vi]
 		prevStart, prevEnd := s.s, s.s
+		var prevG1 []int // the subject of the previous trigger in the sentence
+		denied := false
 		for k := range vs {
 			v := &vs[k]
 			next := s.e
@@ -42,17 +47,45 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 			cueFrom, cueVerbEnd := prevStart, prevEnd
 			prevStart, prevEnd = v.s, v.e
 			e := &p.d.entries[v.ents[0]]
-			if e.rel == "" {
+			if e.denies {
+				denied = true
+			}
+			if e.rel == "" || denied {
 				continue
 			}
 			sch := schema[e.rel]
 			var g1, g2 []int
-			for _, side := range e.arg1 {
-				if g1 = p.find(ms, m0, v, side, sch[0], s, next); len(g1) > 0 {
-					break
+			passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
+			switch {
+			case passive:
+				// "The deal was signed by A, by B and by C": the agents follow "by", the
+				// subject is the object. Without "by" the agent is not stated.
+				g1 = p.byList(ms, m0, v.e, next, sch[0], true)
+			case e.arg1 == "R" && p.endsWithBy(v):
+				g1 = p.byList(ms, m0, v.e, next, sch[0], false)
+			case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, cueFrom):
+				// "praised China and thanked Oman", "…, accusing Doha of": the subject of
+				// the previous verb.
+				g1 = fit(prevG1, p.ms, sch[0])
+			}
+			if len(g1) == 0 && !passive {
+				for _, side := range e.arg1 {
+					if g1 = p.find(ms, m0, v, side, sch[0], s, next); len(g1) > 0 {
+						break
+					}
 				}
 			}
 			if len(g1) == 0 {
+				continue
+			}
+			prevG1 = g1
+			if passive {
+				g2 = p.find(ms, m0, v, 'L', sch[1], s, next)
+				for _, a := range g1 {
+					for _, b := range g2 {
+						p.emit(&out, seen, v, e, sch, a, b, p.cues(cueFrom, cueVerbEnd, v, e))
+					}
+				}
 				continue
 			}
 			pairs := false
@@ -68,18 +101,17 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 					break
 				}
 			}
-			attrs := p.cues(cueFrom, cueVerbEnd, v, e)
-			emit := func(a, b int) {
-				if a == b || !sch[0][p.ms[a].typ] || !sch[1][p.ms[b].typ] {
-					return
-				}
-				key := [3]int{int(v.ents[0]), a, b}
-				if seen[key] {
-					return
-				}
-				seen[key] = true
-				out = append(out, relation{typ: e.rel, a1: a, a2: b, attrs: attrs})
+			if len(g2) == 0 && e.arg1 == "L" && strings.ContainsRune(e.arg2, 'R') {
+				// "Jabhat Fateh al-Sham, which Russian jets continue to bomb": the object is
+				// what the relative pronoun before the subject stands for.
+				g2 = p.relativeObject(ms, m0, g1, sch[1])
 			}
+			if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
+				// "air strikes by the coalition on the Houthis": the target after the agents.
+				g2 = p.onTarget(ms, m0, p.ms[g1[len(g1)-1]].e, next, sch[1])
+			}
+			attrs := p.cues(cueFrom, cueVerbEnd, v, e)
+			emit := func(a, b int) { p.emit(&out, seen, v, e, sch, a, b, attrs) }
 			if pairs {
 				for x := 0; x < len(g1); x++ {
 					for y := x + 1; y < len(g1); y++ {
@@ -98,6 +130,203 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 	slices.SortStableFunc(out, func(a, b relation) int { return int(p.ms[a.a1].s - p.ms[b.a1].s) })
 	return out
 }
+
+// emit appends the relation of trigger v between mentions a and b unless it is there already.
+func (p *pass) emit(out *[]relation, seen map[[3]int]bool, v *item, e *entry, sch [2]typeSet, a, b int, attrs []string) {
+	a, b = p.target(a), p.target(b)
+	if a == b || !sch[0][p.ms[a].typ] || !sch[1][p.ms[b].typ] {
+		return
+	}
+	key := [3]int{int(v.ents[0]), a, b}
+	if seen[key] {
+		return
+	}
+	seen[key] = true
+	*out = append(*out, relation{typ: e.rel, a1: a, a2: b, attrs: attrs})
+}
+
+// fit keeps the mentions of g whose type is allowed.
+func fit(g []int, ms []mention, allowed typeSet) []int {
+	var out []int
+	for _, i := range g {
+		if allowed[ms[i].typ] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// passive reports whether an active trigger (attacked, signed) follows a form of "be":
+// "X was attacked by Y".
+func (p *pass) passive(v *item) bool {
+	if w := p.text[p.toks[v.s].bs:p.toks[v.s].be]; strings.HasSuffix(w, "ing") {
+		return false // "has been bombing", "is fighting"
+	}
+	k := v.s - 1
+	if k >= 0 && p.an.adverbs[p.toks[k].word] {
+		k--
+	}
+	return k >= 0 && p.toks[k].word >= 0 && p.an.aux[p.toks[k].word]
+}
+
+// endsWithBy reports whether the trigger's last word is "by" (attacked by, brokered by).
+func (p *pass) endsWithBy(v *item) bool { return p.toks[v.e-1].word == p.an.wBy }
+
+// byList returns the mentions of an allowed type that follow "by" between token from and
+// next: "signed in Beijing by A, the head of X, and by B" gives A and B. The first "by"
+// must come within maxRight tokens unless it ends the trigger (first).
+func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet, search bool) []int {
+	if search {
+		// The first "by" comes soon after the trigger: "was signed in Beijing by".
+		k := from
+		for ; k < next && k < from+maxRight; k++ {
+			if p.toks[k].word == p.an.wBy {
+				break
+			}
+			if r := p.toks[k].punct; r == ',' || r == ';' || r == ':' || r == '(' {
+				return nil
+			}
+		}
+		if k >= next || k >= from+maxRight {
+			return nil
+		}
+		from = k + 1
+	}
+	var g []int
+	for k := range ms {
+		m := ms[k]
+		if m.s < from {
+			continue
+		}
+		if m.s >= next {
+			break
+		}
+		// Is there a "by" right before the mention (determiners between)?
+		j := m.s - 1
+		for j >= from && (p.toks[j].word == p.an.wThe || p.toks[j].word == p.an.wA || p.toks[j].word == p.an.wAn) {
+			j--
+		}
+		by := j == from-1 || j >= from && p.toks[j].word == p.an.wBy
+		if !by {
+			if len(g) > 0 && allowed[m.typ] && sameKind(p.ms[g[len(g)-1]], m) && p.joined(p.ms[g[len(g)-1]], m) {
+				g = append(g, base+k)
+			}
+			continue
+		}
+		if allowed[m.typ] {
+			g = append(g, base+k)
+		}
+	}
+	return g
+}
+
+// sharesSubject reports whether trigger v continues the clause of the previous trigger
+// (which started at prev) without a subject of its own: "praised China and thanked Oman",
+// "cut ties with Qatar, accusing Doha of".
+func (p *pass) sharesSubject(v *item, prev int32) bool {
+	if prev >= v.s {
+		return false
+	}
+	k := v.s - 1
+	for k > prev && p.an.adverbs[p.toks[k].word] {
+		k--
+	}
+	t := &p.toks[k]
+	if t.word == p.an.wAnd {
+		return true
+	}
+	if t.punct == ',' {
+		w := p.text[p.toks[v.s].bs:p.toks[v.s].be]
+		return len(w) > 4 && strings.HasSuffix(w, "ing")
+	}
+	return false
+}
+
+// onTarget returns the list of mentions right after "on", "against" or "targeting" at token
+// from (determiners between), before the next trigger.
+func (p *pass) onTarget(ms []mention, base int, from, next int32, allowed typeSet) []int {
+	if from >= int32(len(p.toks)) {
+		return nil
+	}
+	w := p.toks[from].word
+	if w < 0 || !p.an.targetPreps[w] {
+		return nil
+	}
+	for k := range ms {
+		m := ms[k]
+		if m.s <= from {
+			continue
+		}
+		if m.s >= next || m.s-from > 3 || !allowed[m.typ] {
+			return nil
+		}
+		g := []int{base + k}
+		for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
+			g = append(g, base+j)
+		}
+		return p.members(g)
+	}
+	return nil
+}
+
+// relativeObject returns the antecedent of "which", "whom" or "that" right before the
+// subject g1 (", which Russian jets bomb"), with the list it ends.
+func (p *pass) relativeObject(ms []mention, base int, g1 []int, allowed typeSet) []int {
+	first := p.ms[g1[0]]
+	k := first.s - 1
+	for k >= 0 && (p.toks[k].word == p.an.wThe || p.toks[k].word == p.an.wA || p.toks[k].word == p.an.wAn) {
+		k--
+	}
+	if k < 1 || p.toks[k].word < 0 || !p.an.relatives[p.toks[k].word] {
+		return nil
+	}
+	if p.toks[k-1].punct == ',' {
+		k--
+	}
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := ms[j]
+		if m.e > k {
+			continue
+		}
+		if m.e != k || !allowed[m.typ] {
+			return nil
+		}
+		g := []int{base + j}
+		for i := j - 1; i >= 0 && allowed[ms[i].typ] && sameKind(ms[i], ms[i+1]) && p.joined(ms[i], ms[i+1]); i-- {
+			g = append(g, base+i)
+		}
+		return p.members(g)
+	}
+	return nil
+}
+
+// ofBetween reports whether only "of" and determiners lie between mentions a and b.
+func (p *pass) ofBetween(a, b mention) bool {
+	of := false
+	for k := a.e; k < b.s; k++ {
+		switch w := p.toks[k].word; {
+		case w == p.an.wOf:
+			of = true
+		case w == p.an.wThe || w == p.an.wA || w == p.an.wAn:
+		default:
+			return false
+		}
+	}
+	return of
+}
+
+// afterBy reports whether "by" (and determiners) comes right before mention m.
+func (p *pass) afterBy(m mention) bool {
+	j := m.s - 1
+	for j >= 0 && (p.toks[j].word == p.an.wThe || p.toks[j].word == p.an.wA || p.toks[j].word == p.an.wAn) {
+		j--
+	}
+	return j >= 0 && p.toks[j].word == p.an.wBy
+}
+
+// sameKind reports whether two mentions are both events or both actors: a list does not
+// run from "the accords" on to "Oman".
+func sameKind(a, b mention) bool { return eventTypes[a.typ] == eventTypes[b.typ] }
 
 // find returns the list of mentions (indices into p.ms) nearest to the verb on side L or R
 // whose type is allowed: the nearest fitting mention and the mentions joined to it by
@@ -121,8 +350,21 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if !allowed[m.typ] {
 				continue
 			}
+			if p.endsWithBy(v) && p.afterBy(m) {
+				continue // "hosted by A and mediated by B": A is an agent, not what B mediated
+			}
+			// "a meeting of the Shanghai Cooperation Organisation (SCO) hosted by Russia": the
+			// meeting, not the organisation (nor its acronym).
+			j := k
+			if j > 0 && m.s > 0 && p.toks[m.s-1].punct == '(' && ms[j-1].e == m.s-1 {
+				j--
+			}
+			if j > 0 && eventTypes[ms[j-1].typ] && !eventTypes[m.typ] && allowed[ms[j-1].typ] && p.ofBetween(ms[j-1], ms[j]) {
+				k = j - 1
+				m = ms[k]
+			}
 			g := []int{base + k}
-			for j := k - 1; j >= 0 && allowed[ms[j].typ] && p.joined(ms[j], ms[j+1]); j-- {
+			for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
 				g = append(g, base+j)
 			}
 			return p.members(g)
@@ -133,14 +375,16 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if m.s < v.e {
 				continue
 			}
-			if m.s-v.e > right || m.s >= next || p.barrier(v.e, m.s, ",;:.(") {
+			// An event noun that opens the next trigger is this verb's object: "condemned
+			// the attack on the port".
+			if m.s-v.e > right || m.s >= next && !(m.s == next && eventTypes[m.typ]) || p.barrier(v.e, m.s, ",;:.(") {
 				return nil
 			}
 			if !allowed[m.typ] {
 				continue
 			}
 			g := []int{base + k}
-			for j := k + 1; j < len(ms) && allowed[ms[j].typ] && p.joined(ms[j-1], ms[j]); j++ {
+			for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
 				g = append(g, base+j)
 			}
 			return p.members(g)
@@ -218,6 +462,13 @@ func (p *pass) cues(from, prevEnd int32, v *item, e *entry) []string {
 	}
 	for _, a := range e.attrs {
 		addAttr(a)
+	}
+	// A cue does not reach over the start of another clause (", and Wang blamed India").
+	for k := v.s - 1; k > from; k-- {
+		if r := p.toks[k].punct; r == ';' || r == ',' && k+1 < v.s && p.an.clauseWords[p.toks[k+1].word] {
+			from = k + 1
+			break
+		}
 	}
 	for k := from; k < v.s; k++ {
 		it := p.itemAt(k)

@@ -17,10 +17,11 @@ const goldDir = "../../examples/gold"
 // blindDir is the blind test set: reported on by make eval, never tuned on, so not scored here.
 const blindDir = goldDir + "/blind"
 
-// Targets of issue 7 on the gold set: the annotator must not fall below them.
+// Floors on the gold set: issue 7's entity target, and the relation F1 the annotator had
+// before the CAMEO verbs and the new scheme types (issue 13: no worse than 0.825).
 const (
 	minEntityF1   = 0.90 // entity spans, overlap
-	minRelationF1 = 0.75
+	minRelationF1 = 0.825
 )
 
 // TestGoldSetScores annotates every article of the gold set (the held-out ones included,
