@@ -60,7 +60,7 @@ func TestEvalPred(t *testing.T) {
 	if rel(out) == "" || rel(out) != rel(direct) {
 		t.Errorf("--pred and in-place scores differ:\n%s\n%s", rel(out), rel(direct))
 	}
-	os.Remove(filepath.Join(pred, "abraham-accords-2020.ann"))
+	os.Remove(filepath.Join(pred, "colombia-farc-accord-2016.ann"))
 	if code, _, errOut := runDipgraph("eval", "--gold", blind, "--pred", pred); code == 0 || !strings.Contains(errOut, "no predicted annotations") {
 		t.Errorf("a missing prediction: exit %d, %s", code, errOut)
 	}
