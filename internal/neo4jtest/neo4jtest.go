@@ -49,6 +49,7 @@ func env(k, def string) string {
 // The database is the caller's alone until the test ends.
 func Open(t testing.TB) *neo4jstore.Store {
 	t.Helper()
+	skipShort(t)
 	unlock := lock(t)
 	t.Cleanup(unlock)
 	ctx := context.Background()
@@ -72,6 +73,7 @@ func Open(t testing.TB) *neo4jstore.Store {
 // in one test would wait forever.
 func Connect(t testing.TB) *neo4jstore.Store {
 	t.Helper()
+	skipShort(t)
 	ctx := context.Background()
 	st, err := neo4jstore.Open(ctx, Config())
 	if err != nil {
@@ -86,6 +88,15 @@ func Connect(t testing.TB) *neo4jstore.Store {
 func Lock(t testing.TB) {
 	t.Helper()
 	Open(t)
+}
+
+// skipShort skips a database test in -short mode: `go test -short ./...` (make test-short,
+// and the fresh-clone step of make test) runs the unit tests only, with or without a server.
+func skipShort(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs the Neo4j test server: not in -short mode")
+	}
 }
 
 // Unreachable ends a test that cannot reach the server it was promised: it fails under CI
