@@ -47,6 +47,9 @@ func TestBuiltinGazetteerLoadCost(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a child process")
 	}
+	if raceDetector {
+		t.Skip("the race detector multiplies time and memory; the figures mean something only without it")
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestBuiltinGazetteerLoadCost$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "DIPGRAPH_LOAD_CHILD=1")
 	out, err := cmd.CombinedOutput()
