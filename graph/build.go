@@ -62,7 +62,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	ms := sortedMentions(a.Mentions)
 	mentionByID := make(map[string]ingest.Mention, len(ms))
 	byMention := map[string]resolved{}
-	mr := &mentionResolver{b: b, a: a, norms: norms}
+	mr := newMentionResolver(b, a, norms)
 	order := make([]string, 0, len(ms))
 	for _, m := range ms {
 		r, err := mr.resolve(m)
@@ -106,6 +106,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 
 	nodes := map[string]*Node{}
 	mentions := map[string]*Mention{}
+	forms := map[string]map[string]bool{} // node key → its surface forms, sorted at the end
 	addNode := func(r resolved, form string) {
 		if _, ok := nodes[r.key]; !ok {
 			n := &Node{Key: r.key, Label: r.label, Event: r.event, Name: r.name, QID: r.qid}
@@ -118,9 +119,10 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		if mm == nil {
 			mm = &Mention{Key: r.key}
 			mentions[r.key] = mm
+			forms[r.key] = map[string]bool{}
 		}
 		mm.Count++
-		mm.Forms = union(mm.Forms, []string{strings.TrimSpace(form)})
+		forms[r.key][strings.TrimSpace(form)] = true
 	}
 	for _, m := range ms {
 		r := byMention[m.ID]
@@ -288,7 +290,8 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	}
 
 	ag.Nodes, ag.Rels = sortedGraph(nodes, rels)
-	for _, m := range mentions {
+	for k, m := range mentions {
+		m.Forms = sortedSet(forms[k])
 		ag.Mentions = append(ag.Mentions, *m)
 	}
 	sort.Slice(ag.Mentions, func(i, j int) bool { return ag.Mentions[i].Key < ag.Mentions[j].Key })
