@@ -39,8 +39,18 @@ func (b *Builder) Fingerprint(a *ingest.Article) string {
 // Build resolves one article into its contribution. It expects a valid article (see
 // ingest.Validate); references it cannot resolve are an error.
 func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
-	runes := []rune(a.Text)
-	sents := ingest.Sentences(a.Text)
+	// Sentences are found and cut in bytes, and mention offsets (in code points) turned into
+	// bytes to find theirs: the text is never copied as code points, which would take four
+	// times its size.
+	sentBytes := ingest.SentenceBytes(a.Text)
+	offsets := ingest.NewTextIndex(a.Text)
+	sentenceOf := func(runeOffset int) int {
+		if runeOffset < 0 {
+			return -1
+		}
+		return ingest.SentenceAt(sentBytes, offsets.Byte(runeOffset))
+	}
+	sentText := map[int]string{} // sentence → its text, copied once however much evidence cites it
 	ag := &ArticleGraph{Article: ArticleInfo{
 		ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
 		Path: a.Path, Fingerprint: b.Fingerprint(a),
@@ -98,7 +108,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		}
 	}
 
-	dc := newDateContext(a, sents, ms, byMention)
+	dc := newDateContext(a, sentenceOf, ms, byMention)
 	ev := &events{a: a, byMention: byMention, norms: norms, dates: dc, group: group}
 	if err := ev.identify(); err != nil {
 		return nil, err
@@ -184,9 +194,14 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 			parts = append(parts, strings.Join(ps, ","))
 		}
 		e := Evidence{Article: a.ID, Published: a.Published, Spans: strings.Join(parts, ";"), Sentence: -1}
-		if i := ingest.SentenceAt(sents, first); i >= 0 {
+		if i := sentenceOf(first); i >= 0 {
 			e.Sentence = i
-			e.Text = string(runes[sents[i].Start:sents[i].End])
+			t, ok := sentText[i]
+			if !ok {
+				t = strings.Clone(a.Text[sentBytes[i].Start:sentBytes[i].End])
+				sentText[i] = t
+			}
+			e.Text = t
 			if date == "" {
 				date = dc.nearest(i, first, last)
 			}
@@ -372,13 +387,21 @@ func RoleType(role string) (string, error) {
 // annotations and metadata, and the versions of whatever resolves it (extra).
 func Fingerprint(a *ingest.Article, extra ...string) string {
 	h := sha256.New()
-	for _, s := range extra {
-		h.Write([]byte(s))
+	// The strings go through one small buffer: a []byte of the whole text would copy it.
+	var buf [32 << 10]byte
+	write := func(s string) {
+		for len(s) > 0 {
+			n := copy(buf[:], s)
+			h.Write(buf[:n])
+			s = s[n:]
+		}
 		h.Write([]byte{0})
 	}
+	for _, s := range extra {
+		write(s)
+	}
 	for _, s := range []string{a.ID, a.Title, a.Source, a.URL, a.Published, a.Text, a.Annotations} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+		write(s)
 	}
 	keys := make([]string, 0, len(a.Meta))
 	for k := range a.Meta {

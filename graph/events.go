@@ -253,13 +253,13 @@ type datedMention struct {
 	iso                  string
 }
 
-func newDateContext(a *ingest.Article, sents []ingest.Span, ms []ingest.Mention, by map[string]resolved) *dateContext {
+func newDateContext(a *ingest.Article, sentenceOf func(int) int, ms []ingest.Mention, by map[string]resolved) *dateContext {
 	dc := &dateContext{resolvedDate: map[string]string{}, dated: map[int]*sentenceDates{}, sentOf: map[string]int{}, span: map[string][2]int{}}
 	for _, m := range ms {
 		if len(m.Spans) == 0 {
 			continue
 		}
-		s := ingest.SentenceAt(sents, m.Start())
+		s := sentenceOf(m.Start())
 		dc.sentOf[m.ID] = s
 		dc.span[m.ID] = [2]int{m.Start(), m.Spans[len(m.Spans)-1].End}
 		if !by[m.ID].date {

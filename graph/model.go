@@ -214,14 +214,20 @@ func sortedGraph(nodes map[string]*Node, rels map[string]*Rel) ([]Node, []Rel) {
 	for _, n := range nodes {
 		ns = append(ns, *n)
 	}
+	// rels is keyed by ID: sorting the keys spares building an ID at every comparison.
+	ids := make([]string, 0, len(rels))
+	for id := range rels {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
 	var rs []Rel
-	for _, r := range rels {
+	for _, id := range ids {
+		r := rels[id]
 		SortEvidence(r.Evidence)
 		setRelDate(r)
 		rs = append(rs, *r)
 	}
 	sort.Slice(ns, func(i, j int) bool { return ns[i].Key < ns[j].Key })
-	sort.Slice(rs, func(i, j int) bool { return rs[i].ID() < rs[j].ID() })
 	return ns, rs
 }
 

@@ -774,20 +774,26 @@ func readText(path string, limit int64) (text string, bom bool, err error) {
 		return "", false, fmt.Errorf("open text: %w", err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Read straight into the string, sized from the file: no growing buffer, no second copy.
+	var sb strings.Builder
+	if fi, err := f.Stat(); err == nil && fi.Size() <= limit {
+		sb.Grow(int(fi.Size()) + 1)
+	}
+	if _, err := io.Copy(&sb, io.LimitReader(f, limit+1)); err != nil {
 		return "", false, fmt.Errorf("read %s: %w", path, err)
 	}
-	if int64(len(b)) > limit {
+	if int64(sb.Len()) > limit {
 		return "", false, &ParseError{Path: path, Msg: fmt.Sprintf("text larger than %d MiB; split the article", limit>>20)}
 	}
-	if bytes.HasPrefix(b, []byte("\ufeff")) {
-		b, bom = b[3:], true
+	text = sb.String()
+	if strings.HasPrefix(text, "\ufeff") {
+		text, bom = text[3:], true
 	}
-	if !utf8.Valid(b) {
+	if !utf8.ValidString(text) {
+		b := []byte(text)
 		return "", false, &ParseError{Path: path, Line: lineAt(b, firstInvalid(b)), Msg: fmt.Sprintf("text is not valid UTF-8 (byte %d)", firstInvalid(b))}
 	}
-	return string(b), bom, nil
+	return text, bom, nil
 }
 
 func lineAt(b []byte, off int) int { return 1 + bytes.Count(b[:off], []byte("\n")) }
