@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -111,7 +112,11 @@ func DiscoverWith(paths []string, opt Options) ([]Source, error) {
 		}
 		fi, err := os.Stat(p)
 		if err != nil {
-			d.problem(p, 0, "no such file or folder")
+			if errors.Is(err, fs.ErrNotExist) {
+				d.problem(p, 0, "no such file or folder")
+			} else {
+				d.problem(p, 0, "%s", statProblem(err))
+			}
 			continue
 		}
 		if !fi.IsDir() {
@@ -213,6 +218,10 @@ func (d *discovery) file(p string, explicit bool) {
 		if d.opt.Format != "" && ext != ".json" && ext != ".jsonl" && ext != ".ndjson" && !explicit {
 			return // a forced JSON format still only picks JSON files out of folders
 		}
+		if _, prob := regularFile(p); prob != "" {
+			d.problem(p, 0, "%s", prob)
+			return
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			d.problem(p, 0, "cannot open: %v", errors.Unwrap(err))
@@ -234,16 +243,26 @@ func (d *discovery) brat(p, ext string, explicit bool) {
 	}
 	d.seen[base] = true
 	txt, ann := base+".txt", base+".ann"
-	_, terr := os.Stat(txt)
-	_, aerr := os.Stat(ann)
+	tok, tprob := regularFile(txt)
+	aok, aprob := regularFile(ann)
+	if tprob != "" || aprob != "" {
+		if tprob != "" {
+			d.problem(txt, 0, "%s", tprob)
+		}
+		if aprob != "" {
+			d.problem(ann, 0, "%s", aprob)
+		}
+		return
+	}
+	terr, aerr := !tok, !aok
 	switch {
-	case terr != nil && aerr != nil:
+	case terr && aerr:
 		d.problem(p, 0, "no such file")
 		return
-	case terr != nil:
+	case terr:
 		d.problem(ann, 0, "annotations without their text: %s is missing", filepath.Base(txt))
 		return
-	case aerr != nil:
+	case aerr:
 		if !explicit {
 			// A lone .txt in a folder may be any text file; only an explicit one is an error.
 			return
@@ -256,10 +275,52 @@ func (d *discovery) brat(p, ext string, explicit bool) {
 		conf = FindAnnotationConfig(ann)
 	}
 	s := Source{Format: FormatBrat, TextPath: txt, AnnPath: ann, ConfPath: conf, Limit: d.opt.Limit}
-	if _, err := os.Stat(base + ".meta.json"); err == nil {
+	if ok, prob := regularFile(base + ".meta.json"); prob != "" {
+		d.problem(base+".meta.json", 0, "%s", prob)
+		return
+	} else if ok {
 		s.MetaPath = base + ".meta.json"
 	}
 	d.srcs = append(d.srcs, s)
+}
+
+// regularFile reports whether p exists, and a problem when it cannot be read as a file:
+// a named pipe, socket or device (reading one could block for ever or never end), a
+// folder, a symlink loop. It looks without opening, so it never blocks.
+func regularFile(p string) (bool, string) {
+	fi, err := os.Stat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, ""
+	case err != nil:
+		return false, statProblem(err)
+	case fi.Mode().IsRegular():
+		return true, ""
+	}
+	kind := "a device"
+	switch {
+	case fi.IsDir():
+		kind = "a folder"
+	case fi.Mode()&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case fi.Mode()&fs.ModeSocket != 0:
+		kind = "a socket"
+	case fi.Mode()&fs.ModeIrregular != 0:
+		kind = "of an unknown kind"
+	}
+	return true, fmt.Sprintf("not a regular file (it is %s); give article files or folders", kind)
+}
+
+// statProblem describes why a path could not be looked at.
+func statProblem(err error) string {
+	if errors.Is(err, syscall.ELOOP) {
+		return "symlink loop: the link leads back to itself; fix or remove it"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Sprintf("cannot read: %v", err)
 }
 
 func (d *discovery) stdin() {

@@ -142,4 +142,3 @@ func refAbbreviation(rs []rune, start, i int) bool {
 	}
 	return strings.Count(word, ".") >= 1 && len(rw) <= 5
 }
-
