@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -39,6 +40,19 @@ func (b *Builder) Fingerprint(a *ingest.Article) string {
 // Build resolves one article into its contribution. It expects a valid article (see
 // ingest.Validate); references it cannot resolve are an error.
 func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
+	return b.BuildContext(context.Background(), a)
+}
+
+// checkEvery is how many mentions, relations or events BuildContext handles between two
+// looks at its context.
+const checkEvery = 1024
+
+// BuildContext is Build that stops with ctx's error when ctx is cancelled, so that an
+// article with hundreds of thousands of annotations does not hold up Ctrl-C.
+func (b *Builder) BuildContext(ctx context.Context, a *ingest.Article) (*ArticleGraph, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	// Sentences are found and cut in bytes, and mention offsets (in code points) turned into
 	// bytes to find theirs: the text is never copied as code points, which would take four
 	// times its size.
@@ -74,7 +88,10 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	byMention := map[string]resolved{}
 	mr := newMentionResolver(b, a, norms)
 	order := make([]string, 0, len(ms))
-	for _, m := range ms {
+	for i, m := range ms {
+		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		r, err := mr.resolve(m)
 		if err != nil {
 			return nil, err
@@ -237,7 +254,13 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		}
 		return r.key, mentionByID[ref].Spans, true
 	}
-	for _, rel := range a.Relations {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, rel := range a.Relations {
+		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if len(rel.Args) < 2 {
 			return nil, fmt.Errorf("%s: relation %s needs two arguments", a.Location(rel.Line), rel.ID)
 		}
@@ -261,7 +284,10 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		}
 		addRel(Rel{Type: typ, From: from, To: to, Status: status(attrs[rel.ID]), Evidence: []Evidence{e}})
 	}
-	for _, e := range a.Events {
+	for i, e := range a.Events {
+		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		ek := ev.key[e.ID]
 		trig := mentionByID[e.Trigger]
 		st := status(append(append([]ingest.Attribute(nil), attrs[e.ID]...), attrs[e.Trigger]...))

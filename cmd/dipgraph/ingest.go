@@ -169,7 +169,10 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 	var parts []*graph.ArticleGraph
 	ids := ingest.ArticleIDs{}
 	for _, s := range srcs {
-		bt := load.BuildWith(s, b, read, ids)
+		bt := load.BuildContext(c.Context, s, b, read, ids)
+		if err := c.Context.Err(); err != nil {
+			return err // interrupted: no output rather than part of it
+		}
 		if bt.Err != nil {
 			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
 			problems++
