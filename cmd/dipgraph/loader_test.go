@@ -310,7 +310,7 @@ func TestSIGINTFinishesTheBatchAndSaysWhatWasWritten(t *testing.T) {
 	st := neo4jtest.Open(t)
 	dir := bigCorpus(t, 300)
 	p, out, errb := child(t, nil, "ingest", "--batch-size", "10", dir)
-	waitFor(t, 60*time.Second, "the first batches", func() bool { return articleCount(t, st) >= 20 })
+	waitFor(t, 180*time.Second, "the first batches", func() bool { return articleCount(t, st) >= 20 })
 	if err := p.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
