@@ -27,10 +27,10 @@ const (
 
 // stopWithin is how long a command may take to stop after SIGINT or SIGTERM. Commands
 // check their context between articles and inside long resolutions, and a batch being
-// written is rolled back at once; whatever still runs after this is cut short (the server
+// written commits or is rolled back within load.DefaultGrace; whatever still runs after this is cut short (the server
 // rolls back a transaction whose connection goes away, and outputs are written to a
 // temporary file first, so nothing is left half-written).
-const stopWithin = 1200 * time.Millisecond
+const stopWithin = 1500 * time.Millisecond
 
 // signalCode is the exit code for a run stopped by sig.
 func signalCode(sig os.Signal) int {

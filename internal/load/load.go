@@ -33,6 +33,11 @@ var _ Writer = (*neo4jstore.Store)(nil)
 // a peak of about 100 MB; 1000 was a few per cent faster again at about 160 MB.
 const DefaultBatchSize = 500
 
+// DefaultGrace is how long a batch being written when a run is interrupted may take to
+// commit before it is rolled back: most batches finish within it, so that the summary
+// counts them for certain.
+const DefaultGrace = 600 * time.Millisecond
+
 // Options tune a run.
 type Options struct {
 	BatchSize int // articles per transaction (default DefaultBatchSize)
@@ -49,8 +54,8 @@ type Options struct {
 	// Progress, when set, is called after each batch (never concurrently).
 	Progress func(Progress)
 	// Grace is how long a batch already sent may run on after ctx is cancelled before it
-	// is abandoned (rolled back); default 0: at once, so that Ctrl-C stops a run within
-	// a second or two.
+	// is abandoned (rolled back); default DefaultGrace, short enough that Ctrl-C stops a
+	// run within 2 s.
 	Grace time.Duration
 }
 
@@ -194,8 +199,7 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 			return
 		}
 		if opt.Grace <= 0 {
-			cancelWrites()
-			return
+			opt.Grace = DefaultGrace
 		}
 		select {
 		case <-time.After(opt.Grace):
