@@ -28,7 +28,10 @@ func Sentences(text string) []Span {
 // SentenceBytes is Sentences with the spans in bytes of text. It works on the text as it
 // is (no copy of it as code points), in time linear in its length.
 func SentenceBytes(text string) []Span {
-	var out []Span
+	// Sized once from the stops and line ends (at most one sentence every 32 bytes), so
+	// that a long text does not grow the slice through copies of itself.
+	stops := strings.Count(text, ".") + strings.Count(text, "!") + strings.Count(text, "?") + strings.Count(text, "\n") + 1
+	out := make([]Span, 0, min(stops, len(text)/32+1))
 	n := len(text)
 	skipSpace := func(i int) int {
 		for i < n {
