@@ -255,8 +255,8 @@ func TestScale(t *testing.T) {
 			small := tc.gen(t, t.TempDir(), tc.n/4)
 			large := tc.gen(t, t.TempDir(), tc.n)
 			for _, cmd := range cmds {
-				ts := timeRun(t, 2, append(cmd, small)...)
-				tl := timeRun(t, 1, append(cmd, large)...)
+				ts := timeRun(t, 3, append(cmd, small)...)
+				tl := timeRun(t, 3, append(cmd, large)...)
 				ratio := float64(tl) / float64(ts)
 				t.Logf("%s: %d: %s, %d: %s (×%.1f)", strings.Join(cmd, " "), tc.n/4, ts.Round(time.Millisecond), tc.n, tl.Round(time.Millisecond), ratio)
 				if ratio > 10 {
