@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -39,8 +40,31 @@ func (b *Builder) Fingerprint(a *ingest.Article) string {
 // Build resolves one article into its contribution. It expects a valid article (see
 // ingest.Validate); references it cannot resolve are an error.
 func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
-	runes := []rune(a.Text)
-	sents := ingest.Sentences(a.Text)
+	return b.BuildContext(context.Background(), a)
+}
+
+// checkEvery is how many mentions, relations or events BuildContext handles between two
+// looks at its context.
+const checkEvery = 1024
+
+// BuildContext is Build that stops with ctx's error when ctx is cancelled, so that an
+// article with hundreds of thousands of annotations does not hold up Ctrl-C.
+func (b *Builder) BuildContext(ctx context.Context, a *ingest.Article) (*ArticleGraph, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Sentences are found and cut in bytes, and mention offsets (in code points) turned into
+	// bytes to find theirs: the text is never copied as code points, which would take four
+	// times its size.
+	sentBytes := ingest.SentenceBytes(a.Text)
+	offsets := ingest.NewTextIndex(a.Text)
+	sentenceOf := func(runeOffset int) int {
+		if runeOffset < 0 {
+			return -1
+		}
+		return ingest.SentenceAt(sentBytes, offsets.Byte(runeOffset))
+	}
+	sentText := map[int]string{} // sentence → its text, copied once however much evidence cites it
 	ag := &ArticleGraph{Article: ArticleInfo{
 		ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
 		Path: a.Path, Fingerprint: b.Fingerprint(a),
@@ -62,9 +86,12 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	ms := sortedMentions(a.Mentions)
 	mentionByID := make(map[string]ingest.Mention, len(ms))
 	byMention := map[string]resolved{}
-	mr := &mentionResolver{b: b, a: a, norms: norms}
+	mr := newMentionResolver(b, a, norms)
 	order := make([]string, 0, len(ms))
-	for _, m := range ms {
+	for i, m := range ms {
+		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		r, err := mr.resolve(m)
 		if err != nil {
 			return nil, err
@@ -98,7 +125,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		}
 	}
 
-	dc := newDateContext(a, sents, ms, byMention)
+	dc := newDateContext(a, sentenceOf, ms, byMention)
 	ev := &events{a: a, byMention: byMention, norms: norms, dates: dc, group: group}
 	if err := ev.identify(); err != nil {
 		return nil, err
@@ -106,6 +133,7 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 
 	nodes := map[string]*Node{}
 	mentions := map[string]*Mention{}
+	forms := map[string]map[string]bool{} // node key → its surface forms, sorted at the end
 	addNode := func(r resolved, form string) {
 		if _, ok := nodes[r.key]; !ok {
 			n := &Node{Key: r.key, Label: r.label, Event: r.event, Name: r.name, QID: r.qid}
@@ -118,9 +146,10 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		if mm == nil {
 			mm = &Mention{Key: r.key}
 			mentions[r.key] = mm
+			forms[r.key] = map[string]bool{}
 		}
 		mm.Count++
-		mm.Forms = union(mm.Forms, []string{strings.TrimSpace(form)})
+		forms[r.key][strings.TrimSpace(form)] = true
 	}
 	for _, m := range ms {
 		r := byMention[m.ID]
@@ -182,9 +211,14 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 			parts = append(parts, strings.Join(ps, ","))
 		}
 		e := Evidence{Article: a.ID, Published: a.Published, Spans: strings.Join(parts, ";"), Sentence: -1}
-		if i := ingest.SentenceAt(sents, first); i >= 0 {
+		if i := sentenceOf(first); i >= 0 {
 			e.Sentence = i
-			e.Text = string(runes[sents[i].Start:sents[i].End])
+			t, ok := sentText[i]
+			if !ok {
+				t = strings.Clone(a.Text[sentBytes[i].Start:sentBytes[i].End])
+				sentText[i] = t
+			}
+			e.Text = t
 			if date == "" {
 				date = dc.nearest(i, first, last)
 			}
@@ -220,7 +254,13 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		}
 		return r.key, mentionByID[ref].Spans, true
 	}
-	for _, rel := range a.Relations {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, rel := range a.Relations {
+		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if len(rel.Args) < 2 {
 			return nil, fmt.Errorf("%s: relation %s needs two arguments", a.Location(rel.Line), rel.ID)
 		}
@@ -244,7 +284,10 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 		}
 		addRel(Rel{Type: typ, From: from, To: to, Status: status(attrs[rel.ID]), Evidence: []Evidence{e}})
 	}
-	for _, e := range a.Events {
+	for i, e := range a.Events {
+		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		ek := ev.key[e.ID]
 		trig := mentionByID[e.Trigger]
 		st := status(append(append([]ingest.Attribute(nil), attrs[e.ID]...), attrs[e.Trigger]...))
@@ -288,7 +331,8 @@ func (b *Builder) Build(a *ingest.Article) (*ArticleGraph, error) {
 	}
 
 	ag.Nodes, ag.Rels = sortedGraph(nodes, rels)
-	for _, m := range mentions {
+	for k, m := range mentions {
+		m.Forms = sortedSet(forms[k])
 		ag.Mentions = append(ag.Mentions, *m)
 	}
 	sort.Slice(ag.Mentions, func(i, j int) bool { return ag.Mentions[i].Key < ag.Mentions[j].Key })
@@ -369,13 +413,21 @@ func RoleType(role string) (string, error) {
 // annotations and metadata, and the versions of whatever resolves it (extra).
 func Fingerprint(a *ingest.Article, extra ...string) string {
 	h := sha256.New()
-	for _, s := range extra {
-		h.Write([]byte(s))
+	// The strings go through one small buffer: a []byte of the whole text would copy it.
+	var buf [32 << 10]byte
+	write := func(s string) {
+		for len(s) > 0 {
+			n := copy(buf[:], s)
+			h.Write(buf[:n])
+			s = s[n:]
+		}
 		h.Write([]byte{0})
 	}
+	for _, s := range extra {
+		write(s)
+	}
 	for _, s := range []string{a.ID, a.Title, a.Source, a.URL, a.Published, a.Text, a.Annotations} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+		write(s)
 	}
 	keys := make([]string, 0, len(a.Meta))
 	for k := range a.Meta {

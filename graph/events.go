@@ -37,12 +37,22 @@ func (ev *events) identify() error {
 	ev.key, ev.trigger, ev.timeOf = map[string]string{}, map[string]string{}, map[string]string{}
 	// rekey gives the trigger and the mentions equivalent to it a new key; other mentions
 	// with the same words ("talks" of another event) keep theirs.
+	members := map[string][]string{} // equivalence group → its mentions
+	for id := range ev.byMention {
+		g := ev.group[id]
+		members[g] = append(members[g], id)
+	}
 	rekey := func(trigger string, to resolved) {
-		for id, r := range ev.byMention {
-			if id == trigger || ev.group[id] == ev.group[trigger] {
-				to.form, to.role = r.form, r.role
-				ev.byMention[id] = to
-			}
+		if _, ok := ev.group[trigger]; !ok {
+			r := ev.byMention[trigger]
+			to.form, to.role = r.form, r.role
+			ev.byMention[trigger] = to
+			return
+		}
+		for _, id := range members[ev.group[trigger]] {
+			r := ev.byMention[id]
+			to.form, to.role = r.form, r.role
+			ev.byMention[id] = to
 		}
 	}
 	owner := map[string]string{} // article-local event key → equivalence group using it
@@ -215,10 +225,27 @@ func derive(label string, args []eventArg) []derived {
 
 // dateContext holds the resolved date mentions of an article.
 type dateContext struct {
-	resolvedDate map[string]string // date mention id → ISO date
-	dated        []datedMention
-	sentOf       map[string]int // mention id → sentence
+	resolvedDate map[string]string      // date mention id → ISO date
+	dated        map[int]*sentenceDates // sentence → its dates
+	sentOf       map[string]int         // mention id → sentence
 	span         map[string][2]int
+}
+
+// sentenceDates are the dated mentions of one sentence in text order, with the greatest
+// end of each prefix (maxEnd[i] is the greatest end among ds[:i+1]), so that the date
+// nearest to a range is found by binary search however many dates the sentence holds.
+type sentenceDates struct {
+	ds     []datedMention
+	maxEnd []int
+}
+
+// add appends a date that starts at or after the last one added.
+func (sd *sentenceDates) add(d datedMention) {
+	e := d.end
+	if n := len(sd.maxEnd); n > 0 {
+		e = max(e, sd.maxEnd[n-1])
+	}
+	sd.ds, sd.maxEnd = append(sd.ds, d), append(sd.maxEnd, e)
 }
 
 type datedMention struct {
@@ -226,13 +253,13 @@ type datedMention struct {
 	iso                  string
 }
 
-func newDateContext(a *ingest.Article, sents []ingest.Span, ms []ingest.Mention, by map[string]resolved) *dateContext {
-	dc := &dateContext{resolvedDate: map[string]string{}, sentOf: map[string]int{}, span: map[string][2]int{}}
+func newDateContext(a *ingest.Article, sentenceOf func(int) int, ms []ingest.Mention, by map[string]resolved) *dateContext {
+	dc := &dateContext{resolvedDate: map[string]string{}, dated: map[int]*sentenceDates{}, sentOf: map[string]int{}, span: map[string][2]int{}}
 	for _, m := range ms {
 		if len(m.Spans) == 0 {
 			continue
 		}
-		s := ingest.SentenceAt(sents, m.Start())
+		s := sentenceOf(m.Start())
 		dc.sentOf[m.ID] = s
 		dc.span[m.ID] = [2]int{m.Start(), m.Spans[len(m.Spans)-1].End}
 		if !by[m.ID].date {
@@ -240,7 +267,12 @@ func newDateContext(a *ingest.Article, sents []ingest.Span, ms []ingest.Mention,
 		}
 		if iso, ok := ResolveDate(m.Text, a.Published); ok {
 			dc.resolvedDate[m.ID] = iso
-			dc.dated = append(dc.dated, datedMention{s, m.Start(), m.Spans[len(m.Spans)-1].End, iso})
+			sd := dc.dated[s]
+			if sd == nil {
+				sd = &sentenceDates{}
+				dc.dated[s] = sd
+			}
+			sd.add(datedMention{s, m.Start(), m.Spans[len(m.Spans)-1].End, iso})
 		}
 	}
 	return dc
@@ -259,23 +291,31 @@ func (dc *dateContext) near(id string) string {
 	return dc.nearest(s, sp[0], sp[1])
 }
 
-// nearest returns the date mentioned in the sentence closest to the range [start, end).
+// nearest returns the date mentioned in the sentence closest to the range [start, end):
+// the distance is the gap between the two (0 when they overlap), and of dates equally
+// near the first in the text wins.
 func (dc *dateContext) nearest(sentence, start, end int) string {
-	best, bestDist := "", -1
-	for _, d := range dc.dated {
-		if d.sentence != sentence {
-			continue
-		}
-		dist := 0
-		switch {
-		case d.end <= start:
-			dist = start - d.end
-		case d.start >= end:
-			dist = d.start - end
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = d.iso, dist
+	sd := dc.dated[sentence]
+	if sd == nil {
+		return ""
+	}
+	// The dates that start at or after end are nearest at their first; those before it
+	// (ds[:k], which may overlap the range) are nearest where they end latest.
+	k := sort.Search(len(sd.ds), func(i int) bool { return sd.ds[i].start >= end })
+	best, bestDist := -1, -1
+	if k > 0 {
+		last := sd.maxEnd[k-1]
+		bestDist = max(0, start-last)
+		reach := min(start, last)
+		best = sort.Search(k, func(i int) bool { return sd.maxEnd[i] >= reach })
+	}
+	if k < len(sd.ds) {
+		if dist := sd.ds[k].start - end; bestDist < 0 || dist < bestDist {
+			best = k
 		}
 	}
-	return best
+	if best < 0 {
+		return ""
+	}
+	return sd.ds[best].iso
 }

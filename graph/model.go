@@ -138,6 +138,7 @@ func Merge(parts []*ArticleGraph) *Graph {
 	// smallest id wins, so that the result does not depend on the order of parts.
 	parts = append([]*ArticleGraph(nil), parts...)
 	sort.SliceStable(parts, func(i, j int) bool { return parts[i].Article.ID < parts[j].Article.ID })
+	aliases := map[string]map[string]bool{} // node key → its forms, sorted once at the end
 	for _, p := range parts {
 		g.Articles = append(g.Articles, p.Article)
 		for _, n := range p.Nodes {
@@ -166,7 +167,12 @@ func Merge(parts []*ArticleGraph) *Graph {
 		for _, m := range p.Mentions {
 			if n, ok := nodes[m.Key]; ok {
 				n.Mentions += m.Count
-				n.Aliases = union(n.Aliases, m.Forms)
+				if aliases[m.Key] == nil {
+					aliases[m.Key] = map[string]bool{}
+				}
+				for _, f := range m.Forms {
+					aliases[m.Key][f] = true
+				}
 			}
 		}
 		for _, r := range p.Rels {
@@ -191,6 +197,11 @@ func Merge(parts []*ArticleGraph) *Graph {
 			}
 		}
 	}
+	for k, set := range aliases {
+		if len(set) > 0 {
+			nodes[k].Aliases = sortedSet(set)
+		}
+	}
 	g.Nodes, g.Rels = sortedGraph(nodes, rels)
 	sort.Slice(g.Articles, func(i, j int) bool { return g.Articles[i].ID < g.Articles[j].ID })
 	return g
@@ -203,14 +214,20 @@ func sortedGraph(nodes map[string]*Node, rels map[string]*Rel) ([]Node, []Rel) {
 	for _, n := range nodes {
 		ns = append(ns, *n)
 	}
+	// rels is keyed by ID: sorting the keys spares building an ID at every comparison.
+	ids := make([]string, 0, len(rels))
+	for id := range rels {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
 	var rs []Rel
-	for _, r := range rels {
+	for _, id := range ids {
+		r := rels[id]
 		SortEvidence(r.Evidence)
 		setRelDate(r)
 		rs = append(rs, *r)
 	}
 	sort.Slice(ns, func(i, j int) bool { return ns[i].Key < ns[j].Key })
-	sort.Slice(rs, func(i, j int) bool { return rs[i].ID() < rs[j].ID() })
 	return ns, rs
 }
 
@@ -230,11 +247,14 @@ func SortEvidence(ev []Evidence) {
 
 // Articles returns the distinct article ids of the evidence, sorted.
 func Articles(ev []Evidence) []string {
-	var ids []string
-	for _, e := range ev {
-		ids = union(ids, []string{e.Article})
+	if len(ev) == 0 {
+		return nil
 	}
-	return ids
+	set := make(map[string]bool)
+	for _, e := range ev {
+		set[e.Article] = true
+	}
+	return sortedSet(set)
 }
 
 // SeenRange returns the first and last publication dates among the evidence ("" when none).
@@ -253,15 +273,8 @@ func SeenRange(ev []Evidence) (first, last string) {
 	return first, last
 }
 
-// union returns the sorted set union of a and b.
-func union(a, b []string) []string {
-	set := make(map[string]bool, len(a)+len(b))
-	for _, s := range a {
-		set[s] = true
-	}
-	for _, s := range b {
-		set[s] = true
-	}
+// sortedSet returns the members of set in order.
+func sortedSet(set map[string]bool) []string {
 	out := make([]string, 0, len(set))
 	for s := range set {
 		out = append(out, s)

@@ -289,17 +289,30 @@ func stripPossessive(s string) string {
 // refersTo reports whether short is a surname or other shorter form of full: the words of
 // the short form end the full name ("Kerry", "de Mistura", "al-Assad").
 func refersTo(short, full string) bool {
-	s := strings.Fields(NormName(short))
-	f := strings.Fields(NormName(full))
-	if len(s) == 0 || len(s) >= len(f) {
-		return false
-	}
-	if strings.Join(f[len(f)-len(s):], " ") == strings.Join(s, " ") {
+	s, f := NormName(short), NormName(full)
+	if refersToNorm(s, f) {
 		return true
 	}
-	// The first word alone, where it is the name in use: the family name of "Kim Jong Un",
-	// the given name of "Tamim bin Hamad Al Thani" (a name with a patronymic particle).
-	return len(s) == 1 && s[0] == f[0] && (capitalised(full) >= 3 || patronymic(f))
+	w, ok := firstWordInUse(full, f)
+	return ok && s == w
+}
+
+// refersToNorm is refersTo's surname rule on names already normalised (NormName puts one
+// space between words): the short form's words end the full name exactly when the full
+// name ends with a space and the short form.
+func refersToNorm(s, f string) bool {
+	return s != "" && len(f) > len(s) && f[len(f)-len(s)-1] == ' ' && f[len(f)-len(s):] == s
+}
+
+// firstWordInUse returns the first word of a name (full as written, norm normalised) when
+// that word alone is the name in use: the family name of "Kim Jong Un", the given name of
+// "Tamim bin Hamad Al Thani" (a name with a patronymic particle).
+func firstWordInUse(full, norm string) (string, bool) {
+	f := strings.Fields(norm)
+	if len(f) < 2 || (capitalised(full) < 3 && !patronymic(f)) {
+		return "", false
+	}
+	return f[0], true
 }
 
 // capitalised counts the words of a name that start with a capital ("Kim Jong Un": 3,
@@ -328,16 +341,28 @@ func patronymic(f []string) bool {
 // acronymOf reports whether short is the initials of full's significant words
 // ("ISSG" of "International Syria Support Group").
 func acronymOf(short, full string) bool {
-	if len([]rune(short)) < 2 || strings.ToUpper(short) != short || strings.ContainsAny(short, " ") {
-		return false
-	}
+	return mayBeAcronym(short) && initials(NormName(full)) == NormName(short)
+}
+
+// mayBeAcronym reports whether s looks like an acronym: two or more characters, upper
+// case, no space.
+func mayBeAcronym(s string) bool {
+	return len([]rune(s)) >= 2 && strings.ToUpper(s) == s && !strings.ContainsAny(s, " ")
+}
+
+// initials returns the first letters of the significant words of a normalised name, or ""
+// when there are fewer than two.
+func initials(norm string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(NormName(full)) {
+	for _, w := range strings.Fields(norm) {
 		switch w {
 		case "of", "the", "and", "for", "in", "on":
 			continue
 		}
 		b.WriteString(w[:1])
 	}
-	return b.Len() >= 2 && b.String() == NormName(short)
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
 }

@@ -57,6 +57,16 @@ type mentionResolver struct {
 	a     *ingest.Article
 	norms map[string]ingest.Norm
 	seen  []resolved // non-date, non-event mentions resolved so far, in text order
+	// persons and acronyms index seen (people by their names' final words, others by
+	// their initials) so that earlier takes constant time however many mentions came before.
+	persons  *nameIndex
+	acronyms acronymIndex
+}
+
+// newMentionResolver returns a resolver for the mentions of a, with the normalisations
+// that apply to them.
+func newMentionResolver(b *Builder, a *ingest.Article, norms map[string]ingest.Norm) *mentionResolver {
+	return &mentionResolver{b: b, a: a, norms: norms, persons: newNameIndex(true), acronyms: acronymIndex{}}
 }
 
 func (mr *mentionResolver) resolve(m ingest.Mention) (resolved, error) {
@@ -88,6 +98,11 @@ func (mr *mentionResolver) resolve(m ingest.Mention) (resolved, error) {
 	}
 	if !r.event {
 		mr.seen = append(mr.seen, r)
+		if r.label == "Person" {
+			mr.persons.add(len(mr.seen)-1, r.name)
+		} else {
+			mr.acronyms.add(len(mr.seen)-1, NormName(r.name))
+		}
 	}
 	return r, nil
 }
@@ -198,22 +213,20 @@ func indefinite(text string) bool {
 
 // earlier finds a fuller name mentioned earlier in the article that the short form r refers
 // to: a person's surname or other final words, an organisation's acronym.
+// The latest such name wins.
 func (mr *mentionResolver) earlier(r resolved) (resolved, bool) {
-	for i := len(mr.seen) - 1; i >= 0; i-- {
-		p := mr.seen[i]
-		ok := false
-		if r.label == "Person" {
-			ok = p.label == "Person" && refersTo(r.name, p.name)
-		} else {
-			ok = p.label != "Person" && acronymOf(r.name, p.name)
-		}
-		if ok {
-			x := p
-			x.form, x.role = r.form, nil
-			return x, true
-		}
+	var i int
+	if r.label == "Person" {
+		i = mr.persons.find(NormName(r.name))
+	} else {
+		i = mr.acronyms.find(r.name)
 	}
-	return resolved{}, false
+	if i < 0 {
+		return resolved{}, false
+	}
+	x := mr.seen[i]
+	x.form, x.role = r.form, nil
+	return x, true
 }
 
 // role turns the title of a person mention into an office of a state or organisation,
@@ -248,20 +261,23 @@ func (mr *mentionResolver) role(r resolved, t titled) *roleFact {
 
 // laterReferences lets a bare name that nothing identified refer to a fuller name of the
 // same kind mentioned later in the article ("Muallem … Walid Muallem"): the nearest one.
+// The mentions are taken from the last, with the full names seen so far indexed, so that
+// the work grows with the number of mentions, not its square.
 func laterReferences(order []string, by map[string]resolved) {
-	for i, id := range order {
-		r := by[id]
-		if !r.weak || r.label != "Person" {
+	full := newNameIndex(false)
+	for i := len(order) - 1; i >= 0; i-- {
+		r := by[order[i]]
+		if r.label != "Person" {
 			continue
 		}
-		for _, later := range order[i+1:] {
-			p := by[later]
-			if p.label == r.label && !p.weak && refersTo(r.name, p.name) {
-				x := p
-				x.form, x.role = r.form, r.role
-				by[id] = x
-				break
-			}
+		if !r.weak {
+			full.add(i, r.name)
+			continue
+		}
+		if j := full.find(NormName(r.name)); j >= 0 {
+			x := by[order[j]]
+			x.form, x.role = r.form, r.role
+			by[order[i]] = x
 		}
 	}
 }

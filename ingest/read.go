@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -126,7 +127,11 @@ func DiscoverAll(paths []string, opt Options) ([]Source, ParseErrors, error) {
 		}
 		fi, err := os.Stat(p)
 		if err != nil {
-			d.problem(p, 0, "no such file or folder")
+			if errors.Is(err, fs.ErrNotExist) {
+				d.problem(p, 0, "no such file or folder")
+			} else {
+				d.problem(p, 0, "%s", statProblem(err))
+			}
 			continue
 		}
 		if !fi.IsDir() {
@@ -253,6 +258,10 @@ func (d *discovery) file(p string, explicit bool) {
 		if d.opt.Format != "" && ext != ".json" && ext != ".jsonl" && ext != ".ndjson" && !explicit {
 			return // a forced JSON format still only picks JSON files out of folders
 		}
+		if _, prob := regularFile(p); prob != "" {
+			d.problem(p, 0, "%s", prob)
+			return
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			d.problem(p, 0, "cannot open: %v", errors.Unwrap(err))
@@ -274,16 +283,26 @@ func (d *discovery) brat(p, ext string, explicit bool) {
 	}
 	d.seen[base] = true
 	txt, ann := base+".txt", base+".ann"
-	_, terr := os.Stat(txt)
-	_, aerr := os.Stat(ann)
+	tok, tprob := regularFile(txt)
+	aok, aprob := regularFile(ann)
+	if tprob != "" || aprob != "" {
+		if tprob != "" {
+			d.problem(txt, 0, "%s", tprob)
+		}
+		if aprob != "" {
+			d.problem(ann, 0, "%s", aprob)
+		}
+		return
+	}
+	terr, aerr := !tok, !aok
 	switch {
-	case terr != nil && aerr != nil:
+	case terr && aerr:
 		d.problem(p, 0, "no such file")
 		return
-	case terr != nil:
+	case terr:
 		d.problem(ann, 0, "annotations without their text: %s is missing", filepath.Base(txt))
 		return
-	case aerr != nil:
+	case aerr:
 		if !explicit {
 			// A lone .txt in a folder may be any text file, but it may as well be an article
 			// whose annotations went missing: say that it is skipped.
@@ -298,10 +317,52 @@ func (d *discovery) brat(p, ext string, explicit bool) {
 		conf = FindAnnotationConfig(ann)
 	}
 	s := Source{Format: FormatBrat, TextPath: txt, AnnPath: ann, ConfPath: conf, Limit: d.opt.Limit, Strict: d.opt.Strict}
-	if _, err := os.Stat(base + ".meta.json"); err == nil {
+	if ok, prob := regularFile(base + ".meta.json"); prob != "" {
+		d.problem(base+".meta.json", 0, "%s", prob)
+		return
+	} else if ok {
 		s.MetaPath = base + ".meta.json"
 	}
 	d.srcs = append(d.srcs, s)
+}
+
+// regularFile reports whether p exists, and a problem when it cannot be read as a file:
+// a named pipe, socket or device (reading one could block for ever or never end), a
+// folder, a symlink loop. It looks without opening, so it never blocks.
+func regularFile(p string) (bool, string) {
+	fi, err := os.Stat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, ""
+	case err != nil:
+		return false, statProblem(err)
+	case fi.Mode().IsRegular():
+		return true, ""
+	}
+	kind := "a device"
+	switch {
+	case fi.IsDir():
+		kind = "a folder"
+	case fi.Mode()&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case fi.Mode()&fs.ModeSocket != 0:
+		kind = "a socket"
+	case fi.Mode()&fs.ModeIrregular != 0:
+		kind = "of an unknown kind"
+	}
+	return true, fmt.Sprintf("not a regular file (it is %s); give article files or folders", kind)
+}
+
+// statProblem describes why a path could not be looked at.
+func statProblem(err error) string {
+	if errors.Is(err, syscall.ELOOP) {
+		return "symlink loop: the link leads back to itself; fix or remove it"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Sprintf("cannot read: %v", err)
 }
 
 func (d *discovery) stdin() {
@@ -844,21 +905,28 @@ func readText(path string, limit int64) (text string, bom bool, err error) {
 		return "", false, fmt.Errorf("open text: %w", err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Read straight into the string, sized from the file: no growing buffer, no second copy.
+	var sb strings.Builder
+	if fi, err := f.Stat(); err == nil && fi.Size() <= limit {
+		sb.Grow(int(fi.Size()) + 1)
+	}
+	if _, err := io.Copy(&sb, io.LimitReader(f, limit+1)); err != nil {
 		return "", false, fmt.Errorf("read %s: %w", path, err)
 	}
-	if int64(len(b)) > limit {
+	if int64(sb.Len()) > limit {
 		return "", false, &ParseError{Path: path, Msg: fmt.Sprintf("text larger than %d MiB; split the article", limit>>20)}
 	}
-	off := 0
-	if hasBOM(b) {
-		b, bom, off = b[3:], true, 3
+	text, off := sb.String(), 0
+	if strings.HasPrefix(text, "\ufeff") {
+		text, bom, off = text[3:], true, 3
 	}
-	if pe := CheckText(path, b, off); pe != nil {
-		return "", false, pe
+	if !utf8.ValidString(text) {
+		// Only on the error path: the check that finds the line and byte works on bytes.
+		if pe := CheckText(path, []byte(text), off); pe != nil {
+			return "", false, pe
+		}
 	}
-	return string(b), bom, nil
+	return text, bom, nil
 }
 
 func lineAt(b []byte, off int) int { return 1 + bytes.Count(b[:off], []byte("\n")) }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // abbreviations end with a full stop that does not end a sentence.
@@ -21,63 +22,109 @@ var abbreviations = map[string]bool{
 // capital, digit or opening quote, unless the word before the stop is a known abbreviation
 // or a single capital; a blank line always ends one.
 func Sentences(text string) []Span {
-	rs := []rune(text)
-	var out []Span
-	start := 0
+	return RuneSpans(text, SentenceBytes(text))
+}
+
+// SentenceBytes is Sentences with the spans in bytes of text. It works on the text as it
+// is (no copy of it as code points), in time linear in its length.
+func SentenceBytes(text string) []Span {
+	// Sized once from the stops and line ends (at most one sentence every 32 bytes), so
+	// that a long text does not grow the slice through copies of itself.
+	stops := strings.Count(text, ".") + strings.Count(text, "!") + strings.Count(text, "?") + strings.Count(text, "\n") + 1
+	out := make([]Span, 0, min(stops, len(text)/32+1))
+	n := len(text)
 	skipSpace := func(i int) int {
-		for i < len(rs) && unicode.IsSpace(rs[i]) {
-			i++
+		for i < n {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += size
 		}
 		return i
 	}
-	start = skipSpace(0)
-	for i := start; i < len(rs); i++ {
-		r := rs[i]
-		if r == '\n' && i+1 < len(rs) && isBlankLineAhead(rs, i+1) {
-			end := trimEnd(rs, start, i)
-			if end > start {
+	start := skipSpace(0)
+	for i := start; i < n; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' && i+1 < n && isBlankLineAhead(text, i+1) {
+			if end := trimEnd(text, start, i); end > start {
 				out = append(out, Span{start, end})
 			}
 			start = skipSpace(i + 1)
-			i = start - 1
+			i = start
 			continue
 		}
 		if r != '.' && r != '!' && r != '?' {
+			i += size
 			continue
 		}
 		j := i + 1
-		for j < len(rs) && strings.ContainsRune(`"'”’)]»`, rs[j]) {
-			j++
+		for j < n {
+			q, qs := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(`"'”’)]»`, q) {
+				break
+			}
+			j += qs
 		}
-		if j < len(rs) && !unicode.IsSpace(rs[j]) {
-			continue
-		}
-		k := skipSpace(j)
-		if k < len(rs) {
-			next := rs[k]
-			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"“‘'(«`, next)) {
+		if j < n {
+			if q, _ := utf8.DecodeRuneInString(text[j:]); !unicode.IsSpace(q) {
+				i++
 				continue
 			}
 		}
-		if r == '.' && isAbbreviation(rs, start, i) {
+		k := skipSpace(j)
+		if k < n {
+			next, _ := utf8.DecodeRuneInString(text[k:])
+			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"“‘'(«`, next)) {
+				i++
+				continue
+			}
+		}
+		if r == '.' && isAbbreviation(text, start, i) {
+			i++
 			continue
 		}
 		out = append(out, Span{start, j})
 		start = k
-		i = k - 1
+		i = k
 	}
-	if end := trimEnd(rs, start, len(rs)); end > start {
+	if end := trimEnd(text, start, n); end > start {
 		out = append(out, Span{start, end})
 	}
 	return out
 }
 
-func isBlankLineAhead(rs []rune, i int) bool {
-	for ; i < len(rs); i++ {
-		switch rs[i] {
+// RuneSpans turns byte spans of text, in order and not overlapping, into code point spans,
+// counting as []rune(text) does (an invalid byte is one code point).
+func RuneSpans(text string, spans []Span) []Span {
+	if len(spans) == 0 {
+		return nil
+	}
+	out := make([]Span, len(spans))
+	pos, runes := 0, 0
+	at := func(b int) int {
+		runes += utf8.RuneCountInString(text[pos:b])
+		pos = b
+		return runes
+	}
+	for i, s := range spans {
+		out[i] = Span{at(s.Start), at(s.End)}
+	}
+	return out
+}
+
+func isBlankLineAhead(text string, i int) bool {
+	for ; i < len(text); i++ {
+		switch text[i] {
 		case '\n':
 			return true
-		case ' ', '\t', '\r', '\u00a0':
+		case ' ', '\t', '\r':
+		case 0xc2: // U+00A0, no-break space
+			if i+1 < len(text) && text[i+1] == 0xa0 {
+				i++
+				continue
+			}
+			return false
 		default:
 			return false
 		}
@@ -85,20 +132,35 @@ func isBlankLineAhead(rs []rune, i int) bool {
 	return true
 }
 
-func trimEnd(rs []rune, start, end int) int {
-	for end > start && unicode.IsSpace(rs[end-1]) {
-		end--
+func trimEnd(text string, start, end int) int {
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
 	}
 	return end
 }
 
-// isAbbreviation reports whether the word ending at the full stop at i is an abbreviation.
-func isAbbreviation(rs []rune, start, i int) bool {
+// maxAbbreviation bounds the word isAbbreviation looks at: no abbreviation is longer, and
+// a bound keeps a text of dots without spaces from taking quadratic time.
+const maxAbbreviation = 64
+
+// isAbbreviation reports whether the word ending at the full stop at byte i is an abbreviation.
+func isAbbreviation(text string, start, i int) bool {
 	w := i
-	for w > start && !unicode.IsSpace(rs[w-1]) && rs[w-1] != '(' {
-		w--
+	for k := 0; w > start; k++ {
+		r, size := utf8.DecodeLastRuneInString(text[start:w])
+		if unicode.IsSpace(r) || r == '(' {
+			break
+		}
+		if k == maxAbbreviation {
+			return false
+		}
+		w -= size
 	}
-	word := strings.ToLower(strings.Trim(string(rs[w:i]), `"'“‘(`))
+	word := strings.ToLower(strings.Trim(text[w:i], `"'“‘(`))
 	if word == "" {
 		return false
 	}

@@ -22,8 +22,28 @@ const (
 	exitOK      = 0
 	exitFailure = 1
 	exitUsage   = 2
-	exitSignal  = 130
+	exitSignal  = 130 // SIGINT (Ctrl-C); SIGTERM gives 143, 128 + the signal's number
 )
+
+// stopWithin is how long a command may take to stop after SIGINT or SIGTERM. Commands
+// check their context between articles and inside long resolutions, and a batch being
+// written commits or is rolled back within load.DefaultGrace; whatever still runs after this is cut short (the server
+// rolls back a transaction whose connection goes away, and outputs are written to a
+// temporary file first, so nothing is left half-written).
+const stopWithin = 1500 * time.Millisecond
+
+// signalCode is the exit code for a run stopped by sig.
+func signalCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitSignal
+}
+
+// interrupted is the cause of a context cancelled by a signal.
+type interrupted struct{ sig os.Signal }
+
+func (e interrupted) Error() string { return "interrupted by " + e.sig.String() }
 
 // usageError marks an error in how the command was called (exit code 2).
 type usageError struct{ err error }
@@ -40,8 +60,30 @@ func (e silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // run is the whole program: it parses args, runs one command and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	finished := make(chan struct{})
+	defer close(finished)
+	go func() {
+		var sig os.Signal
+		select {
+		case sig = <-sigs:
+		case <-finished:
+			return
+		}
+		cancel(interrupted{sig})
+		select {
+		case <-finished:
+		case <-sigs: // a second Ctrl-C: stop now
+			os.Exit(signalCode(sig))
+		case <-time.After(stopWithin):
+			fmt.Fprintf(stderr, "dipgraph: interrupted by %v\n", sig)
+			os.Exit(signalCode(sig))
+		}
+	}()
 	app := newApp(stdin, stdout, stderr)
 	// urfave/cli reports an unknown command through CommandNotFound and then succeeds; a
 	// typo must fail like any other usage error, or a script carries on as if it worked.
@@ -65,9 +107,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dipgraph: %v\n(run `dipgraph --help` or `dipgraph COMMAND --help` for usage)\n", err)
 		return exitUsage
 	}
-	if ctx.Err() != nil {
-		fmt.Fprintf(stderr, "dipgraph: interrupted: %v\n", err)
-		return exitSignal
+	var in interrupted
+	if errors.As(context.Cause(ctx), &in) {
+		fmt.Fprintf(stderr, "dipgraph: interrupted by %v: %v\n", in.sig, err)
+		return signalCode(in.sig)
 	}
 	fmt.Fprintf(stderr, "dipgraph: %v\n", err)
 	return exitFailure

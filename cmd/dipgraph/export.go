@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -75,7 +76,10 @@ func runExport(c *cli.Context) error {
 	var parts []*graph.ArticleGraph
 	ids := ingest.ArticleIDs{}
 	for _, s := range srcs {
-		bt := load.BuildWith(s, b, read, ids)
+		bt := load.BuildContext(c.Context, s, b, read, ids)
+		if err := c.Context.Err(); err != nil {
+			return err // interrupted: no output rather than part of it
+		}
 		if bt.Err != nil {
 			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
 			problems++
@@ -91,8 +95,16 @@ func runExport(c *cli.Context) error {
 	} else {
 		w := c.App.Writer
 		var f *os.File
-		if out := c.String("out"); out != "" {
-			if f, err = os.Create(out); err != nil {
+		out := c.String("out")
+		if out != "" {
+			// Written beside the target and renamed into place at the end, so that an
+			// interrupted export leaves the old file or the new one, never half of one.
+			if f, err = os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp"); err != nil {
+				return fmt.Errorf("create output: %w", err)
+			}
+			defer os.Remove(f.Name())
+			if err := f.Chmod(0o644); err != nil {
+				f.Close()
 				return fmt.Errorf("create output: %w", err)
 			}
 			w = f
@@ -101,6 +113,12 @@ func runExport(c *cli.Context) error {
 		if f != nil {
 			if cerr := f.Close(); err == nil {
 				err = cerr
+			}
+			if err == nil {
+				err = c.Context.Err()
+			}
+			if err == nil {
+				err = os.Rename(f.Name(), out)
 			}
 		}
 		if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -172,7 +173,10 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 	invalid := 0
 	ids := ingest.ArticleIDs{}
 	for _, s := range srcs {
-		bt := load.BuildWith(s, b, read, ids)
+		bt := load.BuildContext(c.Context, s, b, read, ids)
+		if err := c.Context.Err(); err != nil {
+			return err // interrupted: no output rather than part of it
+		}
 		if bt.Err != nil {
 			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
 			problems++
@@ -181,9 +185,7 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 		}
 		parts = append(parts, bt.Graph)
 	}
-	enc := json.NewEncoder(c.App.Writer)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(graph.Merge(parts)); err != nil {
+	if err := writeGraphJSON(c.App.Writer, graph.Merge(parts)); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "dry run: %d articles resolved, %d invalid%s\n", len(parts), invalid, ws.summary())
@@ -225,4 +227,53 @@ func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseE
 		return a, nil
 	}
 	return srcs, nil, read, nil
+}
+
+// writeGraphJSON writes g as an indented JSON object, as json.Encoder with a two-space
+// indent would, but one article, node and relationship at a time, so that the output is
+// never held in memory whole.
+func writeGraphJSON(w io.Writer, g *graph.Graph) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	type field struct {
+		name string
+		n    int
+		null bool
+		item func(i int) any
+	}
+	fields := []field{
+		{"articles", len(g.Articles), g.Articles == nil, func(i int) any { return g.Articles[i] }},
+		{"nodes", len(g.Nodes), g.Nodes == nil, func(i int) any { return g.Nodes[i] }},
+		{"rels", len(g.Rels), g.Rels == nil, func(i int) any { return g.Rels[i] }},
+	}
+	bw.WriteString("{\n")
+	for fi, f := range fields {
+		fmt.Fprintf(bw, "  %q: ", f.name)
+		switch {
+		case f.null:
+			bw.WriteString("null")
+		case f.n == 0:
+			bw.WriteString("[]")
+		default:
+			bw.WriteString("[\n")
+			for i := 0; i < f.n; i++ {
+				b, err := json.MarshalIndent(f.item(i), "    ", "  ")
+				if err != nil {
+					return err
+				}
+				bw.WriteString("    ")
+				bw.Write(b)
+				if i < f.n-1 {
+					bw.WriteString(",")
+				}
+				bw.WriteString("\n")
+			}
+			bw.WriteString("  ]")
+		}
+		if fi < len(fields)-1 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
 }

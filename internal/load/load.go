@@ -33,6 +33,11 @@ var _ Writer = (*neo4jstore.Store)(nil)
 // a peak of about 100 MB; 1000 was a few per cent faster again at about 160 MB.
 const DefaultBatchSize = 500
 
+// DefaultGrace is how long a batch being written when a run is interrupted may take to
+// commit before it is rolled back: most batches finish within it, so that the summary
+// counts them for certain.
+const DefaultGrace = 600 * time.Millisecond
+
 // Options tune a run.
 type Options struct {
 	BatchSize int // articles per transaction (default DefaultBatchSize)
@@ -49,7 +54,8 @@ type Options struct {
 	// Progress, when set, is called after each batch (never concurrently).
 	Progress func(Progress)
 	// Grace is how long a batch already sent may run on after ctx is cancelled before it
-	// is abandoned (rolled back); default 20s.
+	// is abandoned (rolled back); default DefaultGrace, short enough that Ctrl-C stops a
+	// run within 2 s.
 	Grace time.Duration
 }
 
@@ -110,11 +116,19 @@ func Build(src ingest.Source, b *graph.Builder) Built { return BuildWith(src, b,
 // BuildWith reads one source with read (nil: ingest.ReadValid), claims its article id in
 // ids (when not nil) so that two inputs cannot load under one id, and resolves it.
 func BuildWith(src ingest.Source, b *graph.Builder, read ReadFunc, ids ingest.ArticleIDs) Built {
+	return BuildContext(context.Background(), src, b, read, ids)
+}
+
+// BuildContext is BuildWith that gives up, with ctx's error, when ctx is cancelled.
+func BuildContext(ctx context.Context, src ingest.Source, b *graph.Builder, read ReadFunc, ids ingest.ArticleIDs) Built {
+	if err := ctx.Err(); err != nil {
+		return Built{Source: src.Name(), Err: err}
+	}
 	a, out := readOne(src, read, ids)
 	if out.Err != nil {
 		return out
 	}
-	return resolve(a, out.Source, b)
+	return resolveContext(ctx, a, out.Source, b)
 }
 
 // readOne reads and claims one source (see BuildWith).
@@ -139,8 +153,13 @@ func readOne(src ingest.Source, read ReadFunc, ids ingest.ArticleIDs) (*ingest.A
 
 // resolve builds the graph of an article read from source.
 func resolve(a *ingest.Article, source string, b *graph.Builder) Built {
+	return resolveContext(context.Background(), a, source, b)
+}
+
+// resolveContext is resolve that gives up when ctx is cancelled.
+func resolveContext(ctx context.Context, a *ingest.Article, source string, b *graph.Builder) Built {
 	out := Built{Source: source}
-	ag, err := b.Build(a)
+	ag, err := b.BuildContext(ctx, a)
 	if err != nil {
 		out.Err = err
 		return out
@@ -167,9 +186,6 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	if opt.Grace <= 0 {
-		opt.Grace = 20 * time.Second
-	}
 	// Writes outlive a cancellation of ctx by up to opt.Grace, so that a batch in flight
 	// commits whole or rolls back, never half-sent.
 	writeCtx, cancelWrites := context.WithCancel(context.WithoutCancel(ctx))
@@ -181,6 +197,9 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 		case <-ctx.Done():
 		case <-finished:
 			return
+		}
+		if opt.Grace <= 0 {
+			opt.Grace = DefaultGrace
 		}
 		select {
 		case <-time.After(opt.Grace):
@@ -264,7 +283,13 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 				local.Unchanged++
 				continue
 			}
-			b := resolve(p.a, p.src, opt.Builder)
+			if stopCtx.Err() != nil {
+				break // interrupted: this batch is not written
+			}
+			b := resolveContext(stopCtx, p.a, p.src, opt.Builder)
+			if b.Err != nil && stopCtx.Err() != nil {
+				break
+			}
 			if b.Err != nil {
 				local.Invalid = append(local.Invalid, Problem{b.Source, b.Err})
 				continue
@@ -275,7 +300,7 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 		}
 		report(&local, len(batch)-len(j.graphs), nil)
 		batch = nil
-		if len(j.graphs) == 0 {
+		if len(j.graphs) == 0 || stopCtx.Err() != nil {
 			return
 		}
 		select {
@@ -347,7 +372,21 @@ func writeBatch(ctx context.Context, w Writer, todo []*graph.ArticleGraph, todoS
 		log.Debug("batch written", "articles", len(todo), "nodes_created", c.NodesCreated, "relationships_created", c.RelationshipsCreated)
 		return nil
 	}
-	if ctx.Err() != nil || errors.Is(err, neo4jstore.ErrUnreachable) || errors.Is(err, neo4jstore.ErrAuth) {
+	if ctx.Err() != nil {
+		// Interrupted: the transaction rolled back, unless its commit had already gone
+		// through; the stored fingerprints tell which, so that the summary is exact.
+		if committed(w, todo) {
+			sum.Counters.Add(c)
+			all := make([]bool, len(todo))
+			for i := range all {
+				all[i] = true
+			}
+			count(all)
+			return nil
+		}
+		return err
+	}
+	if errors.Is(err, neo4jstore.ErrUnreachable) || errors.Is(err, neo4jstore.ErrAuth) {
 		return err
 	}
 	log.Warn("batch failed; writing its articles one by one", "articles", len(todo), "err", err)
@@ -366,4 +405,26 @@ func writeBatch(ctx context.Context, w Writer, todo []*graph.ArticleGraph, todoS
 	}
 	count(ok)
 	return nil
+}
+
+// committed reports whether the store holds every article of an interrupted batch with the
+// fingerprint the batch gave it (a batch is one transaction: all or none). It asks on a
+// context of its own, briefly.
+func committed(w Writer, todo []*graph.ArticleGraph) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
+	defer cancel()
+	ids := make([]string, len(todo))
+	for i, ag := range todo {
+		ids[i] = ag.Article.ID
+	}
+	stored, err := w.Fingerprints(ctx, ids)
+	if err != nil {
+		return false
+	}
+	for _, ag := range todo {
+		if stored[ag.Article.ID] != ag.Article.Fingerprint {
+			return false
+		}
+	}
+	return true
 }
