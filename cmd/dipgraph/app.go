@@ -91,7 +91,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app.CommandNotFound = func(c *cli.Context, name string) {
 		notFound = usageError{unknownCommand(c, name)}
 	}
-	err := app.RunContext(ctx, interleaved(app, args))
+	err := app.RunContext(ctx, interleaved(app, helpWord(args)))
 	if err == nil && notFound != nil {
 		err = notFound
 	}
@@ -335,4 +335,14 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(y)]
+}
+
+// helpWord turns `dipgraph help [COMMAND...]` into `dipgraph [COMMAND...] --help`: the help
+// command is hidden (every command has --help), but users type the word.
+func helpWord(args []string) []string {
+	if len(args) < 2 || args[1] != "help" {
+		return args
+	}
+	out := append([]string{args[0]}, args[2:]...)
+	return append(out, "--help")
 }

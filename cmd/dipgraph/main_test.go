@@ -216,3 +216,18 @@ func TestHelpHasExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpWord: `dipgraph help` and `dipgraph help COMMAND` print the same usage as --help
+// and succeed.
+func TestHelpWord(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "ingest"}, {"help", "query", "run"}} {
+		var out, errb bytes.Buffer
+		code := run(append([]string{"dipgraph"}, args...), strings.NewReader(""), &out, &errb)
+		var want bytes.Buffer
+		flagArgs := append(append([]string{"dipgraph"}, args[1:]...), "--help")
+		run(flagArgs, strings.NewReader(""), &want, &bytes.Buffer{})
+		if code != exitOK || out.String() != want.String() || out.Len() == 0 {
+			t.Errorf("dipgraph %s: exit %d, stdout %q, stderr %q; want exit 0 and the output of --help", strings.Join(args, " "), code, out.String(), errb.String())
+		}
+	}
+}
