@@ -113,6 +113,7 @@ password dipgraph-local.`,
 			evalCommand(),
 			generateCommand(),
 			benchCommand(),
+			analyzeCommand(),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(c.App.ErrWriter, "dipgraph: no command %q (run `dipgraph --help`)\n", name)
