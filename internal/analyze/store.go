@@ -190,3 +190,7 @@ SET n.bloc = row.bloc, n.bloc_run = $id, n.betweenness = row.betweenness, n.page
 		{Cypher: `UNWIND $rows AS row MATCH (n:` + e + ` {key: row.key}) SET n:$(row.label)`, Params: map[string]any{"rows": labelled}},
 	}
 }
+
+// BlocColours are the colours of blocs 1 to BlocLabels, in the Browser style
+// (scripts/browser/style.grass, node.Bloc1 …) and in reports.
+var BlocColours = [BlocLabels]string{"#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#B07AA1", "#76B7B2", "#EDC948", "#9C755F"}
