@@ -114,6 +114,7 @@ password dipgraph-local.`,
 			generateCommand(),
 			benchCommand(),
 			analyzeCommand(),
+			reportCommand(),
 		},
 		CommandNotFound: func(c *cli.Context, name string) {
 			fmt.Fprintf(c.App.ErrWriter, "dipgraph: no command %q (run `dipgraph --help`)\n", name)
