@@ -9,9 +9,12 @@
 // talks and fights is a friend or a foe by its balance of evidence.
 //
 // Blocs are the communities of the signed graph found by Louvain optimisation of signed
-// modularity (gonum's multiplex modularity with a positive layer of weight +1 and a
-// negative layer of weight −1, after Gómez, Jensen and Arenas 2009): positive ties inside,
-// negative ties across. Bloc 1 is the largest.
+// modularity (Gómez, Jensen and Arenas 2009; the same function as gonum's multiplex
+// modularity with a positive layer of weight +1 and a negative layer of weight −1, which a
+// test checks): positive ties inside, negative ties across. Bloc 1 is the largest. The
+// Louvain steps are this package's own, on slices: gonum's ModularizeMultiplex gives the
+// same blocs on a generated 10k-article graph (12 blocs, balance 0.83) but read weights
+// through maps at every step, 30 s of CPU there against 0.2 s.
 //
 // Balance. A positive tie across two blocs and a negative tie inside one are frustrated:
 // they contradict the partition. The balance of the graph is 1 − frustrated weight / total
@@ -20,7 +23,7 @@
 // is the frustration of the partition found, an upper bound on the graph's frustration
 // index (the least over all partitions, which is NP-hard to compute).
 //
-// Brokers: betweenness centrality on the cooperation graph (the pairs with a positive
+// Brokers: betweenness centrality (Brandes, on slices; checked against gonum's) on the cooperation graph (the pairs with a positive
 // signed weight, unweighted), normalised by the number of pairs of other actors, so the
 // centre of a star scores 1. Influence: PageRank (damping 0.85) on the graph of all three
 // families, each relationship weighted by articles × |Goldstein score| and followed both

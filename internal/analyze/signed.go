@@ -3,12 +3,9 @@ package analyze
 import (
 	"cmp"
 	"container/heap"
-	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 
-	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 
@@ -102,8 +99,10 @@ type Result struct {
 	Blocs  []Bloc  // bloc i+1 is Blocs[i]
 	// Balance is 1 − Frustrated/Total over every signed edge (1 when there are none).
 	Balance, Frustrated, Total float64
-	Triads                     []Triad // strongest first, at most Options.MaxTriads
-	TriadCount                 int     // every unbalanced triad
+	// Modularity is the signed modularity of the blocs (see signedLouvain), in [−1, 1].
+	Modularity float64
+	Triads     []Triad // strongest first, at most Options.MaxTriads
+	TriadCount int     // every unbalanced triad
 }
 
 // Actor is the scores of one actor.
@@ -142,23 +141,15 @@ func Run(g *Signed, opt Options) (Result, error) {
 	if n == 0 {
 		return res, nil
 	}
-	pos := simple.NewWeightedUndirectedGraph(0, 0)
-	neg := simple.NewWeightedUndirectedGraph(0, 0)
 	coop := make([][]int, n)
 	dir := simple.NewWeightedDirectedGraph(0, 0)
 	for i := range n {
-		pos.AddNode(simple.Node(i))
-		neg.AddNode(simple.Node(i))
 		dir.AddNode(simple.Node(i))
 	}
 	for p, w := range g.Net {
-		u, v := simple.Node(p[0]), simple.Node(p[1])
 		if w > 0 {
-			pos.SetWeightedEdge(pos.NewWeightedEdge(u, v, w))
 			coop[p[0]] = append(coop[p[0]], p[1])
 			coop[p[1]] = append(coop[p[1]], p[0])
-		} else {
-			neg.SetWeightedEdge(neg.NewWeightedEdge(u, v, w))
 		}
 	}
 	for a, w := range g.Arcs {
@@ -166,14 +157,12 @@ func Run(g *Signed, opt Options) (Result, error) {
 	}
 
 	// Blocs.
-	layers, err := community.NewUndirectedLayers(pos, neg)
-	if err != nil {
-		return res, fmt.Errorf("signed layers: %w", err)
+	member, q := signedLouvain(n, g.Net, opt.Seed)
+	res.Modularity = q
+	comms := map[int][]int{}
+	for i, c := range member {
+		comms[c] = append(comms[c], i)
 	}
-	weights := []float64{1, -1}
-	src := rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)
-	red := community.ModularizeMultiplex(layers, weights, nil, true, src)
-	comms := red.Communities()
 
 	// Influence and brokerage.
 	pr := network.PageRankSparse(dir, 0.85, 1e-9)
@@ -193,16 +182,15 @@ func Run(g *Signed, opt Options) (Result, error) {
 		rank    float64
 		first   string
 	}
-	groups := make([]group, len(comms))
-	for i, c := range comms {
+	groups := make([]group, 0, len(comms))
+	for _, c := range comms {
 		gr := group{first: "\uffff"}
-		for _, nd := range c {
-			m := int(nd.ID())
+		for _, m := range c {
 			gr.members = append(gr.members, m)
 			gr.rank += res.Actors[m].PageRank
 			gr.first = min(gr.first, g.Keys[m])
 		}
-		groups[i] = gr
+		groups = append(groups, gr)
 	}
 	slices.SortFunc(groups, func(a, b group) int {
 		if c := cmp.Compare(len(b.members), len(a.members)); c != 0 {

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -67,6 +69,9 @@ func TestTwoHostileCliquesGiveTwoBlocs(t *testing.T) {
 	// 6 cooperation pairs × 7.4 per clique inside; 16 fights × 2 articles × 10 across.
 	if want := 2*6*7.4 + 16*2*10.0; math.Abs(res.Total-want) > 1e-9 {
 		t.Errorf("total weight %v, want %v", res.Total, want)
+	}
+	if res.Modularity <= 0 || res.Modularity > 1 {
+		t.Errorf("modularity %v, want in (0, 1]", res.Modularity)
 	}
 	if res.TriadCount != 0 || len(res.Triads) != 0 {
 		t.Errorf("balanced graph has unbalanced triads: %d %+v", res.TriadCount, res.Triads)
@@ -181,5 +186,66 @@ func TestBetweennessAgreesWithGonum(t *testing.T) {
 		if math.Abs(got[i]-want[int64(i)]/2) > 1e-9 {
 			t.Errorf("node %d: %v, gonum %v (halved)", i, got[i], want[int64(i)]/2)
 		}
+	}
+}
+
+// TestSignedModularityAgreesWithGonum checks the objective signedLouvain optimises
+// against gonum's multiplex modularity (a positive layer of weight 1 and a negative layer
+// of weight −1), and that Louvain finds a partition better than every actor alone.
+func TestSignedModularityAgreesWithGonum(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	const n = 40
+	net := map[[2]int]float64{}
+	for range 120 {
+		a, b := rnd.IntN(n), rnd.IntN(n)
+		if a == b {
+			continue
+		}
+		w := float64(1 + rnd.IntN(9))
+		if rnd.IntN(3) == 0 {
+			w = -w
+		}
+		net[[2]int{min(a, b), max(a, b)}] = w
+	}
+	member, q := signedLouvain(n, net, 1)
+
+	pos := simple.NewWeightedUndirectedGraph(0, 0)
+	neg := simple.NewWeightedUndirectedGraph(0, 0)
+	for i := range n {
+		pos.AddNode(simple.Node(i))
+		neg.AddNode(simple.Node(i))
+	}
+	var m2 float64
+	for p, w := range net {
+		if w > 0 {
+			pos.SetWeightedEdge(pos.NewWeightedEdge(simple.Node(p[0]), simple.Node(p[1]), w))
+		} else {
+			neg.SetWeightedEdge(neg.NewWeightedEdge(simple.Node(p[0]), simple.Node(p[1]), w))
+		}
+		m2 += 2 * math.Abs(w)
+	}
+	layers, err := community.NewUndirectedLayers(pos, neg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := map[int][]graph.Node{}
+	for i, c := range member {
+		groups[c] = append(groups[c], simple.Node(i))
+	}
+	var comms [][]graph.Node
+	for _, g := range groups {
+		comms = append(comms, g)
+	}
+	qs := community.QMultiplex(layers, comms, []float64{1, -1}, nil)
+	t.Logf("ours %v, gonum layers %v, sum/2m %v, %d communities", q, qs, (qs[0]+qs[1])/m2, len(comms))
+	if want := (qs[0] + qs[1]) / m2; math.Abs(q-want) > 1e-9 {
+		t.Errorf("signed modularity %v, gonum's %v", q, want)
+	}
+	alone := make([]int, n)
+	for i := range alone {
+		alone[i] = i
+	}
+	if q0 := signedModularity(n, net, alone); q <= q0 {
+		t.Errorf("Louvain's Q %v is no better than every node alone (%v)", q, q0)
 	}
 }

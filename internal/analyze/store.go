@@ -142,7 +142,7 @@ func statements(id string, at time.Time, p Params, sum Summary, res Result) []ne
 		"min_articles": int64(max(p.MinArticles, 1)), "max_triads": int64(p.MaxTriads), "seed": int64(p.Seed),
 		"relationships": int64(sum.Relationships), "actors": int64(sum.Actors), "pairs": int64(sum.Pairs),
 		"blocs": int64(len(res.Blocs)), "balance": res.Balance, "frustrated_weight": res.Frustrated,
-		"total_weight": res.Total, "triad_count": int64(res.TriadCount),
+		"total_weight": res.Total, "modularity": res.Modularity, "triad_count": int64(res.TriadCount),
 	}
 	cols := map[string][]any{}
 	for _, b := range res.Blocs {
