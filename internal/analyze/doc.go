@@ -13,7 +13,7 @@
 // modularity with a positive layer of weight +1 and a negative layer of weight −1, which a
 // test checks): positive ties inside, negative ties across. Bloc 1 is the largest. The
 // Louvain steps are this package's own, on slices: gonum's ModularizeMultiplex gives the
-// same blocs on a generated 10k-article graph (12 blocs, balance 0.83) but read weights
+// same number of blocs with the same balance on a generated 10k-article graph (12, 0.83) but read weights
 // through maps at every step, 30 s of CPU there against 0.2 s.
 //
 // Balance. A positive tie across two blocs and a negative tie inside one are frustrated:
