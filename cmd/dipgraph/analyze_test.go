@@ -56,6 +56,9 @@ func num(v any) float64 {
 const triadFixture = "testdata/triad"
 
 func TestAnalyzeOnExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analysis and report against Neo4j: in the full run only")
+	}
 	loadExamples(t)
 	m := analyzeRun(t)
 	if m[7] != "0" {

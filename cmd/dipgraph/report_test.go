@@ -9,6 +9,9 @@ import (
 )
 
 func TestReportCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analysis and report against Neo4j: in the full run only")
+	}
 	loadExamples(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "kerry.html")
