@@ -232,6 +232,8 @@ func WriteGuide(w io.Writer, s *Set) error {
 	}
 	p("</table>\n")
 	p("<pre class=\"pre-scrollable code runnable\">CALL db.schema.visualization()</pre>\n")
+	p("<p>After <code>dipgraph analyze</code>, an <code>:AnalysisRun</code> node holds the run's parameters (<code>from</code>, <code>to</code>, <code>min_articles</code>), the balance of the signed graph and its strongest unbalanced triads, and each actor analysed carries <code>bloc</code>, <code>betweenness</code> (brokerage on the cooperation graph) and <code>pagerank</code> (influence). The signed graph counts consultation and cooperation as positive ties and conflict as negative, each weighted by articles × |Goldstein|. Blocs are its communities (friends inside, foes across); a bloc's balance is 1 − the share of its ties that contradict that (conflict inside, cooperation across). The members of the eight largest blocs also carry a label <code>:Bloc1</code> … <code>:Bloc8</code>, which the style colours, so the graph view shows the blocs. The queries <code>blocs</code>, <code>brokers</code> and <code>unbalanced-triads</code> read the latest run.</p>\n")
+	p("<pre class=\"pre-scrollable code runnable\">MATCH (n:Entity)-[r]-&gt;(m:Entity) WHERE n.bloc IS NOT NULL AND m.bloc IS NOT NULL AND r.family IN ['consult', 'cooperate', 'conflict'] RETURN n, r, m LIMIT 300</pre>\n")
 	p("</div>\n</slide>\n")
 
 	for _, q := range all {

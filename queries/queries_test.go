@@ -165,6 +165,7 @@ func TestTypeListsFollowCodings(t *testing.T) {
 		{"most-connected", familyTypes([]string{"consult", "cooperate", "conflict"}), true},
 		{"common-enemies", familyTypes([]string{"conflict"}), true},
 		{"common-allies", familyTypes([]string{"cooperate"}), true},
+		{"brokers", familyTypes([]string{"consult", "cooperate"}), true},
 	}
 	set, err := Builtin()
 	if err != nil {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # demo.sh: what `make demo` does. Starts the local Neo4j when nothing answers on the Bolt
 # port (and leaves it running, so the Browser can be explored), loads examples/, and runs
-# the saved queries on it.
+# the saved queries on it, analyses the graph and writes one brief (demo-out/russia.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bolt=${NEO4J_BOLT_PORT:-7687}
@@ -32,6 +32,17 @@ run fights --param actor="Islamic State"
 run excluded-from --param agreement="27 February"
 run common-enemies --param a="United States" --param b=Russia
 
+echo
+echo "== dipgraph analyze"
+bin/dipgraph analyze
+run blocs
+run brokers --param limit=5
+
+mkdir -p demo-out
+echo
+echo "== dipgraph report --actor Russia --out demo-out/russia.html"
+bin/dipgraph report --actor Russia --out demo-out/russia.html
+
 cat <<MSG
 
 All saved queries: bin/dipgraph query list (export NEO4J_PASSWORD=$NEO4J_PASSWORD first)
@@ -39,3 +50,5 @@ Neo4j Browser: http://localhost:$http/browser/  (user neo4j, password $NEO4J_PAS
 the guide with every saved query opens on connect.
 Stop the local server with: make neo4j-down
 MSG
+echo
+echo "Brief on Russia (open it in a browser): $PWD/demo-out/russia.html"

@@ -166,6 +166,8 @@ password dipgraph-local.`,
 			generateCommand(),
 			benchCommand(),
 			gazetteerCommand(),
+			analyzeCommand(),
+			reportCommand(),
 		},
 	}
 }

@@ -52,6 +52,12 @@ func column(rows []map[string]any, key string) []string {
 
 func TestEveryExampleLineRuns(t *testing.T) {
 	loadExamples(t)
+	// blocs, brokers and unbalanced-triads read an analysis; the example corpus has no
+	// unbalanced triad, the fixture adds one.
+	if code, out, errOut := dipgraph(t, "ingest", triadFixture); code != 0 {
+		t.Fatalf("ingest %s: exit %d\n%s%s", triadFixture, code, out, errOut)
+	}
+	analyzeRun(t)
 	set, err := queries.Builtin()
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,13 @@ func TestDotColoursFollowBrowserStyle(t *testing.T) {
 	blocks := regexp.MustCompile(`node\.(\w+)\s*\{([^}]*)\}`).FindAllStringSubmatch(string(b), -1)
 	colour := regexp.MustCompile(`(?m)^\s*color:\s*(#[0-9A-Fa-f]{6})`)
 	n := 0
+	bloc := regexp.MustCompile(`^Bloc\d+$`)
 	for _, m := range blocks {
+		// Bloc1… label the blocs of `dipgraph analyze`, a step after loading; a DOT export
+		// draws the graph of the articles, which has none.
+		if bloc.MatchString(m[1]) {
+			continue
+		}
 		c := colour.FindStringSubmatch(m[2])
 		if c == nil {
 			continue

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dipgraph/dipgraph/internal/report"
+	"github.com/dipgraph/dipgraph/queries"
+)
+
+func reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "report",
+		Usage: "write an actor's brief as one self-contained HTML page",
+		Description: `Writes one HTML page (inline CSS and SVG; it needs no network to be viewed) about an
+actor: its bloc and scores from the latest 'dipgraph analyze', its partners and
+adversaries ranked by articles, a chart of its monthly Goldstein balance with its main
+counterparts, the roles it holds or that are held at it, and the sentences that state
+its relationships, with links to their articles. --from and --to keep the relationships
+seen in the window, the months and the sentences of it. Run 'dipgraph analyze' first for
+the bloc (the rest needs only the ingested articles).
+
+Examples:
+   dipgraph report --actor Russia --out russia.html
+   dipgraph report --actor "John Kerry" --from 2016-01-01 --to 2016-12-31 --out kerry-2016.html`,
+		Flags: append(connFlags(),
+			&cli.StringFlag{Name: "actor", Usage: "name, alias or key of the actor (\"Russia\", \"Moscow\", \"wikidata:Q159\")", Required: true},
+			&cli.StringFlag{Name: "out", Usage: "write the page to `FILE` (.html)", Required: true},
+			&cli.StringFlag{Name: "from", Usage: "only what was seen on or after `DATE` (YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "to", Usage: "only what was seen on or before `DATE` (YYYY-MM-DD)"},
+			&cli.IntFlag{Name: "counterparts", Usage: "main counterparts in the chart and the evidence", Value: 4},
+			&cli.IntFlag{Name: "evidence", Usage: "quote at most `N` sentences", Value: 40},
+			&cli.StringFlag{Name: "queries-dir", Usage: "also read saved queries from `DIR` (they override built-in ones of the same name)", EnvVars: []string{"DIPGRAPH_QUERIES"}},
+		),
+		Action: runReport,
+	}
+}
+
+func runReport(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usagef("report takes no arguments (did you mean --actor?)")
+	}
+	opt := report.Options{Actor: c.String("actor"), From: c.String("from"), To: c.String("to"),
+		Counterparts: c.Int("counterparts"), Evidence: c.Int("evidence")}
+	for _, d := range []struct{ flag, v string }{{"from", opt.From}, {"to", opt.To}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", d.v); err != nil {
+			return usagef("--%s %q is not a date (YYYY-MM-DD)", d.flag, d.v)
+		}
+	}
+	if opt.From != "" && opt.To != "" && opt.From > opt.To {
+		return usagef("--from %s is after --to %s", opt.From, opt.To)
+	}
+	if opt.Counterparts < 1 || opt.Evidence < 1 {
+		return usagef("--counterparts and --evidence must be at least 1")
+	}
+	out := c.String("out")
+	set, err := queries.Load(c.String("queries-dir"))
+	if err != nil {
+		return err
+	}
+	st, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer st.Close(c.Context)
+	b, err := report.Build(c.Context, report.Source{DB: st, Queries: set}, opt)
+	if errors.Is(err, report.ErrNoActor) {
+		return err
+	}
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, b); err != nil {
+		return err
+	}
+	// Write beside the target and rename, so a failed run leaves no half page.
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".dipgraph-report-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), out)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	bloc := "no bloc (run dipgraph analyze)"
+	if b.Bloc != nil {
+		bloc = fmt.Sprintf("bloc %d", b.Bloc.ID)
+	}
+	fmt.Fprintf(c.App.Writer, "report on %s (%s): %d partners, %d adversaries, %d months, %d sentences: %s\n",
+		b.Actor, bloc, len(b.Partners), len(b.Adversaries), len(b.Months), len(b.Evidence), out)
+	return nil
+}
