@@ -51,6 +51,9 @@ type Options struct {
 	// Grace is how long a batch already sent may run on after ctx is cancelled before it
 	// is abandoned (rolled back); default 20s.
 	Grace time.Duration
+	// Bulk lets a run into an empty database take the bulk path (see Bulk) when the
+	// writer has one.
+	Bulk bool
 }
 
 // Progress is the state of a run after a batch.
@@ -169,6 +172,25 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	}
 	if opt.Grace <= 0 {
 		opt.Grace = 20 * time.Second
+	}
+	if bw, ok := w.(BulkWriter); ok {
+		if opt.Bulk {
+			empty, err := bw.Empty(ctx)
+			if err != nil {
+				return Summary{Articles: len(srcs), Elapsed: time.Since(start)}, err
+			}
+			if empty {
+				sum, err := bulk(ctx, start, srcs, bw, opt)
+				if !errors.Is(err, neo4jstore.ErrBulkBusy) {
+					return sum, err
+				}
+			}
+		}
+		// A bulk load of this database by another process must finish first: it writes
+		// without reading what is stored.
+		if err := bw.WaitForBulk(ctx, func() { opt.Log.Info("waiting for another ingest's bulk load of this database to finish") }); err != nil {
+			return Summary{Articles: len(srcs), Elapsed: time.Since(start)}, err
+		}
 	}
 	// Writes outlive a cancellation of ctx by up to opt.Grace, so that a batch in flight
 	// commits whole or rolls back, never half-sent.

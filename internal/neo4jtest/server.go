@@ -46,12 +46,20 @@ func NewServer(t testing.TB) *Server {
 	}
 	home := t.TempDir()
 	root := RepoRoot(t)
+	// The download: NEO4J_LOCAL_CACHE when set (scripts/neo4j-local keeps it there), else a
+	// dist folder of a local home.
+	dists := []string{os.Getenv("NEO4J_LOCAL_CACHE")}
 	for _, h := range []string{os.Getenv("NEO4J_LOCAL_HOME"), filepath.Join(root, ".neo4j")} {
-		if h == "" {
+		if h != "" {
+			dists = append(dists, filepath.Join(h, "dist"))
+		}
+	}
+	for _, d := range dists {
+		if d == "" {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(h, "dist")); err == nil {
-			if err := os.Symlink(filepath.Join(h, "dist"), filepath.Join(home, "dist")); err != nil {
+		if _, err := os.Stat(d); err == nil {
+			if err := os.Symlink(d, filepath.Join(home, "dist")); err != nil {
 				t.Fatal(err)
 			}
 			break
