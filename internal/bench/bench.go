@@ -150,6 +150,10 @@ type Target struct {
 	Known    bool   `json:"known"`
 }
 
+// connectTimeout bounds the wait for the server: generous, since a benchmark runs on a
+// server busy with the previous variant (a shared machine took 20 s to answer).
+const connectTimeout = 2 * time.Minute
+
 // ErrCheck is returned when a variant's correctness check fails (a re-ingest that wrote).
 var ErrCheck = errors.New("benchmark check failed")
 
@@ -215,7 +219,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return r.rep, nil
 	}
 	var err error
-	r.store, err = neo4jstore.Open(ctx, neo4jstore.Config{URI: cfg.Conn.URI, Username: cfg.Conn.Username, Password: cfg.Conn.Password, Database: cfg.Conn.Database})
+	r.store, err = neo4jstore.Open(ctx, neo4jstore.Config{URI: cfg.Conn.URI, Username: cfg.Conn.Username, Password: cfg.Conn.Password, Database: cfg.Conn.Database, ConnectTimeout: connectTimeout})
 	if err != nil {
 		return r.rep, err
 	}
@@ -401,7 +405,7 @@ func (r *runner) ingest(ctx context.Context, batch int, flags []string) (ingestR
 	args = append(args, r.cfg.Corpus)
 	cmd := exec.CommandContext(ctx, r.cfg.Binary, args...)
 	cmd.Env = append(os.Environ(), "NEO4J_URI="+r.cfg.Conn.URI, "NEO4J_USERNAME="+r.cfg.Conn.Username,
-		"NEO4J_PASSWORD="+r.cfg.Conn.Password, "NEO4J_DATABASE="+r.cfg.Conn.Database)
+		"NEO4J_PASSWORD="+r.cfg.Conn.Password, "NEO4J_DATABASE="+r.cfg.Conn.Database, "NEO4J_CONNECT_TIMEOUT="+connectTimeout.String())
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
@@ -477,7 +481,7 @@ func (r *runner) ingestInProcess(ctx context.Context, batch int) (ingestResult, 
 	if err != nil {
 		return ingestResult{}, err
 	}
-	st, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: r.cfg.Conn.URI, Username: r.cfg.Conn.Username, Password: r.cfg.Conn.Password, Database: r.cfg.Conn.Database})
+	st, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: r.cfg.Conn.URI, Username: r.cfg.Conn.Username, Password: r.cfg.Conn.Password, Database: r.cfg.Conn.Database, ConnectTimeout: connectTimeout})
 	if err != nil {
 		return ingestResult{}, err
 	}

@@ -28,13 +28,13 @@ type conn struct {
 func dial(ctx context.Context, c ConnConfig) (*conn, error) {
 	d, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.Username, c.Password, ""), func(cf *config.Config) {
 		cf.SocketConnectTimeout = 5 * time.Second
-		cf.ConnectionAcquisitionTimeout = 15 * time.Second
+		cf.ConnectionAcquisitionTimeout = connectTimeout
 		cf.TelemetryDisabled = true
 	})
 	if err != nil {
 		return nil, fmt.Errorf("connect to %s: %w", c.URI, err)
 	}
-	vctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	vctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	if err := d.VerifyConnectivity(vctx); err != nil {
 		d.Close(ctx)
