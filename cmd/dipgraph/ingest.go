@@ -28,10 +28,10 @@ it reads raw .txt or .md articles and annotates them itself first (see dipgraph
 annotate). A PATH is a file or a folder, read recursively. Every article is validated
 first; an invalid one is reported and loads nothing, the others still load. Articles
 already loaded with the same content are skipped; changed ones replace their earlier
-version, and an interrupted run can simply be run again. Into an empty database the
-whole corpus is merged in memory and created in bulk (CREATE only, 10,000 rows per
-transaction), which gives the same graph several times faster; --no-bulk loads it
-incrementally, in batches, like any later run.
+version, and an interrupted run can simply be run again. Into an empty database a corpus
+of up to 20,000 articles is merged in memory and created in bulk (CREATE only, 10,000
+rows per transaction), which gives the same graph; --no-bulk loads it incrementally, in
+batches, like any later run.
 
 Examples:
    dipgraph ingest examples/

@@ -51,10 +51,16 @@ type Options struct {
 	// Grace is how long a batch already sent may run on after ctx is cancelled before it
 	// is abandoned (rolled back); default 20s.
 	Grace time.Duration
-	// Bulk lets a run into an empty database take the bulk path (see Bulk) when the
-	// writer has one.
-	Bulk bool
+	// Bulk lets a run into an empty database take the bulk path (see bulk) when the
+	// writer has one and the run has at most BulkMax sources (default DefaultBulkMax).
+	Bulk    bool
+	BulkMax int
 }
+
+// DefaultBulkMax is the largest corpus the bulk path takes: it holds the corpus's merged
+// graph in memory (441 MB peak at 10,000 generated articles), so larger first loads go
+// the incremental way, whose memory is bounded by a batch.
+const DefaultBulkMax = 20000
 
 // Progress is the state of a run after a batch.
 type Progress struct {
@@ -174,7 +180,10 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 		opt.Grace = 20 * time.Second
 	}
 	if bw, ok := w.(BulkWriter); ok {
-		if opt.Bulk {
+		if opt.BulkMax <= 0 {
+			opt.BulkMax = DefaultBulkMax
+		}
+		if opt.Bulk && len(srcs) <= opt.BulkMax {
 			empty, err := bw.Empty(ctx)
 			if err != nil {
 				return Summary{Articles: len(srcs), Elapsed: time.Since(start)}, err
