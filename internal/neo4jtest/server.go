@@ -46,8 +46,9 @@ func NewServer(t testing.TB) *Server {
 	}
 	home := t.TempDir()
 	root := RepoRoot(t)
-	// The download: NEO4J_LOCAL_CACHE when set (scripts/neo4j-local keeps it there), else a
-	// dist folder of a local home.
+	// The download is reused: NEO4J_LOCAL_CACHE when set (the script's own setting), else
+	// the dist folder of NEO4J_LOCAL_HOME or of the repository's .neo4j.
+	env := os.Environ()
 	dists := []string{os.Getenv("NEO4J_LOCAL_CACHE")}
 	for _, h := range []string{os.Getenv("NEO4J_LOCAL_HOME"), filepath.Join(root, ".neo4j")} {
 		if h != "" {
@@ -62,12 +63,13 @@ func NewServer(t testing.TB) *Server {
 			if err := os.Symlink(d, filepath.Join(home, "dist")); err != nil {
 				t.Fatal(err)
 			}
+			env = append(env, "NEO4J_LOCAL_CACHE="+filepath.Join(home, "dist"))
 			break
 		}
 	}
 	bolt, http := freePort(t), freePort(t)
 	s := &Server{t: t, home: home}
-	s.env = append(os.Environ(), "NEO4J_LOCAL_HOME="+home, "NEO4J_BOLT_PORT="+strconv.Itoa(bolt),
+	s.env = append(env, "NEO4J_LOCAL_HOME="+home, "NEO4J_BOLT_PORT="+strconv.Itoa(bolt),
 		"NEO4J_HTTP_PORT="+strconv.Itoa(http), "NEO4J_HEAP=512m", "NEO4J_PAGECACHE=128m", "NEO4J_LOCAL_PASSWORD=dipgraph-local")
 	s.Cfg = neo4jstore.Config{URI: "neo4j://localhost:" + strconv.Itoa(bolt), Username: "neo4j", Password: "dipgraph-local", Database: "neo4j", ConnectTimeout: 30 * time.Second}
 	t.Cleanup(func() { s.script("stop") })
