@@ -40,5 +40,5 @@ RETURN enemy.name AS enemy,
        [l IN labels(enemy) WHERE NOT l IN ['Entity', 'Event']][0] AS kind,
        a.name AS a, a_links,
        b.name AS b, b_links,
-       size(reduce(ids = [], r IN rs | ids + [x IN coalesce(r.articles, []) WHERE NOT x IN ids])) AS articles
+       COUNT { UNWIND rs AS r MATCH (ev:Evidence {rel: r.key}) RETURN DISTINCT ev.article } AS articles
 ORDER BY articles DESC, enemy

@@ -22,8 +22,8 @@ CALL (a, b) {
   UNWIND [r1, r2] AS r
   RETURN r, e AS event
 }
-UNWIND range(0, size(coalesce(r.ev_article, [])) - 1) AS i
-WITH r, substring(toString(coalesce(event.date, r.ev_published[i])), 0, 7) AS month
+MATCH (ev:Evidence {rel: r.key})
+WITH r, substring(toString(coalesce(event.date, ev.published, '')), 0, 7) AS month
 WHERE r.goldstein IS NOT NULL
 RETURN month,
        count(*) AS interactions,

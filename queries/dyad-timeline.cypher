@@ -22,8 +22,8 @@ CALL (a, b) {
   UNWIND [r1, r2] AS r
   RETURN r, e AS event
 }
-UNWIND range(0, size(coalesce(r.ev_article, [])) - 1) AS i
-RETURN toString(coalesce(event.date, r.ev_published[i])) AS date,
+MATCH (ev:Evidence {rel: r.key})
+RETURN toString(coalesce(event.date, ev.published, '')) AS date,
        startNode(r).name AS actor,
        toLower(replace(type(r), '_', ' ')) AS interaction,
        endNode(r).name AS target,
@@ -31,6 +31,6 @@ RETURN toString(coalesce(event.date, r.ev_published[i])) AS date,
        r.cameo AS cameo,
        r.goldstein AS goldstein,
        r.quad_class AS quad_class,
-       r.ev_article[i] AS article,
-       r.ev_text[i] AS sentence
+       ev.article AS article,
+       coalesce(ev.text, '') AS sentence
 ORDER BY date, article, actor, interaction

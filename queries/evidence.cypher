@@ -14,14 +14,15 @@ WHERE b.key = $b OR toLower(b.name) = toLower($b)
 MATCH (a)-[r]-(b)
 WHERE type(r) <> 'MENTIONS' AND a <> b
   AND ($relation = '' OR type(r) = toUpper(replace(replace(trim($relation), ' ', '_'), '-', '_')))
-UNWIND range(0, size(coalesce(r.ev_article, [])) - 1) AS i
-OPTIONAL MATCH (art:Article {id: r.ev_article[i]})
+// Each piece of evidence is an :Evidence node that names its relationship by key.
+MATCH (ev:Evidence {rel: r.key})
+OPTIONAL MATCH (art:Article {id: ev.article})
 RETURN startNode(r).name AS subject,
        toLower(replace(type(r), '_', ' ')) AS relation,
        endNode(r).name AS object,
        r.status AS status,
-       r.ev_published[i] AS published,
-       r.ev_article[i] AS article,
+       coalesce(toString(ev.published), '') AS published,
+       ev.article AS article,
        art.title AS title,
-       r.ev_text[i] AS sentence
+       coalesce(ev.text, '') AS sentence
 ORDER BY published, article, relation

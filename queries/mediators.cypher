@@ -19,7 +19,8 @@ CALL () {
   UNION
   MATCH (m:Entity)-[r:MEDIATED]->(x:Entity)
   WHERE NOT x:Event AND r.status <> 'negated'
-  UNWIND r.ev_article AS art
+  MATCH (ev:Evidence {rel: r.key})
+  WITH m, r, x, ev.article AS art
   WITH m, art, r.status AS status, collect(DISTINCT x) AS xs, min(r.first_seen) AS fs, max(r.last_seen) AS ls
   WITH m, art, status, fs, ls, COLLECT { UNWIND xs AS p WITH p ORDER BY p.name RETURN p } AS parties
   WITH m, status, parties, count(DISTINCT art) AS articles, min(fs) AS first_seen, max(ls) AS last_seen

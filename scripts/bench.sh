@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # bench.sh: what `make bench` does. Builds dipgraph, starts the local Neo4j if none answers
 # (its own ports and data folder, .neo4j/bench-server, since the benchmark clears the
-# database), runs `dipgraph bench` on the default 10,000-article corpus, prints the
-# Markdown table and writes bench-out/bench.json. Stops the server again if it started it.
+# database), makes the Python virtual environment of variant (g) (.bench-venv, the neo4j
+# driver from PyPI; (g) is skipped with a message when python3 is missing), runs
+# `dipgraph bench` on the default 10,000-article corpus, prints the Markdown table and
+# writes bench-out/bench.json. Stops the server again if it started it.
 #
 # Environment: NEO4J_BENCH_BOLT_PORT [7689], NEO4J_BENCH_HTTP_PORT [7476],
 # NEO4J_HEAP [2g], NEO4J_PAGECACHE [1g]; BENCH_ARGS adds flags to `dipgraph bench`
@@ -35,6 +37,17 @@ else
 	scripts/neo4j-local start
 	started=1
 fi
+python=""
+venv=$PWD/.bench-venv
+if ! command -v python3 >/dev/null; then
+	echo "== python3 not found: variant (g), the Python driver peer, is skipped" >&2
+elif "$venv/bin/python" -c 'import neo4j' 2>/dev/null ||
+	{ echo "== making the Python environment of variant (g) in $venv (pip install neo4j)" >&2 &&
+		python3 -m venv "$venv" && "$venv/bin/pip" install -q neo4j; }; then
+	python=$venv/bin/python
+else
+	echo "== could not make $venv: variant (g) is skipped" >&2
+fi
 mkdir -p bench-out
 # shellcheck disable=SC2086
-bin/dipgraph bench --json bench-out/bench.json ${BENCH_ARGS:-}
+bin/dipgraph bench --json bench-out/bench.json --python "$python" ${BENCH_ARGS:-}

@@ -22,10 +22,16 @@ func benchCommand() *cli.Command {
 cleared database with the constraints in place:
   (a) naive: one transaction per statement, on a sample scaled to the corpus
   (b) one transaction per article
-  (c) dipgraph ingest as shipped, as a child process (its peak memory is its own)
-  (d) dipgraph ingest with its concurrency option and a larger batch (--d-flags, --d-batch-size)
+  (c) dipgraph ingest as shipped, as a child process (its peak memory is its own): into
+      the empty database it takes the bulk path
+  (d) dipgraph ingest with its concurrency option and a larger batch (--d-flags, --d-batch-size),
+      incremental (--no-bulk)
   (e) dipgraph ingest again on the unchanged corpus: checks that it writes nothing
   (f) the ceiling: the same graph as CSV files loaded with LOAD CSV + CALL { } IN TRANSACTIONS
+  (g) the peer: scripts/peer-load.py, the official Python driver loading the JSON export
+      with UNWIND batches (--python: an interpreter with the neo4j package; skipped without)
+  (h) dipgraph's incremental path on the last 1,000 articles, into the graph of the others
+  (i) dipgraph ingest --no-bulk: the incremental path into the empty database
 and parse + resolve alone, and the p50/p95 latency of every saved query on (c)'s graph.
 Before the timed variants, one untimed load of the corpus warms the server up (its JIT),
 so that the first variant does not pay for a cold server (--no-warm-up skips it).
@@ -41,17 +47,19 @@ Examples:
 			&cli.IntFlag{Name: "articles", Usage: "articles in the generated corpus", Value: 10000},
 			&cli.Uint64Flag{Name: "seed", Usage: "corpus seed", Value: 1},
 			&cli.StringFlag{Name: "corpus", Usage: "corpus `DIR` (generated there when it holds no articles; default: a folder in the temp dir named after --articles and --seed)"},
-			&cli.StringSliceFlag{Name: "variants", Usage: "run only these (a, b, c, d, e, f, parse, queries)"},
+			&cli.StringSliceFlag{Name: "variants", Usage: "run only these (a, b, c, d, e, f, g, h, i, parse, queries)"},
 			&cli.IntFlag{Name: "naive-sample", Usage: "articles written by (a), scaled to the corpus", Value: 200},
 			&cli.IntFlag{Name: "per-article-sample", Usage: "articles written by (b), scaled to the corpus (0: all)", Value: 1000},
 			&cli.IntFlag{Name: "batch-size", Usage: "dipgraph batch size for (c) and (e)", Value: load.DefaultBatchSize},
 			&cli.IntFlag{Name: "d-batch-size", Usage: "dipgraph batch size for (d)", Value: 1000},
-			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d)", Value: "--workers 2"},
+			&cli.StringFlag{Name: "d-flags", Usage: "extra ingest flags for (d)", Value: "--workers 2 --no-bulk"},
 			&cli.IntFlag{Name: "query-runs", Usage: "timed runs of each saved query", Value: 20},
 			&cli.BoolFlag{Name: "reuse-graph", Usage: "with --variants queries alone: time the queries on the graph already in the database (loaded from the same --corpus) instead of clearing and loading it"},
 			&cli.BoolFlag{Name: "no-warm-up", Usage: "skip the untimed load of the corpus that warms the server up before the timed variants"},
 			&cli.StringFlag{Name: "import-dir", Usage: "the server's import folder for (f) (server.directories.import)", EnvVars: []string{"NEO4J_IMPORT_DIR"}},
 			&cli.StringFlag{Name: "json", Usage: "write the report as JSON to `FILE`", Value: filepath.Join("bench-out", "bench.json")},
+			&cli.StringFlag{Name: "python", Usage: "Python `INTERPRETER` with the neo4j driver for (g) (make bench makes .bench-venv); empty skips (g)", EnvVars: []string{"DIPGRAPH_BENCH_PYTHON"}},
+			&cli.StringFlag{Name: "peer-script", Usage: "the (g) loader `SCRIPT`", Value: filepath.Join("scripts", "peer-load.py")},
 			&cli.BoolFlag{Name: "in-process", Usage: "run dipgraph's ingests in this process instead of a child process"},
 		),
 		Action: runBench,
@@ -85,6 +93,8 @@ func runBench(c *cli.Context) error {
 		ReuseGraph:       c.Bool("reuse-graph"),
 		NoWarmUp:         c.Bool("no-warm-up"),
 		ImportDir:        c.String("import-dir"),
+		Python:           c.String("python"),
+		PeerScript:       c.String("peer-script"),
 		Log:              logger(c),
 	}
 	if !c.Bool("in-process") {

@@ -41,7 +41,7 @@ func TestServerFaults(t *testing.T) {
 
 	t.Run("restarted between batches", func(t *testing.T) {
 		clear()
-		p, out, errb := child(t, env, "ingest", "--batch-size", "5", dir)
+		p, out, errb := child(t, env, "ingest", "--no-bulk", "--batch-size", "5", dir)
 		waitFor(t, 60*time.Second, "the first batches", func() bool { return articleCount(t, st) >= 10 })
 		exited := make(chan error, 1)
 		go func() { exited <- p.Wait() }()
@@ -70,7 +70,7 @@ func TestServerFaults(t *testing.T) {
 
 	t.Run("stopped mid-ingest and re-run", func(t *testing.T) {
 		clear()
-		p, out, errb := child(t, env, "ingest", "--batch-size", "5", "--workers", "2", dir)
+		p, out, errb := child(t, env, "ingest", "--no-bulk", "--batch-size", "5", "--workers", "2", dir)
 		waitFor(t, 60*time.Second, "the first batches", func() bool { return articleCount(t, st) >= 10 })
 		srv.Stop()
 		p.Process.Kill() // the loader dies too, as on a crashed machine

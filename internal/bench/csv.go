@@ -27,7 +27,7 @@ func writeCSV(dir string, parts []*graph.ArticleGraph) ([]csvFile, error) {
 		return nil, err
 	}
 	var files []csvFile
-	for _, name := range []string{export.ArticlesFile, export.EntitiesFile, export.MentionsFile, export.RelsFile} {
+	for _, name := range []string{export.ArticlesFile, export.EntitiesFile, export.EvidenceFile, export.MentionsFile, export.RelsFile} {
 		header, err := readHeader(filepath.Join(dir, name))
 		if err != nil {
 			return nil, err
@@ -104,9 +104,12 @@ func loadStatement(header []string) (string, error) {
 	}
 	const tx = "\n} IN TRANSACTIONS OF 10000 ROWS"
 	switch {
-	case id != "" && label != "":
+	case label != "":
+		if id != "" {
+			props = append([]string{id}, props...)
+		}
 		return "LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {\n  CREATE (n:$(split(" + label + ", $sep)) {" +
-			strings.Join(append([]string{id}, props...), ", ") + "})" + tx, nil
+			strings.Join(props, ", ") + "})" + tx, nil
 	case start != "" && end != "" && typ != "":
 		return "LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {\n  MATCH (x:" + from + start + "})\n  MATCH (y:" + graph.EntityLabel +
 			" {key: " + end + "})\n  CREATE (x)-[r:$(" + typ + ")]->(y)\n  SET r = {" + strings.Join(props, ", ") + "}" + tx, nil

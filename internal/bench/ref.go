@@ -12,6 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/export"
 )
 
 // conn is the benchmark's own connection, for the reference loaders, the CSV ceiling and
@@ -27,13 +28,13 @@ type conn struct {
 func dial(ctx context.Context, c ConnConfig) (*conn, error) {
 	d, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.Username, c.Password, ""), func(cf *config.Config) {
 		cf.SocketConnectTimeout = 5 * time.Second
-		cf.ConnectionAcquisitionTimeout = 15 * time.Second
+		cf.ConnectionAcquisitionTimeout = connectTimeout
 		cf.TelemetryDisabled = true
 	})
 	if err != nil {
 		return nil, fmt.Errorf("connect to %s: %w", c.URI, err)
 	}
-	vctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	vctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	if err := d.VerifyConnectivity(vctx); err != nil {
 		d.Close(ctx)
@@ -167,16 +168,17 @@ SET m.count = $count, m.forms = $forms`,
 		if err != nil {
 			return nil, err
 		}
-		ea, ep, es, esp, et := evidenceLists(r.Evidence)
 		out = append(out, stmt{`MATCH (x:` + graph.EntityLabel + ` {key: $from})
 MATCH (y:` + graph.EntityLabel + ` {key: $to})
 MERGE (x)-[r:` + "`" + t + "`" + ` {status: $status}]->(y)
-ON CREATE SET r.role = $role, r.ev_article = [], r.ev_published = [], r.ev_sentence = [], r.ev_spans = [], r.ev_text = []
-SET r.ev_article = r.ev_article + $ea, r.ev_published = r.ev_published + $ep,
-    r.ev_sentence = r.ev_sentence + $es, r.ev_spans = r.ev_spans + $esp, r.ev_text = r.ev_text + $et,
-    r.mention_count = size(r.ev_article)`,
+ON CREATE SET r.role = $role, r.key = $key, r.mention_count = 0
+SET r.mention_count = r.mention_count + $n`,
 			map[string]any{"from": r.From, "to": r.To, "status": r.Status, "role": nullIfEmpty(r.Role),
-				"ea": ea, "ep": ep, "es": es, "esp": esp, "et": et}})
+				"key": r.ID(), "n": len(r.Evidence)}})
+		for _, e := range r.Evidence {
+			out = append(out, stmt{`CREATE (ev:` + export.EvidenceLabel + `) SET ev = $props`,
+				map[string]any{"props": export.EvidenceProps(r, e).Map()}})
+		}
 	}
 	return out, nil
 }
@@ -191,17 +193,6 @@ func labelList(n graph.Node) (string, error) {
 		b.WriteString(":`" + l + "`")
 	}
 	return b.String(), nil
-}
-
-func evidenceLists(ev []graph.Evidence) (ea, ep []string, es []int64, esp, et []string) {
-	for _, e := range ev {
-		ea = append(ea, e.Article)
-		ep = append(ep, e.Published)
-		es = append(es, int64(e.Sentence))
-		esp = append(esp, e.Spans)
-		et = append(et, e.Text)
-	}
-	return
 }
 
 func nullIfEmpty(s string) any {

@@ -24,11 +24,20 @@ func (r *runner) finish() {
 	}
 	if f := r.variant("f"); f != nil && c != nil {
 		x := c.ArticlesPerSec / f.ArticlesPerSec
-		ts = append(ts, Target{Goal: "(c) at least 0.8× the speed of (f)", Measured: fmt.Sprintf("%.2f×", x), Met: x >= 0.8, Known: true})
+		ts = append(ts, Target{Goal: "(c) at least 1.0× the speed of (f)", Measured: fmt.Sprintf("%.2f×", x), Met: x >= 1.0, Known: true})
+	}
+	if g := r.variant("g"); g != nil && c != nil {
+		x := c.ArticlesPerSec / g.ArticlesPerSec
+		ts = append(ts, Target{Goal: "(c) at least 2× the speed of the Python peer (g)", Measured: fmt.Sprintf("%.2f×", x), Met: x >= 2, Known: true})
+	}
+	if h, i := r.variant("h"), r.variant("i"); h != nil && i != nil {
+		x := h.ArticlesPerSec / i.ArticlesPerSec
+		ts = append(ts, Target{Goal: "(h) new articles into the graph at least 0.8× the incremental rate on an empty database (i)",
+			Measured: fmt.Sprintf("%.2f× (%.0f against %.0f articles/s)", x, h.ArticlesPerSec, i.ArticlesPerSec), Met: x >= 0.8, Known: true})
 	}
 	if e := r.variant("e"); e != nil && c != nil {
 		x := e.Wall.Seconds() / c.Wall.Seconds()
-		ts = append(ts, Target{Goal: "(e) under 10% of the time of (c)", Measured: fmt.Sprintf("%.1f%%", 100*x), Met: x < 0.10, Known: true})
+		ts = append(ts, Target{Goal: "(e) under 5% of the time of (c)", Measured: fmt.Sprintf("%.1f%%", 100*x), Met: x < 0.05, Known: true})
 	}
 	if len(r.rep.Queries) > 0 {
 		worst := r.rep.Queries[0]
@@ -94,6 +103,9 @@ func (rep *Report) Markdown(w io.Writer) {
 			fmt.Fprintf(w, "| %s | %s | %d | %d | %.1f ms | %.1f ms | %.1f ms |\n", q.Name,
 				strings.ReplaceAll(strings.Join(q.Params, "; "), "|", "\\|"), q.Runs, q.Rows, q.P50, q.P95, q.Max)
 		}
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(w, "\nSkipped: %s.\n", s)
 	}
 	if len(rep.Targets) > 0 {
 		fmt.Fprintln(w, "\n| target | measured | met |")

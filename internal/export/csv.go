@@ -22,18 +22,10 @@ const (
 	EntitiesFile = "entities.csv"
 	MentionsFile = "mentions.csv"
 	RelsFile     = "relationships.csv"
+	EvidenceFile = "evidence.csv"
 	ImportScript = "import.sh"
 	PostImport   = "post-import.cypher"
 )
-
-// postImportFixes restore what the import tool cannot express: it reads an array of one
-// empty string as no value, which happens to ev_published, ev_date and ev_event when the
-// one piece of evidence behind a relationship has no date or no event.
-var postImportFixes = []string{
-	"MATCH ()-[r]->() WHERE r.ev_article IS NOT NULL AND r.ev_published IS NULL SET r.ev_published = [x IN r.ev_article | '']",
-	"MATCH ()-[r]->() WHERE r.ev_article IS NOT NULL AND r.ev_date IS NULL SET r.ev_date = [x IN r.ev_article | '']",
-	"MATCH ()-[r]->() WHERE r.ev_article IS NOT NULL AND r.ev_event IS NULL SET r.ev_event = [x IN r.ev_article | '']",
-}
 
 // WriteCSV writes ds into dir as the node and relationship files of
 // `neo4j-admin database import full`, with import.sh holding the command that loads them.
@@ -50,6 +42,7 @@ func WriteCSV(dir string, ds *Dataset) error {
 		{EntitiesFile, func(w *bufio.Writer) error { return writeNodes(w, "key", graph.EntityLabel, ds.Entities) }},
 		{MentionsFile, func(w *bufio.Writer) error { return writeRels(w, graph.ArticleLabel, ds.Mentions) }},
 		{RelsFile, func(w *bufio.Writer) error { return writeRels(w, graph.EntityLabel, ds.Rels) }},
+		{EvidenceFile, func(w *bufio.Writer) error { return writeNodes(w, "", "", ds.Evidence) }},
 	}
 	for _, f := range files {
 		if err := writeFile(filepath.Join(dir, f.name), f.write); err != nil {
@@ -58,7 +51,7 @@ func WriteCSV(dir string, ds *Dataset) error {
 	}
 	script := fmt.Sprintf(`#!/bin/sh
 # Load these files into an empty, stopped database (DATABASE, default neo4j). Then start
-# Neo4j and run %s (schema and fix-ups), e.g. cypher-shell -f %s
+# Neo4j and run %s (the schema), e.g. cypher-shell -f %s
 set -e
 cd "$(dirname "$0")"
 neo4j-admin database import full "${DATABASE:-neo4j}" %s
@@ -67,7 +60,7 @@ neo4j-admin database import full "${DATABASE:-neo4j}" %s
 		return fmt.Errorf("write import script: %w", err)
 	}
 	post := "// Run after neo4j-admin database import, on the started database.\n"
-	for _, q := range append(append([]string(nil), Schema...), postImportFixes...) {
+	for _, q := range Schema {
 		post += q + ";\n"
 	}
 	if err := os.WriteFile(filepath.Join(dir, PostImport), []byte(post), 0o644); err != nil {
@@ -80,7 +73,7 @@ neo4j-admin database import full "${DATABASE:-neo4j}" %s
 // the files WriteCSV writes, run in their folder.
 func ImportArgs() []string {
 	return []string{"--overwrite-destination", "--array-delimiter=U+001F", "--multiline-fields=true",
-		"--nodes=" + ArticlesFile, "--nodes=" + EntitiesFile,
+		"--nodes=" + ArticlesFile, "--nodes=" + EntitiesFile, "--nodes=" + EvidenceFile,
 		"--relationships=" + MentionsFile, "--relationships=" + RelsFile}
 }
 
@@ -154,6 +147,8 @@ func csvType(v any) string {
 	return "string"
 }
 
+// writeNodes writes a node file whose ID column is the property idKey in the ID space
+// space; with no idKey the file has no ID column (nodes no relationship refers to).
 func writeNodes(w *bufio.Writer, idKey, space string, nodes []Node) error {
 	sets := make([]Props, len(nodes))
 	for i, n := range nodes {
@@ -163,13 +158,19 @@ func writeNodes(w *bufio.Writer, idKey, space string, nodes []Node) error {
 	if err != nil {
 		return err
 	}
-	head := []string{idKey + ":ID(" + space + ")", ":LABEL"}
+	head := []string{":LABEL"}
+	if idKey != "" {
+		head = []string{idKey + ":ID(" + space + ")", ":LABEL"}
+	}
 	for _, c := range cols {
 		head = append(head, c.header())
 	}
 	writeRow(w, head)
 	for _, n := range nodes {
-		row := []string{csvQuote(n.ID), csvQuote(strings.Join(n.Labels, ArrayDelimiter))}
+		row := []string{csvQuote(strings.Join(n.Labels, ArrayDelimiter))}
+		if idKey != "" {
+			row = append([]string{csvQuote(n.ID)}, row...)
+		}
 		row = append(row, cells(cols, n.Props)...)
 		writeRow(w, row)
 	}

@@ -19,6 +19,9 @@ var Schema = []string{
 	"CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") REQUIRE n.key IS UNIQUE",
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:" + graph.ArticleLabel + ") REQUIRE a.id IS UNIQUE",
 	"CREATE INDEX entity_name IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") ON (n.name)",
+	// A relationship's evidence is found by the relationship's key, an article's by its id.
+	"CREATE INDEX evidence_rel IF NOT EXISTS FOR (e:" + EvidenceLabel + ") ON (e.rel)",
+	"CREATE INDEX evidence_article IF NOT EXISTS FOR (e:" + EvidenceLabel + ") ON (e.article)",
 }
 
 // WriteCypher writes ds as a plain Cypher script for an empty database: the schema, then
@@ -30,7 +33,7 @@ func WriteCypher(w io.Writer, ds *Dataset) error {
 	for _, s := range Schema {
 		fmt.Fprintf(bw, "%s;\n", s)
 	}
-	for _, n := range append(append([]Node(nil), ds.Articles...), ds.Entities...) {
+	for _, n := range append(append(append([]Node(nil), ds.Articles...), ds.Entities...), ds.Evidence...) {
 		fmt.Fprintf(bw, "CREATE (:%s %s);\n", labels(n.Labels), cypherMap(n.Props))
 	}
 	for _, r := range append(append([]Rel(nil), ds.Mentions...), ds.Rels...) {

@@ -27,12 +27,15 @@ type Rel struct {
 }
 
 // Dataset is the graph the store would hold for a set of articles: articles, entities,
-// MENTIONS and domain relationships with every property.
+// MENTIONS, domain relationships and their evidence with every property.
 type Dataset struct {
 	Articles []Node
 	Entities []Node
 	Mentions []Rel
 	Rels     []Rel
+	// Evidence holds one :Evidence node per piece of evidence (ID empty: it is found by
+	// its rel and article properties), in relationship order, each relationship's sorted.
+	Evidence []Node
 }
 
 // Build computes the dataset of parts, the way the store aggregates them: graph.Merge
@@ -81,6 +84,9 @@ func Build(parts []*graph.ArticleGraph) *Dataset {
 			continue
 		}
 		ds.Rels = append(ds.Rels, Rel{Type: r.Type, From: r.From, To: r.To, Props: RelProps(r)})
+		for _, e := range r.Evidence {
+			ds.Evidence = append(ds.Evidence, Node{Labels: []string{EvidenceLabel}, Props: EvidenceProps(r, e)})
+		}
 	}
 	return ds
 }

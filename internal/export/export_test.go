@@ -232,9 +232,9 @@ func TestGraphMLIsWellFormed(t *testing.T) {
 			}
 		}
 	}
-	if len(doc.Graph.Nodes) != len(ds.Articles)+len(ds.Entities) || len(doc.Graph.Edges) != len(ds.Mentions)+len(ds.Rels) {
+	if len(doc.Graph.Nodes) != len(ds.Articles)+len(ds.Entities)+len(ds.Evidence) || len(doc.Graph.Edges) != len(ds.Mentions)+len(ds.Rels) {
 		t.Errorf("GraphML holds %d nodes and %d edges, want %d and %d", len(doc.Graph.Nodes), len(doc.Graph.Edges),
-			len(ds.Articles)+len(ds.Entities), len(ds.Mentions)+len(ds.Rels))
+			len(ds.Articles)+len(ds.Entities)+len(ds.Evidence), len(ds.Mentions)+len(ds.Rels))
 	}
 	for _, e := range doc.Graph.Edges {
 		if !ids[e.Source] || !ids[e.Target] {

@@ -13,7 +13,7 @@ import (
 // "labels" and "type", and "name" doubles as the display label.
 func WriteGraphML(w io.Writer, ds *Dataset) error {
 	bw := bufio.NewWriter(w)
-	nodes := append(append([]Node(nil), ds.Articles...), ds.Entities...)
+	nodes := append(append(append([]Node(nil), ds.Articles...), ds.Entities...), ds.Evidence...)
 	rels := append(append([]Rel(nil), ds.Mentions...), ds.Rels...)
 	nsets := make([]Props, len(nodes))
 	for i, n := range nodes {
@@ -42,8 +42,12 @@ func WriteGraphML(w io.Writer, ds *Dataset) error {
 		fmt.Fprintf(bw, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", esc(c.key), esc(c.key), graphmlType(c.typ))
 	}
 	fmt.Fprintln(bw, `  <graph id="dipgraph" edgedefault="directed">`)
-	for _, n := range nodes {
-		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(nodeID(n.ID, n.Article())))
+	for i, n := range nodes {
+		id := nodeID(n.ID, n.Article())
+		if k := i - len(ds.Articles) - len(ds.Entities); k >= 0 {
+			id = evidenceID(k)
+		}
+		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(id))
 		fmt.Fprintf(bw, "      <data key=\"n_labels\">%s</data>\n", esc(strings.Join(n.Labels, ";")))
 		for _, p := range n.Props {
 			fmt.Fprintf(bw, "      <data key=\"n_%s\">%s</data>\n", esc(p.Key), esc(display(p.Value)))

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/json"
 	"io"
+	"strconv"
 )
 
 type jsonNode struct {
@@ -24,11 +25,15 @@ type jsonGraph struct {
 }
 
 // WriteJSON writes ds as one JSON document {"nodes": [...], "relationships": [...]}, each
-// with its labels or type and every property. A node id is "article:ID" or the entity key.
+// with its labels or type and every property. A node id is "article:ID", the entity key or
+// "evidence:N" (N counts the evidence nodes from 0; they are found by their properties).
 func WriteJSON(w io.Writer, ds *Dataset) error {
 	g := jsonGraph{Nodes: []jsonNode{}, Relationships: []jsonRel{}}
 	for _, n := range append(append([]Node(nil), ds.Articles...), ds.Entities...) {
 		g.Nodes = append(g.Nodes, jsonNode{nodeID(n.ID, n.Article()), n.Labels, n.Props.Map()})
+	}
+	for i, n := range ds.Evidence {
+		g.Nodes = append(g.Nodes, jsonNode{evidenceID(i), n.Labels, n.Props.Map()})
 	}
 	for _, r := range append(append([]Rel(nil), ds.Mentions...), ds.Rels...) {
 		g.Relationships = append(g.Relationships, jsonRel{r.Type, nodeID(r.From, r.FromArticle), r.To, r.Props.Map()})
@@ -45,3 +50,6 @@ func nodeID(id string, article bool) string {
 	}
 	return id
 }
+
+// evidenceID names the i-th evidence node in the single-file formats.
+func evidenceID(i int) string { return "evidence:" + strconv.Itoa(i) }

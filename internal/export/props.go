@@ -142,32 +142,55 @@ func RelFixedProps(r graph.Rel) map[string]any {
 }
 
 // RelProps returns every property of a domain relationship as the store holds it, from r
-// as graph.Merge aggregated it (evidence sorted).
+// as graph.Merge aggregated it: its identity, coding and aggregates. The evidence itself
+// is not on the relationship but on :Evidence nodes (EvidenceProps).
 func RelProps(r graph.Rel) Props {
 	ps := Props{{"status", r.Status}}
 	fixed := RelFixedProps(r)
 	for _, k := range sortedKeys(fixed) {
 		ps = append(ps, Prop{k, fixed[k]})
 	}
-	ev := EvidenceArrays(r.Evidence)
+	ps = append(ps, Prop{"key", r.ID()})
 	when := ""
 	for _, e := range r.Evidence {
 		if e.Date != "" && (when == "" || e.Date < when) {
 			when = e.Date
 		}
 	}
-	arts := graph.Articles(r.Evidence)
 	if when != "" {
 		ps = append(ps, Prop{"date", when})
 	}
-	ps = append(ps,
-		Prop{"ev_article", ev.Article}, Prop{"ev_published", ev.Published}, Prop{"ev_sentence", ev.Sentence},
-		Prop{"ev_spans", ev.Spans}, Prop{"ev_text", ev.Text}, Prop{"ev_date", ev.Date}, Prop{"ev_event", ev.Event},
-		Prop{"articles", nonNil(arts)}, Prop{"article_count", int64(len(arts))},
+	ps = append(ps, Prop{"article_count", int64(len(graph.Articles(r.Evidence)))},
 		Prop{"mention_count", int64(len(r.Evidence))})
 	first, last := graph.SeenRange(r.Evidence)
 	if first != "" {
 		ps = append(ps, Prop{"first_seen", Date(first)}, Prop{"last_seen", Date(last)})
+	}
+	return ps
+}
+
+// EvidenceLabel is the label of the nodes that hold one piece of evidence each: one
+// sentence of one article stating one relationship.
+const EvidenceLabel = "Evidence"
+
+// EvidenceProps returns the properties of the :Evidence node of e, a piece of evidence of
+// r: the key of the relationship (rel) and of its ends (from, to), the article, the
+// sentence's index, the argument spans and, when known, the sentence's text, the article's
+// publication date, the date of what it states and the event the edge comes from.
+func EvidenceProps(r graph.Rel, e graph.Evidence) Props {
+	ps := Props{{"rel", r.ID()}, {"from", r.From}, {"to", r.To}, {"article", e.Article},
+		{"sentence", int64(e.Sentence)}, {"spans", e.Spans}}
+	if e.Text != "" {
+		ps = append(ps, Prop{"text", e.Text})
+	}
+	if e.Published != "" {
+		ps = append(ps, Prop{"published", Date(e.Published)})
+	}
+	if e.Date != "" {
+		ps = append(ps, Prop{"date", e.Date})
+	}
+	if e.Event != "" {
+		ps = append(ps, Prop{"event", e.Event})
 	}
 	return ps
 }
@@ -223,27 +246,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// Evidence is a relationship's evidence as the store keeps it: parallel arrays, one entry
-// per mention (ev_article, ev_published, ev_sentence, ev_spans, ev_text, ev_date, ev_event).
-type Evidence struct {
-	Article, Published, Spans, Text, Date, Event []string
-	Sentence                                     []int64
-}
-
-// EvidenceArrays turns evidence into the store's parallel arrays, in the order given.
-func EvidenceArrays(evs []graph.Evidence) Evidence {
-	ev := Evidence{Article: []string{}, Published: []string{}, Spans: []string{}, Text: []string{},
-		Date: []string{}, Event: []string{}, Sentence: []int64{}}
-	for _, e := range evs {
-		ev.Article = append(ev.Article, e.Article)
-		ev.Published = append(ev.Published, e.Published)
-		ev.Sentence = append(ev.Sentence, int64(e.Sentence))
-		ev.Spans = append(ev.Spans, e.Spans)
-		ev.Text = append(ev.Text, e.Text)
-		ev.Date = append(ev.Date, e.Date)
-		ev.Event = append(ev.Event, e.Event)
-	}
-	return ev
 }

@@ -2,12 +2,16 @@ package load_test
 
 import (
 	"context"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/generate"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
@@ -125,12 +129,13 @@ func TestCorrectedArticleLeavesExactlyTheCorrectedGraph(t *testing.T) {
 	corrected := fingerprint(t, st)
 
 	// What is left must be what a clean load of the corrected articles gives.
-	fights := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:FIGHTS]->(x {name: 'Al-Nusra Front'}) RETURN r.articles AS arts, r.mention_count AS n, r.first_seen AS first, r.last_seen AS last`, nil)
-	if len(fights) != 1 || len(fights[0]["arts"].([]any)) != 1 || fights[0]["arts"].([]any)[0] != "b" || fights[0]["n"] != int64(1) ||
+	fights := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:FIGHTS]->(x {name: 'Al-Nusra Front'}) 
+RETURN COLLECT { MATCH (ev:Evidence {rel: r.key}) RETURN ev.article } AS arts, r.article_count AS articles, r.mention_count AS n, r.first_seen AS first, r.last_seen AS last`, nil)
+	if len(fights) != 1 || len(fights[0]["arts"].([]any)) != 1 || fights[0]["arts"].([]any)[0] != "b" || fights[0]["n"] != int64(1) || fights[0]["articles"] != int64(1) ||
 		fights[0]["first"] != "2016-02-01" || fights[0]["last"] != "2016-02-01" {
 		t.Errorf("Russia FIGHTS Al-Nusra after the correction: %v, want only b's evidence", fights)
 	}
-	if got := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:ATTACKS]->({name: 'Al-Nusra Front'}) RETURN r.articles AS arts`, nil); len(got) != 1 {
+	if got := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:ATTACKS]->({name: 'Al-Nusra Front'}) RETURN r.key AS key`, nil); len(got) != 1 {
 		t.Errorf("added relation Russia ATTACKS Al-Nusra: %v", got)
 	}
 	if got := rows(t, st, `MATCH (e:Entity) WHERE toLower(e.name) STARTS WITH 'black' RETURN e.name AS name, e.article_count AS n, e.aliases AS aliases ORDER BY name`, nil); len(got) != 2 ||
@@ -164,11 +169,21 @@ func TestRetractLeavesOnlySharedEntities(t *testing.T) {
 		t.Fatalf("retract: found %d, %+v", found, c)
 	}
 	retracted := fingerprint(t, st)
-	if got := rows(t, st, `MATCH (n) WHERE n.id = 'a' OR 'a' IN coalesce(n.articles, []) RETURN n`, nil); len(got) != 0 {
+	if got := rows(t, st, `MATCH (n) WHERE n.id = 'a' OR n.article = 'a' RETURN n`, nil); len(got) != 0 {
 		t.Errorf("nodes still naming article a: %v", got)
 	}
-	if got := rows(t, st, `MATCH ()-[r]->() WHERE 'a' IN coalesce(r.ev_article, []) RETURN type(r) AS t`, nil); len(got) != 0 {
-		t.Errorf("relationships still holding a's evidence: %v", got)
+	if got := rows(t, st, `MATCH ()-[r]->() WHERE r.key IS NOT NULL AND NOT EXISTS { MATCH (ev:Evidence {rel: r.key}) } RETURN type(r) AS t`, nil); len(got) != 0 {
+		t.Errorf("relationships left without evidence: %v", got)
+	}
+	if got := rows(t, st, `MATCH ()-[r]->() WHERE r.key IS NOT NULL
+RETURN r.key AS key, r.mention_count AS n, COUNT { MATCH (ev:Evidence {rel: r.key}) } AS evidence`, nil); len(got) == 0 {
+		t.Errorf("no relationships left after retracting a")
+	} else {
+		for _, g := range got {
+			if g["n"] != g["evidence"] {
+				t.Errorf("relationship %v: mention_count %v, %v evidence nodes", g["key"], g["n"], g["evidence"])
+			}
+		}
 	}
 	if got := rows(t, st, `MATCH (e:Person {name: 'John Kerry'}) RETURN e.article_count AS n`, nil); len(got) != 1 || got[0]["n"] != int64(1) {
 		t.Errorf("shared entity John Kerry: %v, want kept with 1 article", got)
@@ -330,5 +345,150 @@ WHERE e.max_article_id <> COLLECT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN a.
 RETURN e.key AS key, e.max_article_id AS got`, nil)
 	if len(bad) > 0 {
 		t.Fatalf("max_article_id disagrees with the mentions on %d entities, e.g. %v", len(bad), bad[0])
+	}
+}
+
+// TestShuffledAndConcurrentLoadsGiveOneGraph loads a generated corpus in a shuffled order,
+// then as three concurrent runs of overlapping, shuffled parts of it: each must end with
+// the graph of one load in id order (the fingerprint covers every node, relationship and
+// :Evidence node with every property), and every relationship's counts must agree with
+// the evidence nodes that name it.
+func TestShuffledAndConcurrentLoadsGiveOneGraph(t *testing.T) {
+	st := neo4jtest.Open(t)
+	dir := t.TempDir()
+	if _, err := generate.Write(context.Background(), dir, generate.Options{Articles: 150, Seed: 5, Actors: 40}); err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := ingest.Discover([]string{dir})
+	if err != nil || len(srcs) != 150 {
+		t.Fatalf("discover: %d sources, %v", len(srcs), err)
+	}
+	if sum, err := load.Run(context.Background(), srcs, st, load.Options{BatchSize: 25}); err != nil || sum.New != 150 {
+		t.Fatalf("load in id order: %v, %s", err, sum)
+	}
+	want := fingerprint(t, st)
+	shuffled := func(part []ingest.Source, seed int64) []ingest.Source {
+		out := append([]ingest.Source(nil), part...)
+		rand.New(rand.NewSource(seed)).Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+		return out
+	}
+
+	reset(t, st)
+	if sum, err := load.Run(context.Background(), shuffled(srcs, 1), st, load.Options{BatchSize: 20}); err != nil || sum.New != 150 {
+		t.Fatalf("shuffled load: %v, %s", err, sum)
+	}
+	if got := fingerprint(t, st); got != want {
+		t.Errorf("shuffled order: %s, want %s", got, want)
+	}
+
+	reset(t, st)
+	parts := [][]ingest.Source{
+		shuffled(srcs[:70], 2),
+		shuffled(srcs[50:120], 3),
+		shuffled(append(append([]ingest.Source(nil), srcs[100:]...), srcs[:20]...), 4),
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(parts))
+	for i, p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = load.Run(context.Background(), p, st, load.Options{BatchSize: 15, Workers: 2})
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("concurrent run %d: %v", i, err)
+		}
+	}
+	if got := fingerprint(t, st); got != want {
+		t.Errorf("three concurrent writers: %s, want %s", got, want)
+	}
+	bad := rows(t, st, `MATCH ()-[r]->() WHERE r.key IS NOT NULL
+WITH r, COLLECT { MATCH (ev:Evidence {rel: r.key}) RETURN ev.article } AS arts
+WITH r, size(arts) AS n, size(COLLECT { UNWIND arts AS a RETURN DISTINCT a }) AS d
+WHERE n <> r.mention_count OR d <> r.article_count
+RETURN r.key AS key, r.mention_count AS mentions, n, r.article_count AS articles, d`, nil)
+	if len(bad) > 0 {
+		t.Errorf("%d relationships whose counts disagree with their evidence, e.g. %v", len(bad), bad[0])
+	}
+}
+
+// TestBulkLoadGivesTheIncrementalGraph loads a corpus into an empty database through the
+// bulk path and checks it against the incremental path: the same fingerprint; a second
+// run skips everything; a bulk load stopped part way is finished by the next run; and of
+// two bulk loads started together one loads, the other waits and finds nothing to do.
+func TestBulkLoadGivesTheIncrementalGraph(t *testing.T) {
+	st := neo4jtest.Open(t)
+	dir := t.TempDir()
+	if _, err := generate.Write(context.Background(), dir, generate.Options{Articles: 150, Seed: 7, Actors: 40}); err != nil {
+		t.Fatal(err)
+	}
+	writeA(t, dir, 1)
+	writeB(t, dir)
+	ingestDirs(t, st, load.Options{BatchSize: 40}, dir)
+	want := fingerprint(t, st)
+
+	reset(t, st)
+	sum := ingestDirs(t, st, load.Options{Bulk: true}, dir)
+	if sum.New != 152 || sum.Counters.NodesCreated != want.Nodes || sum.Counters.RelationshipsCreated != want.Rels || sum.Counters.NodesDeleted != 0 {
+		t.Fatalf("bulk load: %s, want 152 new, %d nodes, %d relationships", sum, want.Nodes, want.Rels)
+	}
+	if got := fingerprint(t, st); got != want {
+		t.Fatalf("bulk load: %s, incremental %s", got, want)
+	}
+	if again := ingestDirs(t, st, load.Options{Bulk: true}, dir); again.Unchanged != 152 || again.Counters != (neo4jstore.Counters{}) {
+		t.Fatalf("second run after a bulk load: %s", again)
+	}
+
+	// Stopped after the evidence: articles without fingerprints, no entities' mentions.
+	reset(t, st)
+	srcs, err := ingest.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []*graph.ArticleGraph
+	for _, s := range srcs {
+		b := load.Build(s, graph.NewBuilder(nil))
+		if b.Err != nil {
+			t.Fatal(b.Err)
+		}
+		parts = append(parts, b.Graph)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err = st.BulkCreate(ctx, export.Build(parts), func(step string) {
+		if step == "evidence" {
+			cancel()
+		}
+	})
+	if err == nil {
+		t.Fatal("bulk load cancelled after the evidence returned no error")
+	}
+	if n := rows(t, st, `MATCH (a:Article) WHERE a.fingerprint IS NULL RETURN count(a) AS n`, nil)[0]["n"]; n != int64(152) {
+		t.Fatalf("after the stopped bulk load, %v articles without fingerprint, want 152", n)
+	}
+	ingestDirs(t, st, load.Options{Bulk: true}, dir)
+	if got := fingerprint(t, st); got != want {
+		t.Fatalf("stopped bulk load, then ingest: %s, want %s", got, want)
+	}
+
+	reset(t, st)
+	var wg sync.WaitGroup
+	sums := make([]load.Summary, 2)
+	errs := make([]error, 2)
+	for i := range sums {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sums[i], errs[i] = load.Run(context.Background(), srcs, st, load.Options{Bulk: true})
+		}()
+	}
+	wg.Wait()
+	if errs[0] != nil || errs[1] != nil || sums[0].New+sums[1].New != 152 || sums[0].Unchanged+sums[1].Unchanged != 152 {
+		t.Fatalf("two bulk loads at once: %s (%v); %s (%v)", sums[0], errs[0], sums[1], errs[1])
+	}
+	if got := fingerprint(t, st); got != want {
+		t.Fatalf("two bulk loads at once: %s, want %s", got, want)
 	}
 }

@@ -35,9 +35,9 @@ func (f Fingerprint) String() string {
 
 // GraphFingerprint hashes every node (labels and properties) and every relationship (type,
 // the keys of its ends and its properties). A node is named by its key (entities) or id
-// (articles) in the relationships that touch it. Evidence is stored as parallel arrays
-// (ev_article, ev_sentence, …) appended in load order, so they are hashed as a sorted list
-// of tuples; every other list is hashed as stored. Nothing else is left out.
+// (articles) in the relationships that touch it. Every :Evidence node is a node line of its
+// own, so the hash does not depend on the order evidence was added in; lists are hashed
+// as stored. Nothing is left out.
 func (s *Store) GraphFingerprint(ctx context.Context) (Fingerprint, error) {
 	lines, fp, err := s.graphLines(ctx)
 	if err != nil {
@@ -95,36 +95,10 @@ RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' +
 	return lines, fp, nil
 }
 
-// evidenceKeys are the parallel arrays of a relationship's evidence, in tuple order.
-var evidenceKeys = []string{"ev_article", "ev_sentence", "ev_spans", "ev_published", "ev_text", "ev_date", "ev_event"}
-
-// canonProps renders properties with sorted keys and typed values; evidence arrays become
-// one sorted list of tuples.
+// canonProps renders properties with sorted keys and typed values.
 func canonProps(props map[string]any) string {
-	m := map[string]string{}
-	var ev [][]any
-	for k, v := range props {
-		if isEvidence(k) {
-			for i, x := range toList(v) {
-				for len(ev) <= i {
-					ev = append(ev, make([]any, len(evidenceKeys)))
-				}
-				ev[i][evidenceIndex(k)] = x
-			}
-			continue
-		}
-		m[k] = canon(v)
-	}
-	if _, ok := props["ev_article"]; ok {
-		tuples := make([]string, len(ev))
-		for i, t := range ev {
-			tuples[i] = canon(t)
-		}
-		sort.Strings(tuples)
-		m["evidence"] = "[" + strings.Join(tuples, ",") + "]"
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
+	keys := make([]string, 0, len(props))
+	for k := range props {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -136,21 +110,10 @@ func canonProps(props map[string]any) string {
 		}
 		b.WriteString(strconv.Quote(k))
 		b.WriteString(":")
-		b.WriteString(m[k])
+		b.WriteString(canon(props[k]))
 	}
 	b.WriteString("}")
 	return b.String()
-}
-
-func isEvidence(k string) bool { return evidenceIndex(k) >= 0 }
-
-func evidenceIndex(k string) int {
-	for i, e := range evidenceKeys {
-		if e == k {
-			return i
-		}
-	}
-	return -1
 }
 
 func toList(v any) []any {

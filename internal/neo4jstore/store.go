@@ -255,7 +255,8 @@ func (s *Store) write(ctx context.Context, fn func(run runFunc) error) (Counters
 
 // EnsureSchema creates the constraints and indexes every load relies on. It is idempotent.
 func (s *Store) EnsureSchema(ctx context.Context) error {
-	stmts := export.Schema
+	stmts := append(append([]string(nil), export.Schema...),
+		"CREATE CONSTRAINT dipgraph_bulk_load IF NOT EXISTS FOR (b:"+bulkLabel+") REQUIRE b.id IS UNIQUE")
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	for _, q := range stmts {

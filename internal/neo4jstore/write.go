@@ -18,10 +18,12 @@ import (
 //     properties: two transactions that share entities queue on the first shared one
 //     instead of deadlocking;
 //  4. retract what earlier versions of the batch's stored articles contributed (their
-//     evidence on relationships, their MENTIONS), so a changed article replaces itself;
+//     :Evidence nodes, their MENTIONS, the aggregates of the relationships they supported),
+//     so a changed article replaces itself;
 //  5. write the MENTIONS (each carrying what that article says about the entity: name,
-//     label, QID, properties) and the relationships, one statement per relationship type,
-//     between endpoints bound by key, evidence appended and aggregates updated;
+//     label, QID, properties), create one :Evidence node per piece of evidence, and merge
+//     the relationships, one statement per relationship type, between endpoints bound by
+//     key, adding the batch's counts and dates to their aggregates;
 //  6. update every touched entity to what graph.Merge over all its mentioning articles in
 //     id order gives, and delete the entities no article mentions.
 //
@@ -34,7 +36,13 @@ import (
 // step 4 (the usual case in a bulk load), graph.Merge over the stored entity followed by
 // the batch's contributions gives the same result as over all its articles, so the entity
 // is updated from what step 3 read; otherwise it is recomputed from all of its MENTIONS.
-// Relationship aggregates are updated the same way from the evidence appended.
+// Relationship aggregates are updated the same way from the evidence added.
+//
+// Evidence is not on the relationship: each piece is an :Evidence node (export.EvidenceProps)
+// that names its relationship by key (rel) and its article (article), both indexed. Adding
+// an article creates nodes and never rewrites what hub relationships already hold; the
+// relationship keeps only counts, dates, status and coding, so its size does not grow with
+// the number of articles that report it.
 //
 // Labels and relationship types cannot be parameters of MERGE without losing the
 // planner's type-specific expansion (a dynamic type there scans every relationship of
@@ -98,6 +106,7 @@ type writePlan struct {
 	articles []any
 	mentions []any
 	rels     []stmt
+	evidence []any
 	keys     []string
 	// contrib holds, per entity key, what the batch's articles say of it, in article id order.
 	contrib map[string][]contribution
@@ -113,8 +122,12 @@ type contribution struct {
 func (p *writePlan) exec(run runFunc) error {
 	rows, err := run(`UNWIND $rows AS row
 MERGE (a:`+graph.ArticleLabel+` {id: row.id})
+ON CREATE SET a._new = true
 SET a._lock = true REMOVE a._lock
-WITH a, row, a.fingerprint IS NOT NULL AS stored
+// An article stored without a fingerprint is the rest of an interrupted bulk load
+// (Store.BulkCreate): it is replaced like a changed one.
+WITH a, row, a._new IS NULL AS stored
+REMOVE a._new
 SET a.title = row.title, a.source = row.source, a.url = row.url, a.path = row.path,
     a.published = CASE WHEN row.published = '' THEN null ELSE date(row.published) END,
     a.fingerprint = row.fingerprint
@@ -151,6 +164,13 @@ MATCH (e:`+graph.EntityLabel+` {key: row.key})
 CREATE (a)-[m:`+graph.MentionsType+`]->(e)
 SET m = row.props`, map[string]any{"rows": p.mentions}); err != nil {
 		return fmt.Errorf("write mentions: %w", err)
+	}
+	if len(p.evidence) > 0 {
+		if _, err := run(`UNWIND $rows AS row
+CREATE (ev:`+export.EvidenceLabel+`)
+SET ev = row, ev.published = date(row.published)`, map[string]any{"rows": p.evidence}); err != nil {
+			return fmt.Errorf("write evidence: %w", err)
+		}
 	}
 	for _, st := range p.rels {
 		if _, err := run(st.cypher, st.params); err != nil {
@@ -322,29 +342,30 @@ func lockEntities(run runFunc, keys []string, create bool) error {
 	return nil
 }
 
-// retract removes the evidence and MENTIONS of articles ids.
+// retract removes the evidence and MENTIONS of articles ids, recomputes the aggregates of
+// the relationships that evidence supported from the evidence left, and deletes the
+// relationships left without any.
 func retract(run runFunc, ids []string) error {
 	params := map[string]any{"ids": ids}
-	_, err := run(`UNWIND $ids AS id
-MATCH (a:`+graph.ArticleLabel+` {id: id})-[:`+graph.MentionsType+`]->(x:`+graph.EntityLabel+`)
-MATCH (x)-[r]->(:`+graph.EntityLabel+`)
-WHERE id IN r.articles
-WITH r, collect(DISTINCT id) AS gone
-WITH r, gone, r.ev_article AS ea, r.ev_published AS ep, r.ev_sentence AS es, r.ev_spans AS esp, r.ev_text AS et,
-     r.ev_date AS ed, r.ev_event AS ee
-WITH r, ea, ep, es, esp, et, ed, ee, [i IN range(0, size(ea) - 1) WHERE NOT ea[i] IN gone] AS keep
-SET r.ev_article = [i IN keep | ea[i]], r.ev_published = [i IN keep | ep[i]],
-    r.ev_sentence = [i IN keep | es[i]], r.ev_spans = [i IN keep | esp[i]], r.ev_text = [i IN keep | et[i]],
-    r.ev_date = [i IN keep | ed[i]], r.ev_event = [i IN keep | ee[i]]
-WITH r, size(keep) AS left
-CALL (r, left) {
-  WITH r WHERE left = 0
-  DELETE r
-}
-WITH r, left WHERE left > 0
-`+relAggregates, params)
+	rows, err := run(`UNWIND $ids AS id
+MATCH (ev:`+export.EvidenceLabel+` {article: id})
+WITH ev.rel AS rel, ev.from AS from, ev.to AS to, collect(ev) AS evs
+FOREACH (ev IN evs | DELETE ev)
+RETURN rel, from, to`, params)
 	if err != nil {
 		return fmt.Errorf("retract evidence: %w", err)
+	}
+	if len(rows) > 0 {
+		rels := make([]any, len(rows))
+		for i, r := range rows {
+			rels[i] = map[string]any{"rel": r.Values[0], "from": r.Values[1], "to": r.Values[2]}
+		}
+		if _, err := run(`UNWIND $rels AS row
+MATCH (:`+graph.EntityLabel+` {key: row.from})-[r]->(:`+graph.EntityLabel+` {key: row.to})
+WHERE r.key = row.rel
+`+relAggregates, map[string]any{"rels": rels}); err != nil {
+			return fmt.Errorf("retract evidence: %w", err)
+		}
 	}
 	if _, err := run(`UNWIND $ids AS id
 MATCH (:`+graph.ArticleLabel+` {id: id})-[m:`+graph.MentionsType+`]->(:`+graph.EntityLabel+`)
@@ -354,18 +375,19 @@ DELETE m`, params); err != nil {
 	return nil
 }
 
-// relAggregates recomputes a relationship's aggregates from its evidence arrays, as
-// export.RelProps does from graph.Merge's evidence.
+// relAggregates recomputes the aggregates of relationship r from its :Evidence nodes, as
+// export.RelProps does from graph.Merge's evidence, and deletes r when none is left.
 const relAggregates = `CALL (r) {
-  UNWIND r.ev_article AS x
-  WITH DISTINCT x ORDER BY x
-  RETURN collect(x) AS arts
+  OPTIONAL MATCH (ev:` + export.EvidenceLabel + ` {rel: r.key})
+  RETURN count(ev) AS n, count(DISTINCT ev.article) AS arts, min(ev.date) AS d,
+         min(ev.published) AS f, max(ev.published) AS l
 }
-WITH r, arts, [d IN r.ev_published WHERE d <> ''] AS dates, [d IN r.ev_date WHERE d <> ''] AS when
-SET r.articles = arts, r.article_count = size(arts), r.mention_count = size(r.ev_article),
-    r.date = CASE WHEN size(when) = 0 THEN null ELSE reduce(m = when[0], d IN when | CASE WHEN d < m THEN d ELSE m END) END,
-    r.first_seen = CASE WHEN size(dates) = 0 THEN null ELSE date(reduce(m = dates[0], d IN dates | CASE WHEN d < m THEN d ELSE m END)) END,
-    r.last_seen = CASE WHEN size(dates) = 0 THEN null ELSE date(reduce(m = dates[0], d IN dates | CASE WHEN d > m THEN d ELSE m END)) END`
+CALL (r, n) {
+  WITH r WHERE n = 0
+  DELETE r
+}
+WITH r, n, arts, d, f, l WHERE n > 0
+SET r.mention_count = n, r.article_count = arts, r.date = d, r.first_seen = f, r.last_seen = l`
 
 // recompute sets the properties and labels of the entities keys from the MENTIONS that
 // remain, through graph.Merge over the mentioning articles in id order, and deletes the
@@ -522,11 +544,12 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 			return nil, err
 		}
 		graph.SortEvidence(r.Evidence)
-		row := map[string]any{"from": r.From, "to": r.To, "status": r.Status}
-		ev := export.EvidenceArrays(r.Evidence)
-		row["ea"], row["ep"], row["es"], row["esp"], row["et"] = ev.Article, ev.Published, ev.Sentence, ev.Spans, ev.Text
-		row["ed"], row["ee"] = ev.Date, ev.Event
-		row["arts"] = graph.Articles(r.Evidence)
+		for _, e := range r.Evidence {
+			p.evidence = append(p.evidence, export.EvidenceProps(*r, e).Map())
+		}
+		row := map[string]any{"from": r.From, "to": r.To, "status": r.Status, "key": id}
+		row["arts"] = int64(len(graph.Articles(r.Evidence)))
+		row["n"] = int64(len(r.Evidence))
 		row["date"], row["first"], row["last"] = nil, nil, nil
 		for _, e := range r.Evidence {
 			if e.Date != "" && (row["date"] == nil || e.Date < row["date"].(string)) {
@@ -554,26 +577,20 @@ func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 }
 
 // relWrite merges a batch's relationships of one type (label, label, type, identity
-// properties), appends their evidence and updates their aggregates from it: the articles
-// of the batch are not among the relationship's articles yet (new, or retracted first),
-// so counts add up, dates take the minimum and maximum, and the sorted article list is
-// extended (re-sorted only when a batch article sorts before a stored one).
+// properties) and adds the batch's evidence to their aggregates: the articles of the batch
+// are not among the relationship's articles yet (new, or retracted first), so counts add
+// up and dates take the minimum and maximum. Nothing on the relationship grows with the
+// number of articles behind it.
 const relWrite = `UNWIND $rows AS row
 MATCH (x:%s {key: row.from})
 MATCH (y:%s {key: row.to})
 MERGE (x)-[r:%s %s]->(y)
-ON CREATE SET r += row.fixed, r.ev_article = [], r.ev_published = [], r.ev_sentence = [], r.ev_spans = [], r.ev_text = [],
-    r.ev_date = [], r.ev_event = [], r.articles = [], r.mention_count = 0
-WITH r, row, r.articles AS arts, r.date AS d, r.first_seen AS f, r.last_seen AS l,
+ON CREATE SET r += row.fixed, r.key = row.key, r.article_count = 0, r.mention_count = 0
+WITH r, row, r.date AS d, r.first_seen AS f, r.last_seen AS l,
      CASE WHEN row.first IS NULL THEN null ELSE date(row.first) END AS rf,
      CASE WHEN row.last IS NULL THEN null ELSE date(row.last) END AS rl
-SET r.ev_article = r.ev_article + row.ea, r.ev_published = r.ev_published + row.ep,
-    r.ev_sentence = r.ev_sentence + row.es, r.ev_spans = r.ev_spans + row.esp, r.ev_text = r.ev_text + row.et,
-    r.ev_date = r.ev_date + row.ed, r.ev_event = r.ev_event + row.ee,
-    r.articles = CASE WHEN size(arts) = 0 OR arts[-1] < row.arts[0] THEN arts + row.arts
-                      ELSE COLLECT { UNWIND arts + row.arts AS x RETURN x ORDER BY x } END,
-    r.article_count = size(arts) + size(row.arts),
-    r.mention_count = r.mention_count + size(row.ea),
+SET r.article_count = r.article_count + row.arts,
+    r.mention_count = r.mention_count + row.n,
     r.date = CASE WHEN row.date IS NULL OR d IS NOT NULL AND d <= row.date THEN d ELSE row.date END,
     r.first_seen = CASE WHEN rf IS NULL OR f IS NOT NULL AND f <= rf THEN f ELSE rf END,
     r.last_seen = CASE WHEN rl IS NULL OR l IS NOT NULL AND l >= rl THEN l ELSE rl END`
