@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -18,6 +20,22 @@ func TestSignalsStopReadingAndResolving(t *testing.T) {
 	dir := t.TempDir()
 	article := manyMentions(t, dir, 200_000)
 	out := filepath.Join(dir, "graph.json")
+	// validate reads without resolving, too fast on one article to be caught at work: it
+	// gets a folder of eight copies.
+	copies := filepath.Join(dir, "copies")
+	if err := os.Mkdir(copies, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 8 {
+		for _, ext := range []string{".txt", ".ann"} {
+			b, err := os.ReadFile(strings.TrimSuffix(article, ".txt") + ext)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(copies, fmt.Sprintf("copy-%d%s", i, ext)), string(b))
+		}
+		writeFile(t, filepath.Join(copies, fmt.Sprintf("copy-%d.meta.json", i)), fmt.Sprintf(`{"id": "copy-%d"}`, i))
+	}
 	for _, tc := range []struct {
 		args []string
 		sig  syscall.Signal
@@ -27,7 +45,7 @@ func TestSignalsStopReadingAndResolving(t *testing.T) {
 		{[]string{"ingest", "--dry-run", article}, syscall.SIGTERM, 143},
 		{[]string{"export", "--format", "json", "--out", out, article}, syscall.SIGINT, 130},
 		{[]string{"export", "--format", "json", "--out", out, article}, syscall.SIGTERM, 143},
-		{[]string{"validate", article}, syscall.SIGTERM, 143},
+		{[]string{"validate", copies}, syscall.SIGTERM, 143},
 	} {
 		p, stdout, stderr := child(t, nil, tc.args...)
 		time.Sleep(700 * time.Millisecond)

@@ -66,7 +66,7 @@ func TestReportInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := report.Build(ctx, report.Source{DB: st, Queries: set}, report.Options{Actor: "Moscow"})
+	b, err := report.Build(ctx, report.Source{DB: st, Queries: set}, report.Options{Actor: "Moscow", From: "2016-01-01", To: "2016-12-31"}) // the Syrian war of 2016: the example corpus holds other years too
 	if err != nil {
 		t.Fatal(err)
 	}
