@@ -278,6 +278,9 @@ func FuzzMeta(f *testing.F) {
 		if pe, ok := err.(*ParseError); ok {
 			checkMessages(t, ParseErrors{pe}, "f.meta.json")
 			return
+		} else if pes, ok := err.(ParseErrors); ok {
+			checkMessages(t, pes, "f.meta.json")
+			return
 		} else if err != nil {
 			t.Fatalf("error %T: %v", err, err)
 		}

@@ -199,6 +199,17 @@ func textPosition(s string, off int) (line, col int) {
 	return line, 1 + utf8.RuneCountInString(before)
 }
 
+// CheckControl refuses a text that holds C0 control characters other than tab, line feed
+// and carriage return, as every reader of article text does, giving the first one's
+// position (path is the file the text comes from, "" for none).
+func CheckControl(path, text string) *ParseError {
+	msg, line := controlProblem(text, true)
+	if msg == "" {
+		return nil
+	}
+	return &ParseError{Path: path, Line: line, Msg: msg}
+}
+
 // controlProblem describes the control characters of an article text, or returns "".
 // inFile says the text is the whole file (brat, raw text): the line is then the file's
 // and is returned; otherwise the text sits inside a JSON string and the position is given

@@ -135,6 +135,10 @@ func (an *Annotator) Article(text string, meta Meta) (*ingest.Article, error) {
 		}
 		meta.Published = d
 	}
+	// A text that no reader would take back is refused before it is annotated.
+	if pe := ingest.CheckControl(meta.Path, text); pe != nil {
+		return nil, pe
+	}
 	a := &ingest.Article{ID: meta.ID, Title: meta.Title, Source: meta.Source, URL: meta.URL,
 		Published: meta.Published, Path: meta.Path, Format: "text", Text: text, Meta: meta.Extra}
 	an.Annotate(a)
