@@ -286,20 +286,9 @@ func stripPossessive(s string) string {
 	return s
 }
 
-// refersTo reports whether short is a surname or other shorter form of full: the words of
-// the short form end the full name ("Kerry", "de Mistura", "al-Assad").
-func refersTo(short, full string) bool {
-	s, f := NormName(short), NormName(full)
-	if refersToNorm(s, f) {
-		return true
-	}
-	w, ok := firstWordInUse(full, f)
-	return ok && s == w
-}
-
-// refersToNorm is refersTo's surname rule on names already normalised (NormName puts one
-// space between words): the short form's words end the full name exactly when the full
-// name ends with a space and the short form.
+// refersToNorm is the surname rule of the name index (refindex.go), on names already
+// normalised (NormName puts one space between words): the short form's words end the full
+// name exactly when the full name ends with a space and the short form.
 func refersToNorm(s, f string) bool {
 	return s != "" && len(f) > len(s) && f[len(f)-len(s)-1] == ' ' && f[len(f)-len(s):] == s
 }

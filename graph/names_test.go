@@ -129,3 +129,15 @@ func TestParseTitledFormer(t *testing.T) {
 		t.Errorf("acting: got %+v", got)
 	}
 }
+
+// refersTo reports whether short is a surname or other shorter form of full (the words of
+// the short form end the full name: "Kerry", "de Mistura", "al-Assad"), or the first word
+// in use of a fuller name: the plain statement of what nameIndex finds, for its tests.
+func refersTo(short, full string) bool {
+	s, f := NormName(short), NormName(full)
+	if refersToNorm(s, f) {
+		return true
+	}
+	w, ok := firstWordInUse(full, f)
+	return ok && s == w
+}

@@ -2,9 +2,10 @@ package graph
 
 import "hash/maphash"
 
-// nameIndex finds, among names added so far, one whose final words are a given short name
-// (refersTo) in time proportional to the length of the names, not their number: an article
-// with hundreds of thousands of mentions resolves in linear time.
+// nameIndex finds, among names added so far, one that a given short name refers to (its
+// final words, or its first word in use) in time proportional to the length of the names,
+// not their number: an article with hundreds of thousands of mentions resolves in linear
+// time.
 //
 // Every proper suffix of a name (its last word, last two words, …) is filed under a hash
 // that is built from the end in one pass over the name; a look-up hashes the short name

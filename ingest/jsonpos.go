@@ -11,9 +11,6 @@ import (
 // on), so messages can point at the object at fault in pretty-printed JSON.
 type jsonLines map[string]int
 
-// lineIndex walks raw (one valid JSON value) and records where its objects start.
-func lineIndex(raw []byte, base int) jsonLines { return scanJSON(raw, base, nil) }
-
 // jsonKey is one key of an object in a JSON value: the path of its object ("" for the
 // outermost, "mentions.2"), the key, its line, and whether the object had it already.
 type jsonKey struct {

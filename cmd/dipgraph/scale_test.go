@@ -36,9 +36,9 @@ func madeUpWord(lead string, i int) string {
 
 // annWriter writes a generated brat article: its text and its annotations, with offsets.
 type annWriter struct {
-	text       strings.Builder
-	ann        strings.Builder
-	t, r, e, n int
+	text    strings.Builder
+	ann     strings.Builder
+	t, r, e int
 }
 
 // ent adds s to the text as a mention of typ and returns its id.

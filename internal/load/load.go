@@ -160,12 +160,8 @@ func readOne(src ingest.Source, read ReadFunc, ids ingest.ArticleIDs) (*ingest.A
 	return a, out
 }
 
-// resolve builds the graph of an article read from source.
-func resolve(a *ingest.Article, source string, b *graph.Builder) Built {
-	return resolveContext(context.Background(), a, source, b)
-}
-
-// resolveContext is resolve that gives up when ctx is cancelled.
+// resolveContext builds the graph of an article read from source, giving up when ctx is
+// cancelled.
 func resolveContext(ctx context.Context, a *ingest.Article, source string, b *graph.Builder) Built {
 	out := Built{Source: source}
 	ag, err := b.BuildContext(ctx, a)

@@ -172,8 +172,6 @@ func sameBody(alias, name string) bool {
 // adjectiveEndings mark a nationality adjective among a state's aliases (Afghan, Iraqi).
 var adjectiveEndings = []string{"an", "ian", "ese", "i", "ish", "ic", "ean", "ch", "iot", "ine"}
 
-type kindName = string
-
 // draft is an actor being built from one or more records.
 type draft struct {
 	a        *graph.Actor
