@@ -16,7 +16,7 @@ func TestExamplesOrderIndependent(t *testing.T) {
 	orders := map[string]func([]ingest.Source){
 		"found": nil,
 		"reversed": func(s []ingest.Source) {
-			sort.Slice(s, func(i, j int) bool { return s[i].TextPath > s[j].TextPath })
+			sort.Slice(s, func(i, j int) bool { return s[i].Path > s[j].Path })
 		},
 		"shuffled": func(s []ingest.Source) {
 			r := rand.New(rand.NewSource(7))

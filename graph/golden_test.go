@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -25,7 +27,7 @@ func buildDir(t *testing.T, dir string, order func([]ingest.Source)) (*Graph, []
 		}
 	}
 	b := NewBuilder(gz)
-	srcs, err := ingest.DiscoverFormat([]string{dir}, ingest.FormatBrat)
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All(), Format: brat.Format})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package ingest
+package ingest_test
 
 import (
 	"errors"
@@ -8,6 +8,13 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
+	"github.com/dipgraph/dipgraph/ingest/internal/ingesttest"
+	"github.com/dipgraph/dipgraph/ingest/labelstudio"
+	"github.com/dipgraph/dipgraph/ingest/native"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 )
 
 // lsExport is a small Label Studio export in the shape Label Studio writes: two tasks, the
@@ -50,8 +57,8 @@ const lsExport = `[
 
 func TestLabelStudio(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"export.json": lsExport})
-	msgs, arts := problems(t, dir, []string{"export.json"}, Options{})
+	ingesttest.WriteFiles(t, dir, map[string]string{"export.json": lsExport})
+	msgs, arts := ingesttest.Problems(t, dir, []string{"export.json"}, ingest.Options{Readers: readers.All()})
 	if len(msgs) > 0 {
 		t.Fatalf("problems: %v", msgs)
 	}
@@ -65,21 +72,21 @@ func TestLabelStudio(t *testing.T) {
 	if !reflect.DeepEqual(a.Meta, map[string]string{"desk": "world", "rank": "2", "Unnamed__0": "5"}) {
 		t.Errorf("meta = %v", a.Meta)
 	}
-	wantM := []Mention{
-		{ID: "a1", Type: "Person", Spans: []Span{{0, 5}}, Text: "Kerry", Line: 11},
-		{ID: "a2", Type: "Person", Spans: []Span{{13, 19}}, Text: "Lavrov", Line: 13},
+	wantM := []ingest.Mention{
+		{ID: "a1", Type: "Person", Spans: []ingest.Span{{Start: 0, End: 5}}, Text: "Kerry", Line: 11},
+		{ID: "a2", Type: "Person", Spans: []ingest.Span{{Start: 13, End: 19}}, Text: "Lavrov", Line: 13},
 	}
 	if !reflect.DeepEqual(a.Mentions, wantM) {
 		t.Errorf("mentions (cancelled annotation and predictions must be skipped):\n%+v\nwant\n%+v", a.Mentions, wantM)
 	}
-	wantR := []Relation{
-		{ID: "R1", Type: "SpokeWith", Args: []Arg{{"Arg1", "a1"}, {"Arg2", "a2"}}, Line: 16},
-		{ID: "R2", Type: "Related", Args: []Arg{{"Arg1", "a1"}, {"Arg2", "a2"}}, Line: 17},
+	wantR := []ingest.Relation{
+		{ID: "R1", Type: "SpokeWith", Args: []ingest.Arg{{Role: "Arg1", Ref: "a1"}, {Role: "Arg2", Ref: "a2"}}, Line: 16},
+		{ID: "R2", Type: "Related", Args: []ingest.Arg{{Role: "Arg1", Ref: "a1"}, {Role: "Arg2", Ref: "a2"}}, Line: 17},
 	}
 	if !reflect.DeepEqual(a.Relations, wantR) {
 		t.Errorf("relations:\n%+v\nwant\n%+v", a.Relations, wantR)
 	}
-	wantA := []Attribute{
+	wantA := []ingest.Attribute{
 		{ID: "_l1", Name: "Label", Target: "a2", Value: "Minister", Line: 13},
 		{ID: "_d3", Name: "Direction", Target: "R2", Value: "bi", Line: 17},
 	}
@@ -94,7 +101,7 @@ func TestLabelStudio(t *testing.T) {
 		t.Errorf("task 42 id = %q", b.ID)
 	}
 	// Flags are two code points (four UTF-16 units) each.
-	wantSpans := map[string]Span{"b1": {0, 2}, "b2": {7, 9}, "b3": {19, 24}, "b4": {27, 29}}
+	wantSpans := map[string]ingest.Span{"b1": {0, 2}, "b2": {7, 9}, "b3": {19, 24}, "b4": {27, 29}}
 	for _, m := range b.Mentions {
 		if m.Spans[0] != wantSpans[m.ID] {
 			t.Errorf("%s span = %v, want %v (UTF-16 offsets turned into code points)", m.ID, m.Spans[0], wantSpans[m.ID])
@@ -103,7 +110,7 @@ func TestLabelStudio(t *testing.T) {
 }
 
 func TestLabelStudioSurrogateHalf(t *testing.T) {
-	a, err := ParseLabelStudioTask([]byte(`{"data": {"text": "🇺🇸 x"}, "annotations": [{"result": [{"id": "r", "type": "labels", "value": {"start": 1, "end": 6, "labels": ["State"]}}]}]}`), "t.json", 1, 0, MaxTextBytes)
+	a, err := labelstudio.ParseTask([]byte(`{"data": {"text": "🇺🇸 x"}, "annotations": [{"result": [{"id": "r", "type": "labels", "value": {"start": 1, "end": 6, "labels": ["State"]}}]}]}`), "t.json", 1, 0, ingest.MaxTextBytes)
 	want := "t.json:1: task 1: region r: offset 1 falls inside a character (between the two halves of a UTF-16 surrogate pair)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
@@ -120,8 +127,8 @@ const nativeLines = `{"id": "call", "title": "A call", "published": "2016-03-19"
 
 func TestNative(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"a.jsonl": nativeLines})
-	msgs, arts := problems(t, dir, []string{"."}, Options{})
+	ingesttest.WriteFiles(t, dir, map[string]string{"a.jsonl": nativeLines})
+	msgs, arts := ingesttest.Problems(t, dir, []string{"."}, ingest.Options{Readers: readers.All()})
 	if len(msgs) > 0 {
 		t.Fatalf("problems: %v", msgs)
 	}
@@ -129,26 +136,26 @@ func TestNative(t *testing.T) {
 		t.Fatalf("articles: %d (second on line %d)", len(arts), arts[len(arts)-1].Line)
 	}
 	a := arts[0]
-	wantM := []Mention{
-		{ID: "m1", Type: "Person", Spans: []Span{{0, 5}}, Text: "Kerry", Line: 1},
-		{ID: "m2", Type: "Person", Spans: []Span{{13, 19}}, Text: "Lavrov", Line: 1},
-		{ID: "m3", Type: "Person", Spans: []Span{{27, 32}}, Text: "Kerry", Line: 1},
-		{ID: "m4", Type: "Person", Spans: []Span{{27, 32}, {39, 45}}, Text: "Kerry Lavrov", Line: 1},
-		{ID: "t1", Type: "Ceasefire", Spans: []Span{{60, 65}}, Text: "truce", Line: 1},
+	wantM := []ingest.Mention{
+		{ID: "m1", Type: "Person", Spans: []ingest.Span{{Start: 0, End: 5}}, Text: "Kerry", Line: 1},
+		{ID: "m2", Type: "Person", Spans: []ingest.Span{{Start: 13, End: 19}}, Text: "Lavrov", Line: 1},
+		{ID: "m3", Type: "Person", Spans: []ingest.Span{{Start: 27, End: 32}}, Text: "Kerry", Line: 1},
+		{ID: "m4", Type: "Person", Spans: []ingest.Span{{27, 32}, {39, 45}}, Text: "Kerry Lavrov", Line: 1},
+		{ID: "t1", Type: "Ceasefire", Spans: []ingest.Span{{Start: 60, End: 65}}, Text: "truce", Line: 1},
 	}
 	if !reflect.DeepEqual(a.Mentions, wantM) {
 		t.Errorf("mentions:\n%+v\nwant\n%+v", a.Mentions, wantM)
 	}
-	idx := NewTextIndex(a.Text)
+	idx := ingest.NewTextIndex(a.Text)
 	for _, m := range a.Mentions {
 		if got, _ := idx.Covered(m.Spans); got != m.Text {
 			t.Errorf("%s covers %q, text %q", m.ID, got, m.Text)
 		}
 	}
-	if got := a.Mentions[2].Spans[0]; got != (Span{27, 32}) {
+	if got := a.Mentions[2].Spans[0]; got != (ingest.Span{Start: 27, End: 32}) {
 		t.Errorf("second Kerry at %v, want 27-32", got)
 	}
-	wantAttrs := []Attribute{
+	wantAttrs := []ingest.Attribute{
 		{ID: "_s2", Name: "Status", Target: "r1", Value: "asserted", Line: 1},
 		{ID: "_s3", Name: "Status", Target: "e1", Value: "proposed", Line: 1},
 		{ID: "_a4", Name: "Confidence", Target: "e1", Value: "High", Line: 1},
@@ -156,7 +163,7 @@ func TestNative(t *testing.T) {
 	if !reflect.DeepEqual(a.Attributes, wantAttrs) {
 		t.Errorf("attributes:\n%+v\nwant\n%+v", a.Attributes, wantAttrs)
 	}
-	wantNorms := []Norm{
+	wantNorms := []ingest.Norm{
 		{ID: "_n1", Type: "Reference", Target: "m1", DB: "Wikidata", DBID: "Q22316", Text: "Kerry", Line: 1},
 		{ID: "_n5", Type: "Reference", Target: "m2", DB: "Wikidata", DBID: "Q154972", Line: 1},
 	}
@@ -172,7 +179,7 @@ func TestNative(t *testing.T) {
 // a pretty-printed native .json article.
 func TestNativeFormattedLines(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"a.json": `{
+	ingesttest.WriteFiles(t, dir, map[string]string{"a.json": `{
   "id": "call",
   "text": "Kerry phoned Lavrov.",
   "mentions": [
@@ -186,7 +193,7 @@ func TestNativeFormattedLines(t *testing.T) {
   ]
 }
 `})
-	got, _ := problems(t, dir, []string{"."}, Options{})
+	got, _ := ingesttest.Problems(t, dir, []string{"."}, ingest.Options{Readers: readers.All()})
 	want := []string{
 		`a.json:8: m3: span text "Lavrow" does not match the text at 13 19: "Lavrov"`,
 		"a.json:11: relation r1 refers to unknown m9",
@@ -198,22 +205,22 @@ func TestNativeFormattedLines(t *testing.T) {
 
 func TestStdinAndFormatOverride(t *testing.T) {
 	task := `{"data": {"text": "Kerry phoned Lavrov.", "id": "ls-one"}, "annotations": [{"result": [{"id": "x", "type": "labels", "value": {"start": 0, "end": 5, "text": "Kerry", "labels": ["Person"]}}]}]}`
-	native := `{"id": "n-one", "text": "Kerry phoned Lavrov.", "mentions": [{"id": "m1", "type": "Person", "quote": "Kerry"}]}`
+	nat := `{"id": "n-one", "text": "Kerry phoned Lavrov.", "mentions": [{"id": "m1", "type": "Person", "quote": "Kerry"}]}`
 	tests := []struct {
 		name, stdin string
 		format      string
 		wantFormat  string
 		wantIDs     []string
 	}{
-		{"label studio task", task, "", FormatLabelStudio, []string{"ls-one"}},
-		{"label studio array", "[" + task + "]", "", FormatLabelStudio, []string{"ls-one"}},
-		{"native article", native, "", FormatNative, []string{"n-one"}},
-		{"native lines", native + "\n" + strings.Replace(native, "n-one", "n-two", 1) + "\n", "", FormatNative, []string{"n-one", "n-two"}},
-		{"forced native", native, FormatNative, FormatNative, []string{"n-one"}},
+		{"label studio task", task, "", labelstudio.Format, []string{"ls-one"}},
+		{"label studio array", "[" + task + "]", "", labelstudio.Format, []string{"ls-one"}},
+		{"native article", nat, "", native.Format, []string{"n-one"}},
+		{"native lines", nat + "\n" + strings.Replace(nat, "n-one", "n-two", 1) + "\n", "", native.Format, []string{"n-one", "n-two"}},
+		{"forced native", nat, native.Format, native.Format, []string{"n-one"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			srcs, err := DiscoverWith([]string{"-"}, Options{Stdin: strings.NewReader(tc.stdin), Format: tc.format})
+			srcs, err := ingesttest.Discover([]string{"-"}, ingest.Options{Stdin: strings.NewReader(tc.stdin), Format: tc.format})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -222,7 +229,7 @@ func TestStdinAndFormatOverride(t *testing.T) {
 				if s.Format != tc.wantFormat {
 					t.Errorf("format %s, want %s", s.Format, tc.wantFormat)
 				}
-				a, err := ReadValid(s)
+				a, err := ingest.ReadValid(s)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -234,26 +241,26 @@ func TestStdinAndFormatOverride(t *testing.T) {
 		})
 	}
 	// A forced format that does not fit the content gives a clear message.
-	srcs, _ := DiscoverWith([]string{"-"}, Options{Stdin: strings.NewReader(native), Format: FormatLabelStudio})
-	_, err := ReadValid(srcs[0])
+	srcs, _ := ingesttest.Discover([]string{"-"}, ingest.Options{Stdin: strings.NewReader(nat), Format: labelstudio.Format})
+	_, err := ingest.ReadValid(srcs[0])
 	if want := "stdin:1: task n-one: no data object (the article text is read from data.text)"; err == nil || err.Error() != want {
 		t.Errorf("forced wrong format: %v, want %s", err, want)
 	}
-	if _, err := DiscoverWith([]string{"."}, Options{Format: "yaml"}); err == nil || err.Error() != `unknown format "yaml" (expected brat, labelstudio or native)` {
+	if _, err := ingesttest.Discover([]string{"."}, ingest.Options{Format: "yaml"}); err == nil || err.Error() != `unknown format "yaml" (expected brat, labelstudio or native)` {
 		t.Errorf("unknown format: %v", err)
 	}
 }
 
 func TestDiscoverRecursiveAndOrdered(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	ingesttest.WriteFiles(t, dir, map[string]string{
 		"b/z.txt": "Kerry.", "b/z.ann": "",
 		"a/deep/y.txt": "Lavrov.", "a/deep/y.ann": "",
 		"a/x.jsonl":     `{"id":"x1","text":"one"}` + "\n" + `{"id":"x2","text":"two"}` + "\n",
 		".hidden/h.txt": "no", ".hidden/h.ann": "",
 		"a/export.json": `[{"data":{"text":"three","id":"l1"}}]`,
 	})
-	_, arts := problems(t, dir, []string{"."}, Options{})
+	_, arts := ingesttest.Problems(t, dir, []string{"."}, ingest.Options{Readers: readers.All()})
 	var got []string
 	for _, a := range arts {
 		got = append(got, a.Format+":"+a.ID)
@@ -270,14 +277,14 @@ func TestSizeLimits(t *testing.T) {
 	dir := t.TempDir()
 	big := strings.Repeat("Kerry phoned Lavrov – again. ", 50<<20/31)
 	line := strings.Repeat("é", 5<<20) // 10 MB of two-byte characters on one .ann line
-	writeFiles(t, dir, map[string]string{
+	ingesttest.WriteFiles(t, dir, map[string]string{
 		"big/a.txt":   big,
 		"big/a.ann":   "T1\tPerson 0 5\tKerry\nT2\tPerson " + fmt.Sprint(len([]rune(big))-7) + " " + fmt.Sprint(len([]rune(big))-2) + "\tagain\n",
 		"line/b.txt":  "Kerry.",
 		"line/b.ann":  "#1\tAnnotatorNotes T1\t" + line + "\nT1\tPerson 0 5\tKerry\n",
 		"nat/c.jsonl": `{"id":"c","text":"` + big + `","mentions":[{"id":"m1","type":"Person","quote":"again","occurrence":1000000}]}` + "\n",
 	})
-	got, arts := problems(t, dir, []string{"big", "line", "nat"}, Options{})
+	got, arts := ingesttest.Problems(t, dir, []string{"big", "line", "nat"}, ingest.Options{Readers: readers.All()})
 	if len(got) > 0 || len(arts) != 3 {
 		t.Fatalf("big inputs: %d articles, problems %v", len(arts), got)
 	}
@@ -286,13 +293,13 @@ func TestSizeLimits(t *testing.T) {
 	}
 	// Over the limits (lowered, so the test stays small).
 	small := t.TempDir()
-	writeFiles(t, small, map[string]string{
+	ingesttest.WriteFiles(t, small, map[string]string{
 		"a.txt": strings.Repeat("x", 2<<20), "a.ann": "",
 		"b.txt": "Kerry.", "b.ann": "T1\tPerson 0 5\tKerry\n#1\tAnnotatorNotes T1\t" + strings.Repeat("y", 2<<20) + "\n",
 		"c.jsonl": `{"id":"c1","text":"ok"}` + "\n" + `{"id":"c2","text":"` + strings.Repeat("z", 2<<20) + `"}` + "\n",
 		"d.json":  `[{"data":{"text":"ok"}}, {"data":{"text":"` + strings.Repeat("w", 2<<20) + `"}}, {"data":{"text":"fine"}}]`,
 	})
-	got, arts = problems(t, small, []string{"."}, Options{Limit: 1 << 20})
+	got, arts = ingesttest.Problems(t, small, []string{"."}, ingest.Options{Limit: 1 << 20})
 	// Discovery finds the oversized task; the others fail when read.
 	want := []string{
 		"d.json:1: task larger than 1 MiB",
@@ -315,19 +322,19 @@ func TestSizeLimits(t *testing.T) {
 func TestBOMOffsets(t *testing.T) {
 	dir := t.TempDir()
 	// brat counts the mark: "Kerry" is 1-6 in the file, 0-5 in the article text.
-	writeFiles(t, dir, map[string]string{"a.txt": "\ufeffKerry phoned Lavrov.", "a.ann": "T1\tPerson 1 6\tKerry\nT2\tPerson 14 20\tLavrov\n"})
-	_, arts := problems(t, dir, []string{"."}, Options{})
+	ingesttest.WriteFiles(t, dir, map[string]string{"a.txt": "\ufeffKerry phoned Lavrov.", "a.ann": "T1\tPerson 1 6\tKerry\nT2\tPerson 14 20\tLavrov\n"})
+	_, arts := ingesttest.Problems(t, dir, []string{"."}, ingest.Options{Readers: readers.All()})
 	if len(arts) != 1 {
 		t.Fatal("not read")
 	}
 	a := arts[0]
-	if strings.HasPrefix(a.Text, "\ufeff") || a.Mentions[0].Spans[0] != (Span{0, 5}) || a.Mentions[1].Spans[0] != (Span{13, 19}) {
+	if strings.HasPrefix(a.Text, "\ufeff") || a.Mentions[0].Spans[0] != (ingest.Span{Start: 0, End: 5}) || a.Mentions[1].Spans[0] != (ingest.Span{Start: 13, End: 19}) {
 		t.Errorf("text starts %q, spans %v %v", a.Text[:3], a.Mentions[0].Spans, a.Mentions[1].Spans)
 	}
 }
 
 func TestReadMissingFile(t *testing.T) {
-	_, err := Read(Source{Format: FormatBrat, TextPath: filepath.Join(t.TempDir(), "gone.txt"), AnnPath: "gone.ann"})
+	_, err := brat.Reader{}.Read(ingest.Source{Path: "gone.ann", Files: []string{filepath.Join(t.TempDir(), "gone.txt"), "gone.ann"}})
 	if err == nil || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("error %v, want one wrapping os.ErrNotExist", err)
 	}

@@ -1,4 +1,4 @@
-package ingest
+package ingest_test
 
 import (
 	"bytes"
@@ -7,6 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
+	"github.com/dipgraph/dipgraph/ingest/internal/ingesttest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -14,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // goldenArticle is an article as the golden files show it: the configuration by its path,
 // the raw annotations left out (they are the input).
 type goldenArticle struct {
-	Article
+	ingest.Article
 	Config string `json:",omitempty"`
 }
 
@@ -36,13 +41,13 @@ func TestGolden(t *testing.T) {
 		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			wantPath := filepath.Join(dir, "want.json")
-			msgs, arts := problems(t, filepath.Join(dir, "in"), []string{"."}, Options{})
+			msgs, arts := ingesttest.Problems(t, filepath.Join(dir, "in"), []string{"."}, ingest.Options{Readers: readers.All()})
 			res := goldenResult{Problems: msgs, Articles: []goldenArticle{}}
 			for _, a := range arts {
 				g := goldenArticle{Article: *a}
 				g.Article.Annotations = ""
-				if a.Config != nil {
-					g.Config = a.Config.Path
+				if c, ok := a.Schema.(*brat.Config); ok {
+					g.Config = c.Path
 				}
 				res.Articles = append(res.Articles, g)
 			}

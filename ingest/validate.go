@@ -2,8 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -27,7 +28,7 @@ func Validate(a *Article) ParseErrors {
 		errs = append(errs, &ParseError{Path: p, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	badType := func(line int, what, owner, name string) {
-		if msg := typeNameProblem(name); msg != "" {
+		if msg := TypeNameProblem(name); msg != "" {
 			bad(line, "%s %s: type %s", what, owner, msg)
 		}
 	}
@@ -52,13 +53,13 @@ func Validate(a *Article) ParseErrors {
 			bad(0, "published: %v", err)
 		}
 	}
-	for _, k := range sortedKeys(a.Meta) {
+	for _, k := range slices.Sorted(maps.Keys(a.Meta)) {
 		if !metaKeyPattern.MatchString(k) {
 			mp := a.MetaPath
 			if mp == "" {
 				mp = p
 			}
-			errs = append(errs, &ParseError{Path: mp, Msg: fmt.Sprintf("metadata key %q is not a valid name: use ASCII letters, digits and _", clip(k))})
+			errs = append(errs, &ParseError{Path: mp, Msg: fmt.Sprintf("metadata key %q is not a valid name: use ASCII letters, digits and _", Clip(k))})
 		}
 	}
 	idx := NewTextIndex(a.Text)
@@ -105,14 +106,14 @@ func Validate(a *Article) ParseErrors {
 		}
 		if inside {
 			got, _ := idx.Covered(m.Spans)
-			if got != m.Text && !sameText(flattenSpace(got), flattenSpace(m.Text)) {
+			if got != m.Text && !SameText(flattenSpace(got), flattenSpace(m.Text)) {
 				hint := ""
 				if byteOffsetsMatch(a.Text, m.Spans, m.Text) {
 					hint = " (the offsets count bytes; they must count characters)"
 				} else {
 					hint = forms.hint(m.Spans, m.Text, got)
 				}
-				bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, clip(m.Text), spansString(m.Spans), clip(got), hint)
+				bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, Clip(m.Text), spansString(m.Spans), Clip(got), hint)
 			} else if strings.TrimSpace(got) == "" {
 				bad(m.Line, "%s: span %s covers only white space: a mention must cover a name or word", m.ID, spansString(m.Spans))
 			}
@@ -122,7 +123,7 @@ func Validate(a *Article) ParseErrors {
 		claim(r.ID, r.Line, 'R', r.Type)
 		badType(r.Line, "relation", r.ID, r.Type)
 		for _, arg := range r.Args {
-			if msg := typeNameProblem(arg.Role); msg != "" {
+			if msg := TypeNameProblem(arg.Role); msg != "" {
 				bad(r.Line, "relation %s: role %s", r.ID, msg)
 			}
 		}
@@ -131,14 +132,14 @@ func Validate(a *Article) ParseErrors {
 		claim(e.ID, e.Line, 'E', e.Type)
 		badType(e.Line, "event", e.ID, e.Type)
 		for _, arg := range e.Args {
-			if msg := typeNameProblem(arg.Role); msg != "" {
+			if msg := TypeNameProblem(arg.Role); msg != "" {
 				bad(e.Line, "event %s: role %s", e.ID, msg)
 			}
 		}
 	}
 	for _, at := range a.Attributes {
 		claim(at.ID, at.Line, 'A', at.Name)
-		if msg := typeNameProblem(at.Name); msg != "" {
+		if msg := TypeNameProblem(at.Name); msg != "" {
 			bad(at.Line, "attribute %s: name %s", at.ID, msg)
 		}
 	}
@@ -219,15 +220,10 @@ func Validate(a *Article) ParseErrors {
 			}
 		}
 	}
-	if c := a.Config; c != nil {
-		validateAgainstConfig(a, c, kinds, types, bad)
+	if a.Schema != nil {
+		errs = append(errs, a.Schema.Check(a)...)
 	}
-	sort.SliceStable(errs, func(i, j int) bool {
-		if errs[i].Path != errs[j].Path {
-			return errs[i].Path < errs[j].Path
-		}
-		return errs[i].Line < errs[j].Line
-	})
+	SortErrors(errs)
 	return errs
 }
 
@@ -240,9 +236,9 @@ func articleIDProblem(id string) string {
 	case strings.TrimSpace(id) == "":
 		return fmt.Sprintf("article id %q is only white space: give a name, or leave id out to use the file name", id)
 	case strings.TrimSpace(id) != id:
-		return fmt.Sprintf("article id %q has white space at its start or end", clip(id))
+		return fmt.Sprintf("article id %q has white space at its start or end", Clip(id))
 	case strings.IndexFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7F }) >= 0:
-		return fmt.Sprintf("article id %q holds a control character", clip(id))
+		return fmt.Sprintf("article id %q holds a control character", Clip(id))
 	}
 	return ""
 }
@@ -273,161 +269,6 @@ func flattenSpace(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// validateAgainstConfig checks declared types and argument types.
-func validateAgainstConfig(a *Article, c *AnnotationConfig, kinds map[string]byte, types map[string]string, bad func(int, string, ...any)) {
-	triggers := map[string]bool{}
-	for _, e := range a.Events {
-		triggers[e.Trigger] = true
-	}
-	for _, m := range a.Mentions {
-		if typeNameProblem(m.Type) != "" {
-			continue
-		}
-		kind, t := c.kindOf(m.Type)
-		switch {
-		case t == nil || kind == "relation":
-			bad(m.Line, "%s: type %s is not declared in %s", m.ID, m.Type, c.Path)
-		case t.Abstract:
-			bad(m.Line, "%s: type %s is abstract in %s (marked !) and cannot be annotated", m.ID, m.Type, c.Path)
-		case triggers[m.ID] && kind != "event":
-			bad(m.Line, "%s: trigger type %s is declared in [entities], not [events]", m.ID, m.Type)
-		}
-	}
-	checkArgs := func(line int, owner string, t *TypeDecl, args []Arg, bad func(int, string, ...any)) {
-		count := map[string]int{}
-		for _, arg := range args {
-			role := strings.TrimRightFunc(arg.Role, func(r rune) bool { return r >= '0' && r <= '9' })
-			var decl *ArgDecl
-			for i := range t.Args {
-				if t.Args[i].Role == role || t.Args[i].Role == arg.Role {
-					decl = &t.Args[i]
-					role = decl.Role
-					break
-				}
-			}
-			if decl == nil {
-				bad(line, "%s: role %s is not declared for %s in %s", owner, arg.Role, t.Name, c.Path)
-				continue
-			}
-			count[role]++
-			k, ok := kinds[arg.Ref]
-			if !ok {
-				continue // reported as unknown already
-			}
-			if !c.accepts(decl.Types, k, types[arg.Ref]) {
-				bad(line, "%s: %s:%s has type %s, but %s %s takes %s", owner, arg.Role, arg.Ref, types[arg.Ref], t.Name, decl.Role, strings.Join(decl.Types, "|"))
-			}
-		}
-		for _, d := range t.Args {
-			n := count[d.Role]
-			switch {
-			case n < d.Min:
-				bad(line, "%s: %s needs %s (at least %d), found %d", owner, t.Name, d.Role, d.Min, n)
-			case d.Max >= 0 && n > d.Max:
-				bad(line, "%s: %s takes %s at most %d times, found %d", owner, t.Name, d.Role, d.Max, n)
-			}
-		}
-	}
-	for _, r := range a.Relations {
-		if typeNameProblem(r.Type) != "" {
-			continue
-		}
-		t := c.Relations[r.Type]
-		if t == nil {
-			bad(r.Line, "relation %s: type %s is not declared in [relations] of %s", r.ID, r.Type, c.Path)
-			continue
-		}
-		if len(t.Signatures) <= 1 {
-			checkArgs(r.Line, "relation "+r.ID, t, r.Args, bad)
-			continue
-		}
-		fits := false
-		for _, sig := range t.Signatures {
-			var n int
-			checkArgs(r.Line, "", &TypeDecl{Name: t.Name, Args: sig}, r.Args, func(int, string, ...any) { n++ })
-			if n == 0 {
-				fits = true
-				break
-			}
-		}
-		if !fits {
-			var got, alts []string
-			for _, arg := range r.Args {
-				got = append(got, arg.Role+":"+types[arg.Ref])
-			}
-			for _, sig := range t.Signatures {
-				var parts []string
-				for _, d := range sig {
-					parts = append(parts, d.Role+":"+strings.Join(d.Types, "|"))
-				}
-				alts = append(alts, "("+strings.Join(parts, ", ")+")")
-			}
-			bad(r.Line, "relation %s: %s takes %s, got (%s)", r.ID, t.Name, strings.Join(alts, " or "), strings.Join(got, ", "))
-		}
-	}
-	for _, e := range a.Events {
-		if typeNameProblem(e.Type) != "" {
-			continue
-		}
-		t := c.Events[e.Type]
-		if t == nil {
-			bad(e.Line, "event %s: type %s is not declared in [events] of %s", e.ID, e.Type, c.Path)
-			continue
-		}
-		if t.Abstract {
-			bad(e.Line, "event %s: type %s is abstract in %s (marked !) and cannot be annotated", e.ID, e.Type, c.Path)
-		}
-		if tt, ok := types[e.Trigger]; ok && kinds[e.Trigger] == 'T' && tt != e.Type {
-			bad(e.Line, "event %s: type %s differs from the type %s of its trigger %s", e.ID, e.Type, tt, e.Trigger)
-		}
-		checkArgs(e.Line, "event "+e.ID, t, e.Args, bad)
-	}
-	for _, at := range a.Attributes {
-		if typeNameProblem(at.Name) != "" {
-			continue
-		}
-		d := c.Attributes[at.Name]
-		if d == nil {
-			bad(at.Line, "attribute %s: %s is not declared in [attributes] of %s", at.ID, at.Name, c.Path)
-			continue
-		}
-		if k, ok := kinds[at.Target]; ok && !c.accepts(d.Targets, k, types[at.Target]) {
-			bad(at.Line, "attribute %s: %s cannot mark %s (a %s); it takes %s", at.ID, at.Name, at.Target, types[at.Target], strings.Join(d.Targets, "|"))
-		}
-		switch {
-		case len(d.Values) == 0 && at.Value != "":
-			bad(at.Line, "attribute %s: %s is binary and takes no value, got %q", at.ID, at.Name, clip(at.Value))
-		case len(d.Values) > 0 && at.Value == "":
-			bad(at.Line, "attribute %s: %s needs a value (%s)", at.ID, at.Name, strings.Join(d.Values, "|"))
-		case len(d.Values) > 0 && !contains(d.Values, at.Value):
-			bad(at.Line, "attribute %s: %s value %q is not one of %s", at.ID, at.Name, clip(at.Value), strings.Join(d.Values, "|"))
-		}
-	}
-	for _, eq := range a.Equivs {
-		if eq.Type != "" && c.Relations[eq.Type] == nil {
-			bad(eq.Line, "equivalence type %s is not declared in [relations] of %s", eq.Type, c.Path)
-		}
-	}
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // eventCycle reports whether event id reaches itself through event arguments.
@@ -551,4 +392,54 @@ func (ids ArticleIDs) Claim(a *Article) *ParseError {
 	}
 	ids[a.ID] = where
 	return nil
+}
+
+// typeNamePattern is what a type, role or attribute name must look like: it becomes a
+// label, relationship type or property name in Neo4j, so nothing else may pass.
+var typeNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
+
+// TypeNameProblem returns a message (starting with the quoted name) when name cannot be a
+// type name, or "".
+func TypeNameProblem(name string) string {
+	if typeNamePattern.MatchString(name) {
+		return ""
+	}
+	if len(name) > 64 {
+		return fmt.Sprintf("%q is not a valid type name: longer than 64 characters", Clip(name))
+	}
+	return fmt.Sprintf("%q is not a valid type name: use ASCII letters, digits, - or _, starting with a letter", Clip(name))
+}
+
+// Kinds returns the kind ('T' mention, 'R' relation, 'E' event, 'A' attribute, 'N'
+// normalisation, '#' note) and the type of every annotation id of a, the first
+// annotation winning when an id is given twice.
+func Kinds(a *Article) (kinds map[string]byte, types map[string]string) {
+	kinds, types = map[string]byte{}, map[string]string{}
+	add := func(id string, kind byte, typ string) {
+		if _, ok := kinds[id]; ok || id == "" {
+			return
+		}
+		kinds[id], types[id] = kind, typ
+	}
+	for _, m := range a.Mentions {
+		add(m.ID, 'T', m.Type)
+	}
+	for _, r := range a.Relations {
+		add(r.ID, 'R', r.Type)
+	}
+	for _, e := range a.Events {
+		add(e.ID, 'E', e.Type)
+	}
+	for _, at := range a.Attributes {
+		add(at.ID, 'A', at.Name)
+	}
+	for _, n := range a.Norms {
+		add(n.ID, 'N', n.Type)
+	}
+	for _, n := range a.Notes {
+		if n.ID != "#" {
+			add(n.ID, '#', n.Type)
+		}
+	}
+	return kinds, types
 }

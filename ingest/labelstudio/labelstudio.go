@@ -1,10 +1,8 @@
-package ingest
+package labelstudio
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -12,6 +10,9 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/internal/jsonpos"
 )
 
 // A Label Studio JSON export is an array of tasks (a .json file may also hold one task):
@@ -69,57 +70,28 @@ type lsValue struct {
 	Labels []string `json:"labels"`
 }
 
-func readLabelStudioSource(s Source) (*Article, error) {
-	r, closeFn, err := s.open()
-	if err != nil {
-		return nil, err
-	}
-	defer closeFn()
-	// Discovery records where the previous task ended; skip the comma and white space.
-	br := bufio.NewReaderSize(r, 64<<10)
-	for {
-		c, err := br.ReadByte()
-		if err != nil {
-			break
-		}
-		if c != ',' && c != ' ' && c != '\t' && c != '\r' && c != '\n' {
-			br.UnreadByte()
-			break
-		}
-	}
-	dec := json.NewDecoder(&boundedReader{r: br, limit: s.limit()})
-	var raw json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		if errors.Is(err, errTooBig) {
-			return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: fmt.Sprintf("task larger than %d MiB", s.limit()>>20)}
-		}
-		return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: "not valid JSON: " + jsonMsg(err)}
-	}
-	return ParseLabelStudioTask(raw, s.Path, s.Line, s.Index, s.textLimit())
-}
-
-// ParseLabelStudioTask parses one task of a Label Studio export from raw, which starts on
+// ParseTask parses one task of a Label Studio export from raw, which starts on
 // line of the file at path; index is its place in the export. Problems come back as
 // ParseErrors; the article comes with them when it could be read far enough for Validate
 // to report the rest.
-func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit int64) (*Article, error) {
+func ParseTask(raw []byte, path string, line, index int, textLimit int64) (*ingest.Article, error) {
 	if line <= 0 {
 		line = 1
 	}
-	a := &Article{Path: path, Format: FormatLabelStudio, Annotations: string(raw), Line: line}
+	a := &ingest.Article{Path: path, Format: Format, Annotations: string(raw), Line: line}
 	where := fmt.Sprintf("task %d", index+1)
-	fail := func(l int, format string, args ...any) (*Article, error) {
-		return nil, ParseErrors{{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)}}
+	fail := func(l int, format string, args ...any) (*ingest.Article, error) {
+		return nil, ingest.ParseErrors{{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)}}
 	}
 	if !utf8.Valid(raw) {
-		return fail(line+bytes.Count(raw[:firstInvalid(raw)], []byte("\n")), "not valid UTF-8")
+		return fail(line+bytes.Count(raw[:ingest.FirstInvalid(raw)], []byte("\n")), "not valid UTF-8")
 	}
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		if len(trimmed) == 0 || !json.Valid(trimmed) {
 			return fail(line, "not JSON: expected a task object")
 		}
-		return fail(line, "expected a task object with data and annotations, got %s", jsonValueKind(trimmed[0]))
+		return fail(line, "expected a task object with data and annotations, got %s", jsonpos.ValueKind(trimmed[0]))
 	}
 	var t lsTask
 	// Numbers stay as written: a task or article id of 12345678901234567890 is not a float.
@@ -127,22 +99,22 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 	dec.UseNumber()
 	if err := dec.Decode(&t); err != nil {
 		l := line
-		if el := jsonErrLine(raw, err); el > 0 {
+		if el := jsonpos.ErrLine(raw, err); el > 0 {
 			l = line + el - 1
 		}
-		return fail(l, "%s", jsonMsg(err))
+		return fail(l, "%s", jsonpos.Msg(err))
 	}
 	taskID := strings.Trim(string(t.ID), `"`)
 	if taskID != "" && taskID != "null" {
 		where = "task " + taskID
 	}
-	var errs ParseErrors
+	var errs ingest.ParseErrors
 	bad := func(l int, format string, args ...any) {
-		errs = append(errs, &ParseError{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)})
+		errs = append(errs, &ingest.ParseError{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)})
 	}
-	lines := scanJSON(raw, line, func(k jsonKey) {
-		if k.dup {
-			bad(k.line, "key %q appears twice in %s: give each key once", clip(k.key), jsonObjName(k.obj))
+	lines := jsonpos.Scan(raw, line, func(k jsonpos.Key) {
+		if k.Dup {
+			bad(k.Line, "key %q appears twice in %s: give each key once", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj))
 		}
 	})
 	if len(errs) > 0 {
@@ -154,9 +126,9 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 	text, ok := t.Data["text"].(string)
 	if !ok {
 		if _, there := t.Data["text"]; there {
-			return fail(lines.at("data"), "data.text must be a string")
+			return fail(lines.At("data"), "data.text must be a string")
 		}
-		return fail(lines.at("data"), "data.text is missing (the article text is read from data.text)")
+		return fail(lines.At("data"), "data.text is missing (the article text is read from data.text)")
 	}
 	if int64(len(text)) > textLimit {
 		return fail(line, "text larger than %d MiB; split the article", textLimit>>20)
@@ -183,9 +155,9 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 	}
 	a.Title, a.Source, a.URL = str("title"), str("source"), str("url")
 	if p := str("published", "date"); p != "" {
-		d, err := ParseDate(p)
+		d, err := ingest.ParseDate(p)
 		if err != nil {
-			bad(lines.at("data"), "published: %v", err)
+			bad(lines.At("data"), "published: %v", err)
 		}
 		a.Published = d
 	}
@@ -201,7 +173,7 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 		if a.Meta == nil {
 			a.Meta = map[string]string{}
 		}
-		a.Meta[safeKey(k)] = metaString(v)
+		a.Meta[safeKey(k)] = jsonpos.MetaString(v)
 	}
 	ann := -1
 	for i, an := range t.Annotations {
@@ -221,7 +193,7 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 		case len(t.Predictions) > 0:
 			why = "it has only predictions, which are not read (accept them in Label Studio to make them annotations)"
 		}
-		a.Warnings = append(a.Warnings, &ParseError{Path: path, Line: line, Warning: true,
+		a.Warnings = append(a.Warnings, &ingest.ParseError{Path: path, Line: line, Warning: true,
 			Msg: where + ": no usable annotation: " + why + "; the article has no annotations"})
 		if len(errs) > 0 {
 			return a, errs
@@ -229,13 +201,13 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 		return a, nil
 	}
 	conv := newUTF16Converter(text)
-	idx := NewTextIndex(text)
+	idx := ingest.NewTextIndex(text)
 	gen := 0
 	genID := func(prefix string) string { gen++; return fmt.Sprintf("_%s%d", prefix, gen) }
 	relN := 0
 	for i, res := range t.Annotations[ann].Result {
 		rp := fmt.Sprintf("annotations.%d.result.%d", ann, i)
-		l := lines.at(rp)
+		l := lines.At(rp)
 		switch res.Type {
 		case "labels":
 			if res.ID == "" {
@@ -247,7 +219,7 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 				if err == nil {
 					bad(l, "region %s has no value", res.ID)
 				} else {
-					bad(l, "region %s: value.%s", res.ID, jsonMsg(err))
+					bad(l, "region %s: value.%s", res.ID, jsonpos.Msg(err))
 				}
 				continue
 			}
@@ -265,7 +237,7 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 				bad(l, "region %s: offset %s", res.ID, firstNonEmpty(err1, err2))
 				continue
 			}
-			m := Mention{ID: res.ID, Type: v.Labels[0], Spans: []Span{{start, end}}, Line: l}
+			m := ingest.Mention{ID: res.ID, Type: v.Labels[0], Spans: []ingest.Span{{Start: start, End: end}}, Line: l}
 			if v.Text != nil {
 				m.Text = *v.Text
 			} else if got, ok := idx.Slice(start, end); ok {
@@ -273,10 +245,10 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 			}
 			a.Mentions = append(a.Mentions, m)
 			for _, extra := range v.Labels[1:] {
-				a.Attributes = append(a.Attributes, Attribute{ID: genID("l"), Name: "Label", Target: res.ID, Value: extra, Line: l})
+				a.Attributes = append(a.Attributes, ingest.Attribute{ID: genID("l"), Name: "Label", Target: res.ID, Value: extra, Line: l})
 			}
 			if res.Meta != nil && len(res.Meta.Text) > 0 {
-				a.Notes = append(a.Notes, Note{ID: genID("c"), Type: "AnnotatorNotes", Target: res.ID, Text: strings.Join(res.Meta.Text, "\n"), Line: l})
+				a.Notes = append(a.Notes, ingest.Note{ID: genID("c"), Type: "AnnotatorNotes", Target: res.ID, Text: strings.Join(res.Meta.Text, "\n"), Line: l})
 			}
 		case "relation":
 			if res.FromID == "" || res.ToID == "" {
@@ -289,7 +261,7 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 			case "left":
 				from, to = to, from
 			default:
-				bad(l, "relation %s → %s: direction %q is not right, left or bi", res.FromID, res.ToID, clip(res.Direction))
+				bad(l, "relation %s → %s: direction %q is not right, left or bi", res.FromID, res.ToID, ingest.Clip(res.Direction))
 				continue
 			}
 			labels := res.Labels
@@ -299,9 +271,9 @@ func ParseLabelStudioTask(raw []byte, path string, line, index int, textLimit in
 			for _, lab := range labels {
 				relN++
 				id := "R" + strconv.Itoa(relN)
-				a.Relations = append(a.Relations, Relation{ID: id, Type: lab, Args: []Arg{{"Arg1", from}, {"Arg2", to}}, Line: l})
+				a.Relations = append(a.Relations, ingest.Relation{ID: id, Type: lab, Args: []ingest.Arg{{Role: "Arg1", Ref: from}, {Role: "Arg2", Ref: to}}, Line: l})
 				if res.Direction == "bi" {
-					a.Attributes = append(a.Attributes, Attribute{ID: genID("d"), Name: "Direction", Target: id, Value: "bi", Line: l})
+					a.Attributes = append(a.Attributes, ingest.Attribute{ID: genID("d"), Name: "Direction", Target: id, Value: "bi", Line: l})
 				}
 			}
 		case "":
@@ -370,7 +342,7 @@ func newUTF16Converter(s string) *utf16Converter {
 // codePoint converts one offset; a message says why it cannot.
 func (c *utf16Converter) codePoint(u int) (int, string) {
 	if u < 0 || u > c.units {
-		return u, "" // out of range: Validate reports it with the text length
+		return u, "" // out of range: ingest.Validate reports it with the text length
 	}
 	// Astral characters starting before u.
 	k := sort.SearchInts(c.astral, u)

@@ -1,4 +1,4 @@
-package ingest
+package brat
 
 import (
 	"bufio"
@@ -12,12 +12,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dipgraph/dipgraph/ingest"
 )
 
 // ConfFileName is the name of brat's annotation configuration file.
 const ConfFileName = "annotation.conf"
 
-// AnnotationConfig is a brat annotation.conf: the entity, relation, event and attribute
+// Config is a brat annotation.conf: the entity, relation, event and attribute
 // types a project declares. When an article has one, validation checks every annotation
 // against it.
 //
@@ -29,7 +31,7 @@ const ConfFileName = "annotation.conf"
 // or "{n}"/"{n-m}" after the role; macros "<NAME>=A|B"; lines of hyphens are separators;
 // "#" starts a comment. <OVERLAP> and ENTITY-NESTING lines and <REL-TYPE> arguments only
 // steer brat's editor and are ignored. Other sections are ignored, as brat does.
-type AnnotationConfig struct {
+type Config struct {
 	Path       string
 	Entities   map[string]*TypeDecl
 	Events     map[string]*TypeDecl
@@ -75,19 +77,19 @@ var (
 // reservedTypes may appear as argument types without a declaration.
 var reservedTypes = map[string]bool{"<ENTITY>": true, "<EVENT>": true, "<RELATION>": true, "<ANY>": true, "<NONE>": true}
 
-// ReadAnnotationConfig parses an annotation.conf from r; path names it in messages. Every
+// ReadConfig parses an annotation.conf from r; path names it in messages. Every
 // problem is reported, as ParseErrors.
-func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
-	c := &AnnotationConfig{
+func ReadConfig(r io.Reader, path string) (*Config, error) {
+	c := &Config{
 		Path:       path,
 		Entities:   map[string]*TypeDecl{},
 		Events:     map[string]*TypeDecl{},
 		Relations:  map[string]*TypeDecl{},
 		Attributes: map[string]*AttrDecl{},
 	}
-	var errs ParseErrors
+	var errs ingest.ParseErrors
 	bad := func(line int, format string, args ...any) {
-		errs = append(errs, &ParseError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &ingest.ParseError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	type open struct {
 		indent int
@@ -104,10 +106,11 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 	var refs []argRef
 	br := bufio.NewReaderSize(r, 64<<10)
 	for lineNo := 1; ; lineNo++ {
-		line, err := readLine(br, MaxLineBytes)
+		lb, err := ingest.ReadLine(br, ingest.MaxLineBytes)
+		line := string(lb)
 		if err != nil && err != io.EOF {
-			if errors.Is(err, errLineTooLong) {
-				bad(lineNo, "line longer than %d bytes", MaxLineBytes)
+			if errors.Is(err, ingest.ErrLineTooLong) {
+				bad(lineNo, "line longer than %d bytes", ingest.MaxLineBytes)
 				break
 			}
 			return nil, fmt.Errorf("read %s: %w", path, err)
@@ -165,7 +168,7 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 			if name == "<OVERLAP>" || name == "ENTITY-NESTING" {
 				break
 			}
-			if msg := typeNameProblem(name); msg != "" {
+			if msg := ingest.TypeNameProblem(name); msg != "" {
 				bad(lineNo, "type %s", msg)
 				break
 			}
@@ -192,7 +195,7 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 				for _, a := range args {
 					k, v, ok := strings.Cut(a, ":")
 					if !ok || v == "" {
-						bad(lineNo, "attribute %s: expected KEY:VALUE, got %q", name, clip(a))
+						bad(lineNo, "attribute %s: expected KEY:VALUE, got %q", name, ingest.Clip(a))
 						continue
 					}
 					switch k {
@@ -212,7 +215,7 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 			for _, a := range args {
 				k, v, ok := strings.Cut(a, ":")
 				if !ok || k == "" || v == "" {
-					bad(lineNo, "%s: expected ROLE:TYPE, got %q", name, clip(a))
+					bad(lineNo, "%s: expected ROLE:TYPE, got %q", name, ingest.Clip(a))
 					continue
 				}
 				if strings.HasPrefix(k, "<") {
@@ -239,7 +242,7 @@ func ReadAnnotationConfig(r io.Reader, path string) (*AnnotationConfig, error) {
 					}
 					ad.Role, ad.Min, ad.Max = m[1], lo, hi
 				}
-				if msg := typeNameProblem(ad.Role); msg != "" {
+				if msg := ingest.TypeNameProblem(ad.Role); msg != "" {
 					bad(lineNo, "%s: role %s", name, msg)
 					continue
 				}
@@ -324,20 +327,20 @@ func mergeArgs(a, b []ArgDecl) []ArgDecl {
 	return a
 }
 
-// LoadAnnotationConfig reads the annotation.conf at path.
-func LoadAnnotationConfig(path string) (*AnnotationConfig, error) {
+// LoadConfig reads the annotation.conf at path.
+func LoadConfig(path string) (*Config, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open annotation config: %w", err)
 	}
 	defer f.Close()
-	return ReadAnnotationConfig(f, path)
+	return ReadConfig(f, path)
 }
 
-// FindAnnotationConfig returns the annotation.conf that governs the annotation file at
+// FindConfig returns the annotation.conf that governs the annotation file at
 // path: the one in its folder or, as brat looks for it, in the nearest parent folder.
 // It returns "" when there is none.
-func FindAnnotationConfig(path string) string {
+func FindConfig(path string) string {
 	dir, err := filepath.Abs(filepath.Dir(path))
 	if err != nil {
 		return ""
@@ -357,7 +360,7 @@ func FindAnnotationConfig(path string) string {
 }
 
 // kindOf returns the section a type is declared in, or "".
-func (c *AnnotationConfig) kindOf(typ string) (string, *TypeDecl) {
+func (c *Config) kindOf(typ string) (string, *TypeDecl) {
 	if t := c.Entities[typ]; t != nil {
 		return "entity", t
 	}
@@ -371,7 +374,7 @@ func (c *AnnotationConfig) kindOf(typ string) (string, *TypeDecl) {
 }
 
 // isA reports whether typ is want or declared under it in the hierarchy.
-func (c *AnnotationConfig) isA(typ, want string) bool {
+func (c *Config) isA(typ, want string) bool {
 	for i := 0; typ != "" && i < 64; i++ {
 		if typ == want {
 			return true
@@ -387,7 +390,7 @@ func (c *AnnotationConfig) isA(typ, want string) bool {
 
 // accepts reports whether an annotation of kind ('T' entity, 'E' event, 'R' relation) and
 // type typ fits one of the allowed argument types.
-func (c *AnnotationConfig) accepts(allowed []string, kind byte, typ string) bool {
+func (c *Config) accepts(allowed []string, kind byte, typ string) bool {
 	for _, a := range allowed {
 		switch a {
 		case "<ANY>":
@@ -411,20 +414,4 @@ func (c *AnnotationConfig) accepts(allowed []string, kind byte, typ string) bool
 		}
 	}
 	return false
-}
-
-// typeNamePattern is what a type, role or attribute name must look like: it becomes a
-// label, relationship type or property name in Neo4j, so nothing else may pass.
-var typeNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
-
-// typeNameProblem returns a message (starting with the quoted name) when name cannot be a
-// type name, or "".
-func typeNameProblem(name string) string {
-	if typeNamePattern.MatchString(name) {
-		return ""
-	}
-	if len(name) > 64 {
-		return fmt.Sprintf("%q is not a valid type name: longer than 64 characters", clip(name))
-	}
-	return fmt.Sprintf("%q is not a valid type name: use ASCII letters, digits, - or _, starting with a letter", clip(name))
 }

@@ -1,7 +1,6 @@
-package ingest
+package native
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/internal/jsonpos"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -122,48 +123,20 @@ var (
 // Statuses a native relation or event may have.
 var nativeStatuses = map[string]bool{"asserted": true, "proposed": true, "negated": true, "speculated": true}
 
-func readNativeSource(s Source) (*Article, error) {
-	r, closeFn, err := s.open()
-	if err != nil {
-		return nil, err
-	}
-	defer closeFn()
-	var raw []byte
-	if s.Index < 0 {
-		// One article over the whole file.
-		raw, err = io.ReadAll(io.LimitReader(r, s.limit()+1))
-		if err == nil && int64(len(raw)) > s.limit() {
-			return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: fmt.Sprintf("article larger than %d MiB", s.limit()>>20)}
-		}
-	} else {
-		raw, err = readLineBytes(bufio.NewReaderSize(r, 64<<10), int(s.limit()))
-		if errors.Is(err, errLineTooLong) {
-			return nil, &ParseError{Path: s.Path, Line: s.Line, Msg: fmt.Sprintf("line longer than %d MiB: one article a line, at most that size", s.limit()>>20)}
-		}
-		if err == io.EOF {
-			err = nil
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", s.Path, err)
-	}
-	return ParseNative(raw, s.Path, s.Line, s.textLimit())
-}
-
-// ParseNative parses one native article from raw, which starts on line of the file at
+// Parse parses one native article from raw, which starts on line of the file at
 // path. Problems come back as ParseErrors; the article comes with them when it could be
 // read far enough for Validate to report the rest.
-func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, error) {
+func Parse(raw []byte, path string, line int, textLimit int64) (*ingest.Article, error) {
 	if line <= 0 {
 		line = 1
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
-	a := &Article{Path: path, Format: FormatNative, Line: line}
-	fail := func(l int, format string, args ...any) (*Article, error) {
-		return nil, ParseErrors{{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)}}
+	a := &ingest.Article{Path: path, Format: Format, Line: line}
+	fail := func(l int, format string, args ...any) (*ingest.Article, error) {
+		return nil, ingest.ParseErrors{{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)}}
 	}
 	if !utf8.Valid(raw) {
-		return fail(line+bytes.Count(raw[:firstInvalid(raw)], []byte("\n")), "not valid UTF-8 (byte %d of the article)", firstInvalid(raw))
+		return fail(line+bytes.Count(raw[:ingest.FirstInvalid(raw)], []byte("\n")), "not valid UTF-8 (byte %d of the article)", ingest.FirstInvalid(raw))
 	}
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 {
@@ -173,7 +146,7 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 		if !json.Valid(trimmed) {
 			return fail(line, "not JSON: expected an article object {\"id\": …, \"text\": …}")
 		}
-		return fail(line, "expected an article object {\"id\": …, \"text\": …}, got %s", jsonValueKind(trimmed[0]))
+		return fail(line, "expected an article object {\"id\": …, \"text\": …}, got %s", jsonpos.ValueKind(trimmed[0]))
 	}
 	var na nativeArticle
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -181,30 +154,30 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	dec.UseNumber()
 	if err := dec.Decode(&na); err != nil {
 		l := line
-		if el := jsonErrLine(raw, err); el > 0 {
+		if el := jsonpos.ErrLine(raw, err); el > 0 {
 			l = line + el - 1
 		}
 		var se *json.SyntaxError
 		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fail(l, "not valid JSON: %s", jsonMsg(err))
+			return fail(l, "not valid JSON: %s", jsonpos.Msg(err))
 		}
-		return fail(l, "%s", jsonMsg(err))
+		return fail(l, "%s", jsonpos.Msg(err))
 	}
 	if dec.More() {
 		return fail(line, "more than one JSON value: one article a line")
 	}
-	var errs ParseErrors
+	var errs ingest.ParseErrors
 	bad := func(l int, format string, args ...any) {
-		errs = append(errs, &ParseError{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &ingest.ParseError{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)})
 	}
-	lines := scanJSON(raw, line, func(k jsonKey) {
-		inMeta := k.obj == "meta" || strings.HasPrefix(k.obj, "meta.")
+	lines := jsonpos.Scan(raw, line, func(k jsonpos.Key) {
+		inMeta := k.Obj == "meta" || strings.HasPrefix(k.Obj, "meta.")
 		switch {
-		case k.dup:
-			bad(k.line, "key %q appears twice in %s: give each key once", clip(k.key), jsonObjName(k.obj))
-		case !inMeta && !nativeKeys[k.key]:
+		case k.Dup:
+			bad(k.Line, "key %q appears twice in %s: give each key once", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj))
+		case !inMeta && !nativeKeys[k.Key]:
 			// encoding/json matched it to a field ignoring case ("ID" for "id").
-			bad(k.line, "key %q in %s is not a field of the native format: keys are case-sensitive (did you mean %q?)", clip(k.key), jsonObjName(k.obj), strings.ToLower(k.key))
+			bad(k.Line, "key %q in %s is not a field of the native format: keys are case-sensitive (did you mean %q?)", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj), strings.ToLower(k.Key))
 		}
 	})
 	a.ID, a.Title, a.Source, a.URL = na.ID, na.Title, na.Source, na.URL
@@ -212,14 +185,14 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	if na.ID == "" {
 		bad(line, "article without an id")
 	}
-	if na.Text != nil { // a missing text is reported by Validate, as an empty one
+	if na.Text != nil { // a missing text is reported by ingest.Validate, as an empty one
 		a.Text = *na.Text
 		if int64(len(a.Text)) > textLimit {
 			return fail(line, "text larger than %d MiB; split the article", textLimit>>20)
 		}
 	}
 	if na.Published != "" {
-		d, err := ParseDate(na.Published)
+		d, err := ingest.ParseDate(na.Published)
 		if err != nil {
 			bad(line, "published: %v", err)
 		}
@@ -228,11 +201,11 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 	if len(na.Meta) > 0 {
 		a.Meta = map[string]string{}
 		for k, v := range na.Meta {
-			a.Meta[k] = metaString(v)
+			a.Meta[k] = jsonpos.MetaString(v)
 		}
 	}
-	idx := NewTextIndex(a.Text)
-	var nfc *nfcText // the text in NFC, built for the first quote that needs it
+	idx := ingest.NewTextIndex(a.Text)
+	var nfc *nfcText // the text in ingest.NFC, built for the first quote that needs it
 	isNFC := -1      // whether the text is in NFC: unknown until a quote is not found
 	textIsNFC := func() bool {
 		if isNFC < 0 {
@@ -247,15 +220,15 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 		if id == "" {
 			bad(l, "%s without an id", what)
 		} else if !nativeIDPattern.MatchString(id) {
-			bad(l, "%s id %q: use letters, digits, _ . : or -, starting with a letter or digit", what, clip(id))
+			bad(l, "%s id %q: use letters, digits, _ . : or -, starting with a letter or digit", what, ingest.Clip(id))
 		}
 	}
 	gen := 0
 	genID := func(prefix string) string { gen++; return fmt.Sprintf("_%s%d", prefix, gen) }
 	for i, nm := range na.Mentions {
-		l := lines.at(fmt.Sprintf("mentions.%d", i))
+		l := lines.At(fmt.Sprintf("mentions.%d", i))
 		checkID(l, "mention", nm.ID)
-		m := Mention{ID: nm.ID, Type: nm.Type, Line: l}
+		m := ingest.Mention{ID: nm.ID, Type: nm.Type, Line: l}
 		if nm.Type == "" {
 			bad(l, "mention %s has no type", nm.ID)
 		}
@@ -281,7 +254,7 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 				bad(l, "mention %s: start and end go together", nm.ID)
 				continue
 			}
-			m.Spans = []Span{{*nm.Start, *nm.End}}
+			m.Spans = []ingest.Span{{Start: *nm.Start, End: *nm.End}}
 		case nm.Spans != nil:
 			if len(nm.Spans) == 0 {
 				bad(l, "mention %s: spans is empty", nm.ID)
@@ -294,7 +267,7 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 					ok = false
 					continue
 				}
-				m.Spans = append(m.Spans, Span{sp[0], sp[1]})
+				m.Spans = append(m.Spans, ingest.Span{Start: sp[0], End: sp[1]})
 			}
 			if !ok {
 				continue
@@ -325,16 +298,16 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 			}
 			if start < 0 {
 				if found == 0 {
-					bad(l, "mention %s: quote %q does not occur in the text", nm.ID, clip(q))
+					bad(l, "mention %s: quote %q does not occur in the text", nm.ID, ingest.Clip(q))
 				} else {
-					bad(l, "mention %s: quote %q occurs %d times, not %d", nm.ID, clip(q), found, occ)
+					bad(l, "mention %s: quote %q occurs %d times, not %d", nm.ID, ingest.Clip(q), found, occ)
 				}
 				continue
 			}
-			m.Spans = []Span{{start, end}}
+			m.Spans = []ingest.Span{{Start: start, End: end}}
 			m.Text = q
-			if nm.Text != nil && !sameText(*nm.Text, q) {
-				bad(l, "mention %s: text %q contradicts quote %q: give one of them, or the same text in both", nm.ID, clip(*nm.Text), clip(q))
+			if nm.Text != nil && !ingest.SameText(*nm.Text, q) {
+				bad(l, "mention %s: text %q contradicts quote %q: give one of them, or the same text in both", nm.ID, ingest.Clip(*nm.Text), ingest.Clip(q))
 				continue
 			}
 		}
@@ -347,15 +320,15 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 			} else if got, ok := idx.Covered(m.Spans); ok {
 				m.Text = got
 			} else {
-				m.Text = "" // Validate reports the span outside the text.
+				m.Text = "" // ingest.Validate reports the span outside the text.
 			}
 		}
 		a.Mentions = append(a.Mentions, m)
 		if nm.Wikidata != "" {
 			if !qidPattern.MatchString(nm.Wikidata) {
-				bad(l, "mention %s: wikidata %q is not a Wikidata id like Q22316", nm.ID, clip(nm.Wikidata))
+				bad(l, "mention %s: wikidata %q is not a Wikidata id like Q22316", nm.ID, ingest.Clip(nm.Wikidata))
 			} else {
-				a.Norms = append(a.Norms, Norm{ID: genID("n"), Type: "Reference", Target: nm.ID, DB: "Wikidata", DBID: nm.Wikidata, Text: m.Text, Line: l})
+				a.Norms = append(a.Norms, ingest.Norm{ID: genID("n"), Type: "Reference", Target: nm.ID, DB: "Wikidata", DBID: nm.Wikidata, Text: m.Text, Line: l})
 			}
 		}
 	}
@@ -364,22 +337,22 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 			return
 		}
 		if !nativeStatuses[st] {
-			bad(l, "%s: status %q is not one of asserted, proposed, negated, speculated", target, clip(st))
+			bad(l, "%s: status %q is not one of asserted, proposed, negated, speculated", target, ingest.Clip(st))
 			return
 		}
-		a.Attributes = append(a.Attributes, Attribute{ID: genID("s"), Name: "Status", Target: target, Value: st, Line: l})
+		a.Attributes = append(a.Attributes, ingest.Attribute{ID: genID("s"), Name: "Status", Target: target, Value: st, Line: l})
 	}
-	args := func(nas []nativeArg) []Arg {
-		out := make([]Arg, len(nas))
+	args := func(nas []nativeArg) []ingest.Arg {
+		out := make([]ingest.Arg, len(nas))
 		for i, x := range nas {
-			out[i] = Arg(x)
+			out[i] = ingest.Arg(x)
 		}
 		return out
 	}
 	for i, nr := range na.Relations {
-		l := lines.at(fmt.Sprintf("relations.%d", i))
+		l := lines.At(fmt.Sprintf("relations.%d", i))
 		checkID(l, "relation", nr.ID)
-		r := Relation{ID: nr.ID, Type: nr.Type, Line: l}
+		r := ingest.Relation{ID: nr.ID, Type: nr.Type, Line: l}
 		if nr.Type == "" {
 			bad(l, "relation %s has no type", nr.ID)
 		}
@@ -394,13 +367,13 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 				bad(l, "relation %s: needs from and to", nr.ID)
 				continue
 			}
-			r.Args = []Arg{{"Arg1", nr.From}, {"Arg2", nr.To}}
+			r.Args = []ingest.Arg{{Role: "Arg1", Ref: nr.From}, {Role: "Arg2", Ref: nr.To}}
 		}
 		a.Relations = append(a.Relations, r)
 		status(l, nr.ID, nr.Status)
 	}
 	for i, ne := range na.Events {
-		l := lines.at(fmt.Sprintf("events.%d", i))
+		l := lines.At(fmt.Sprintf("events.%d", i))
 		checkID(l, "event", ne.ID)
 		if ne.Type == "" {
 			bad(l, "event %s has no type", ne.ID)
@@ -409,11 +382,11 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 			bad(l, "event %s has no trigger (the id of the mention that names it)", ne.ID)
 			continue
 		}
-		a.Events = append(a.Events, Event{ID: ne.ID, Type: ne.Type, Trigger: ne.Trigger, Args: args(ne.Args), Line: l})
+		a.Events = append(a.Events, ingest.Event{ID: ne.ID, Type: ne.Type, Trigger: ne.Trigger, Args: args(ne.Args), Line: l})
 		status(l, ne.ID, ne.Status)
 	}
 	for i, at := range na.Attrs {
-		l := lines.at(fmt.Sprintf("attributes.%d", i))
+		l := lines.At(fmt.Sprintf("attributes.%d", i))
 		id := at.ID
 		if id == "" {
 			id = genID("a")
@@ -424,10 +397,10 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 			bad(l, "attribute %s: needs target and name", id)
 			continue
 		}
-		a.Attributes = append(a.Attributes, Attribute{ID: id, Name: at.Name, Target: at.Target, Value: at.Value, Line: l})
+		a.Attributes = append(a.Attributes, ingest.Attribute{ID: id, Name: at.Name, Target: at.Target, Value: at.Value, Line: l})
 	}
 	for i, nn := range na.Norms {
-		l := lines.at(fmt.Sprintf("norms.%d", i))
+		l := lines.At(fmt.Sprintf("norms.%d", i))
 		id := nn.ID
 		if id == "" {
 			id = genID("n")
@@ -443,15 +416,15 @@ func ParseNative(raw []byte, path string, line int, textLimit int64) (*Article, 
 		if typ == "" {
 			typ = "Reference"
 		}
-		a.Norms = append(a.Norms, Norm{ID: id, Type: typ, Target: nn.Target, DB: db, DBID: entry, Text: nn.Text, Line: l})
+		a.Norms = append(a.Norms, ingest.Norm{ID: id, Type: typ, Target: nn.Target, DB: db, DBID: entry, Text: nn.Text, Line: l})
 	}
 	for i, eq := range na.Equivs {
-		l := lines.at(fmt.Sprintf("equivalences.%d", i))
-		a.Equivs = append(a.Equivs, Equiv{Type: "Equiv", Refs: eq, Line: l})
+		l := lines.At(fmt.Sprintf("equivalences.%d", i))
+		a.Equivs = append(a.Equivs, ingest.Equiv{Type: "Equiv", Refs: eq, Line: l})
 	}
 	for i, nn := range na.Notes {
-		l := lines.at(fmt.Sprintf("notes.%d", i))
-		a.Notes = append(a.Notes, Note{ID: genID("c"), Type: "AnnotatorNotes", Target: nn.Target, Text: nn.Text, Line: l})
+		l := lines.At(fmt.Sprintf("notes.%d", i))
+		a.Notes = append(a.Notes, ingest.Note{ID: genID("c"), Type: "AnnotatorNotes", Target: nn.Target, Text: nn.Text, Line: l})
 	}
 	if len(errs) > 0 {
 		return a, errs
@@ -472,14 +445,6 @@ var nativeKeys = func() map[string]bool {
 	return m
 }()
 
-// jsonObjName names the object at a path for messages: "the article", "mentions.2".
-func jsonObjName(path string) string {
-	if path == "" {
-		return "the article"
-	}
-	return path
-}
-
 // findOccurrence returns the code point offset of the occ-th occurrence (from 1) of q in
 // text, or -1 and how many occurrences there are.
 func findOccurrence(text, q string, occ int) (int, int) {
@@ -496,18 +461,4 @@ func findOccurrence(text, q string, occ int) (int, int) {
 		_, size := utf8.DecodeRuneInString(text[from+i:])
 		from += i + size
 	}
-}
-
-func jsonValueKind(c byte) string {
-	switch c {
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case 't', 'f':
-		return "true or false"
-	case 'n':
-		return "null"
-	}
-	return "a number"
 }
