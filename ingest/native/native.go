@@ -131,9 +131,39 @@ func Parse(raw []byte, path string, line int, textLimit int64) (*ingest.Article,
 		line = 1
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
-	a := &ingest.Article{Path: path, Format: Format, Line: line}
-	fail := func(l int, format string, args ...any) (*ingest.Article, error) {
-		return nil, ingest.ParseErrors{{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)}}
+	na, perr := decode(raw, line)
+	if perr != nil {
+		perr.Path = path
+		return nil, ingest.ParseErrors{perr}
+	}
+	p := &parser{path: path, line: line, isNFC: -1, a: &ingest.Article{Path: path, Format: Format, Line: line}}
+	p.lines = jsonpos.Scan(raw, line, p.checkKey)
+	if err := p.article(na, raw, textLimit); err != nil {
+		return nil, err
+	}
+	for i, nm := range na.Mentions {
+		p.mention(i, nm)
+	}
+	for i, nr := range na.Relations {
+		p.relation(i, nr)
+	}
+	for i, ne := range na.Events {
+		p.event(i, ne)
+	}
+	p.attributes(na.Attrs)
+	p.norms(na.Norms)
+	p.equivsAndNotes(na.Equivs, na.Notes)
+	if len(p.errs) > 0 {
+		return p.a, p.errs
+	}
+	return p.a, nil
+}
+
+// decode checks that raw holds one JSON object of the native format and decodes it. A
+// problem comes back without its path.
+func decode(raw []byte, line int) (*nativeArticle, *ingest.ParseError) {
+	fail := func(l int, format string, args ...any) (*nativeArticle, *ingest.ParseError) {
+		return nil, &ingest.ParseError{Line: l, Msg: fmt.Sprintf(format, args...)}
 	}
 	if !utf8.Valid(raw) {
 		return fail(line+bytes.Count(raw[:ingest.FirstInvalid(raw)], []byte("\n")), "not valid UTF-8 (byte %d of the article)", ingest.FirstInvalid(raw))
@@ -166,35 +196,73 @@ func Parse(raw []byte, path string, line int, textLimit int64) (*ingest.Article,
 	if dec.More() {
 		return fail(line, "more than one JSON value: one article a line")
 	}
-	var errs ingest.ParseErrors
-	bad := func(l int, format string, args ...any) {
-		errs = append(errs, &ingest.ParseError{Path: path, Line: l, Msg: fmt.Sprintf(format, args...)})
+	return &na, nil
+}
+
+// parser turns one decoded native article into an Article, collecting every problem.
+type parser struct {
+	path  string
+	line  int // where the article starts in the file
+	a     *ingest.Article
+	errs  ingest.ParseErrors
+	lines jsonpos.Lines // line of every object of the article
+	idx   *ingest.TextIndex
+	nfc   *nfcText // the text in NFC, built for the first quote that needs it
+	isNFC int      // whether the text is in NFC: -1 until a quote is not found
+	gen   int      // ids made up so far
+}
+
+func (p *parser) bad(l int, format string, args ...any) {
+	p.errs = append(p.errs, &ingest.ParseError{Path: p.path, Line: l, Msg: fmt.Sprintf(format, args...)})
+}
+
+// checkKey refuses a key given twice, and one encoding/json matched to a field ignoring
+// case ("ID" for "id").
+func (p *parser) checkKey(k jsonpos.Key) {
+	inMeta := k.Obj == "meta" || strings.HasPrefix(k.Obj, "meta.")
+	switch {
+	case k.Dup:
+		p.bad(k.Line, "key %q appears twice in %s: give each key once", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj))
+	case !inMeta && !nativeKeys[k.Key]:
+		p.bad(k.Line, "key %q in %s is not a field of the native format: keys are case-sensitive (did you mean %q?)", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj), strings.ToLower(k.Key))
 	}
-	lines := jsonpos.Scan(raw, line, func(k jsonpos.Key) {
-		inMeta := k.Obj == "meta" || strings.HasPrefix(k.Obj, "meta.")
-		switch {
-		case k.Dup:
-			bad(k.Line, "key %q appears twice in %s: give each key once", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj))
-		case !inMeta && !nativeKeys[k.Key]:
-			// encoding/json matched it to a field ignoring case ("ID" for "id").
-			bad(k.Line, "key %q in %s is not a field of the native format: keys are case-sensitive (did you mean %q?)", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj), strings.ToLower(k.Key))
-		}
-	})
+}
+
+func (p *parser) checkID(l int, what, id string) {
+	if id == "" {
+		p.bad(l, "%s without an id", what)
+	} else if !nativeIDPattern.MatchString(id) {
+		p.bad(l, "%s id %q: use letters, digits, _ . : or -, starting with a letter or digit", what, ingest.Clip(id))
+	}
+}
+
+// genID makes up an id for an annotation the format gives without one.
+func (p *parser) genID(prefix string) string {
+	p.gen++
+	return fmt.Sprintf("_%s%d", prefix, p.gen)
+}
+
+// at returns the line of the i-th object of a list ("mentions", 2).
+func (p *parser) at(list string, i int) int { return p.lines.At(fmt.Sprintf("%s.%d", list, i)) }
+
+// article reads the article's own fields: id, metadata, text.
+func (p *parser) article(na *nativeArticle, raw []byte, textLimit int64) error {
+	a := p.a
 	a.ID, a.Title, a.Source, a.URL = na.ID, na.Title, na.Source, na.URL
 	a.Annotations = string(raw)
 	if na.ID == "" {
-		bad(line, "article without an id")
+		p.bad(p.line, "article without an id")
 	}
 	if na.Text != nil { // a missing text is reported by ingest.Validate, as an empty one
 		a.Text = *na.Text
 		if int64(len(a.Text)) > textLimit {
-			return fail(line, "text larger than %d MiB; split the article", textLimit>>20)
+			return ingest.ParseErrors{{Path: p.path, Line: p.line, Msg: fmt.Sprintf("text larger than %d MiB; split the article", textLimit>>20)}}
 		}
 	}
 	if na.Published != "" {
 		d, err := ingest.ParseDate(na.Published)
 		if err != nil {
-			bad(line, "published: %v", err)
+			p.bad(p.line, "published: %v", err)
 		}
 		a.Published = d
 	}
@@ -204,232 +272,243 @@ func Parse(raw []byte, path string, line int, textLimit int64) (*ingest.Article,
 			a.Meta[k] = jsonpos.MetaString(v)
 		}
 	}
-	idx := ingest.NewTextIndex(a.Text)
-	var nfc *nfcText // the text in ingest.NFC, built for the first quote that needs it
-	isNFC := -1      // whether the text is in NFC: unknown until a quote is not found
-	textIsNFC := func() bool {
-		if isNFC < 0 {
-			isNFC = 0
-			if norm.NFC.IsNormalString(a.Text) {
-				isNFC = 1
-			}
-		}
-		return isNFC == 1
+	p.idx = ingest.NewTextIndex(a.Text)
+	return nil
+}
+
+// mention reads the i-th mention, placed by offsets, spans or quote.
+func (p *parser) mention(i int, nm nativeMention) {
+	l := p.at("mentions", i)
+	p.checkID(l, "mention", nm.ID)
+	m := ingest.Mention{ID: nm.ID, Type: nm.Type, Line: l}
+	if nm.Type == "" {
+		p.bad(l, "mention %s has no type", nm.ID)
 	}
-	checkID := func(l int, what, id string) {
-		if id == "" {
-			bad(l, "%s without an id", what)
-		} else if !nativeIDPattern.MatchString(id) {
-			bad(l, "%s id %q: use letters, digits, _ . : or -, starting with a letter or digit", what, ingest.Clip(id))
-		}
+	if !p.place(l, nm, &m) {
+		return
 	}
-	gen := 0
-	genID := func(prefix string) string { gen++; return fmt.Sprintf("_%s%d", prefix, gen) }
-	for i, nm := range na.Mentions {
-		l := lines.At(fmt.Sprintf("mentions.%d", i))
-		checkID(l, "mention", nm.ID)
-		m := ingest.Mention{ID: nm.ID, Type: nm.Type, Line: l}
-		if nm.Type == "" {
-			bad(l, "mention %s has no type", nm.ID)
-		}
-		ways := 0
-		if nm.Start != nil || nm.End != nil {
-			ways++
-		}
-		if nm.Spans != nil {
-			ways++
-		}
-		if nm.Quote != nil {
-			ways++
-		}
-		switch {
-		case ways == 0:
-			bad(l, "mention %s: give start and end, spans, or quote", nm.ID)
-			continue
-		case ways > 1:
-			bad(l, "mention %s: give only one of start/end, spans and quote", nm.ID)
-			continue
-		case nm.Start != nil || nm.End != nil:
-			if nm.Start == nil || nm.End == nil {
-				bad(l, "mention %s: start and end go together", nm.ID)
-				continue
-			}
-			m.Spans = []ingest.Span{{Start: *nm.Start, End: *nm.End}}
-		case nm.Spans != nil:
-			if len(nm.Spans) == 0 {
-				bad(l, "mention %s: spans is empty", nm.ID)
-				continue
-			}
-			ok := true
-			for j, sp := range nm.Spans {
-				if len(sp) != 2 {
-					bad(l, "mention %s: spans.%d must be two numbers [start, end], got %d", nm.ID, j, len(sp))
-					ok = false
-					continue
-				}
-				m.Spans = append(m.Spans, ingest.Span{Start: sp[0], End: sp[1]})
-			}
-			if !ok {
-				continue
-			}
-		default:
-			q := *nm.Quote
-			if q == "" {
-				bad(l, "mention %s: quote is empty", nm.ID)
-				continue
-			}
-			occ := nm.Occurrence
-			if occ == 0 {
-				occ = 1
-			}
-			if occ < 0 {
-				bad(l, "mention %s: occurrence counts from 1, got %d", nm.ID, occ)
-				continue
-			}
-			start, found := findOccurrence(a.Text, q, occ)
-			end := start + utf8.RuneCountInString(q)
-			if start < 0 && (!norm.NFC.IsNormalString(q) || !textIsNFC()) {
-				// The quote is written in another Unicode form than the text ("é" as one
-				// code point or two): look it up in NFC, keep offsets of the text as stored.
-				if nfc == nil {
-					nfc = newNFCText(a.Text)
-				}
-				start, end, found = nfc.find(q, occ)
-			}
-			if start < 0 {
-				if found == 0 {
-					bad(l, "mention %s: quote %q does not occur in the text", nm.ID, ingest.Clip(q))
-				} else {
-					bad(l, "mention %s: quote %q occurs %d times, not %d", nm.ID, ingest.Clip(q), found, occ)
-				}
-				continue
-			}
-			m.Spans = []ingest.Span{{Start: start, End: end}}
-			m.Text = q
-			if nm.Text != nil && !ingest.SameText(*nm.Text, q) {
-				bad(l, "mention %s: text %q contradicts quote %q: give one of them, or the same text in both", nm.ID, ingest.Clip(*nm.Text), ingest.Clip(q))
-				continue
-			}
-		}
-		if nm.Occurrence != 0 && nm.Quote == nil {
-			bad(l, "mention %s: occurrence goes with quote", nm.ID)
-		}
-		if m.Text == "" {
-			if nm.Text != nil {
-				m.Text = *nm.Text
-			} else if got, ok := idx.Covered(m.Spans); ok {
-				m.Text = got
-			} else {
-				m.Text = "" // ingest.Validate reports the span outside the text.
-			}
-		}
-		a.Mentions = append(a.Mentions, m)
-		if nm.Wikidata != "" {
-			if !qidPattern.MatchString(nm.Wikidata) {
-				bad(l, "mention %s: wikidata %q is not a Wikidata id like Q22316", nm.ID, ingest.Clip(nm.Wikidata))
-			} else {
-				a.Norms = append(a.Norms, ingest.Norm{ID: genID("n"), Type: "Reference", Target: nm.ID, DB: "Wikidata", DBID: nm.Wikidata, Text: m.Text, Line: l})
-			}
-		}
+	if nm.Occurrence != 0 && nm.Quote == nil {
+		p.bad(l, "mention %s: occurrence goes with quote", nm.ID)
 	}
-	status := func(l int, target, st string) {
-		if st == "" {
-			return
-		}
-		if !nativeStatuses[st] {
-			bad(l, "%s: status %q is not one of asserted, proposed, negated, speculated", target, ingest.Clip(st))
-			return
-		}
-		a.Attributes = append(a.Attributes, ingest.Attribute{ID: genID("s"), Name: "Status", Target: target, Value: st, Line: l})
+	if m.Text == "" {
+		if nm.Text != nil {
+			m.Text = *nm.Text
+		} else if got, ok := p.idx.Covered(m.Spans); ok {
+			m.Text = got
+		} // else Validate reports the span outside the text.
 	}
-	args := func(nas []nativeArg) []ingest.Arg {
-		out := make([]ingest.Arg, len(nas))
-		for i, x := range nas {
-			out[i] = ingest.Arg(x)
-		}
-		return out
-	}
-	for i, nr := range na.Relations {
-		l := lines.At(fmt.Sprintf("relations.%d", i))
-		checkID(l, "relation", nr.ID)
-		r := ingest.Relation{ID: nr.ID, Type: nr.Type, Line: l}
-		if nr.Type == "" {
-			bad(l, "relation %s has no type", nr.ID)
-		}
-		switch {
-		case len(nr.Args) > 0 && (nr.From != "" || nr.To != ""):
-			bad(l, "relation %s: give from/to or args, not both", nr.ID)
-			continue
-		case len(nr.Args) > 0:
-			r.Args = args(nr.Args)
-		default:
-			if nr.From == "" || nr.To == "" {
-				bad(l, "relation %s: needs from and to", nr.ID)
-				continue
-			}
-			r.Args = []ingest.Arg{{Role: "Arg1", Ref: nr.From}, {Role: "Arg2", Ref: nr.To}}
-		}
-		a.Relations = append(a.Relations, r)
-		status(l, nr.ID, nr.Status)
-	}
-	for i, ne := range na.Events {
-		l := lines.At(fmt.Sprintf("events.%d", i))
-		checkID(l, "event", ne.ID)
-		if ne.Type == "" {
-			bad(l, "event %s has no type", ne.ID)
-		}
-		if ne.Trigger == "" {
-			bad(l, "event %s has no trigger (the id of the mention that names it)", ne.ID)
-			continue
-		}
-		a.Events = append(a.Events, ingest.Event{ID: ne.ID, Type: ne.Type, Trigger: ne.Trigger, Args: args(ne.Args), Line: l})
-		status(l, ne.ID, ne.Status)
-	}
-	for i, at := range na.Attrs {
-		l := lines.At(fmt.Sprintf("attributes.%d", i))
-		id := at.ID
-		if id == "" {
-			id = genID("a")
+	p.a.Mentions = append(p.a.Mentions, m)
+	if nm.Wikidata != "" {
+		if !qidPattern.MatchString(nm.Wikidata) {
+			p.bad(l, "mention %s: wikidata %q is not a Wikidata id like Q22316", nm.ID, ingest.Clip(nm.Wikidata))
 		} else {
-			checkID(l, "attribute", id)
+			p.a.Norms = append(p.a.Norms, ingest.Norm{ID: p.genID("n"), Type: "Reference", Target: nm.ID, DB: "Wikidata", DBID: nm.Wikidata, Text: m.Text, Line: l})
 		}
+	}
+}
+
+// place sets the spans of m from the one way nm gives them, and reports whether it could.
+func (p *parser) place(l int, nm nativeMention, m *ingest.Mention) bool {
+	ways := 0
+	for _, given := range []bool{nm.Start != nil || nm.End != nil, nm.Spans != nil, nm.Quote != nil} {
+		if given {
+			ways++
+		}
+	}
+	switch {
+	case ways == 0:
+		p.bad(l, "mention %s: give start and end, spans, or quote", nm.ID)
+	case ways > 1:
+		p.bad(l, "mention %s: give only one of start/end, spans and quote", nm.ID)
+	case nm.Start != nil || nm.End != nil:
+		if nm.Start == nil || nm.End == nil {
+			p.bad(l, "mention %s: start and end go together", nm.ID)
+			return false
+		}
+		m.Spans = []ingest.Span{{Start: *nm.Start, End: *nm.End}}
+		return true
+	case nm.Spans != nil:
+		return p.placeSpans(l, nm, m)
+	default:
+		return p.placeQuote(l, nm, m)
+	}
+	return false
+}
+
+// placeSpans reads a mention's [start, end] pairs.
+func (p *parser) placeSpans(l int, nm nativeMention, m *ingest.Mention) bool {
+	if len(nm.Spans) == 0 {
+		p.bad(l, "mention %s: spans is empty", nm.ID)
+		return false
+	}
+	ok := true
+	for j, sp := range nm.Spans {
+		if len(sp) != 2 {
+			p.bad(l, "mention %s: spans.%d must be two numbers [start, end], got %d", nm.ID, j, len(sp))
+			ok = false
+			continue
+		}
+		m.Spans = append(m.Spans, ingest.Span{Start: sp[0], End: sp[1]})
+	}
+	return ok
+}
+
+// placeQuote looks a mention's quote up in the text, its occurrence-th time.
+func (p *parser) placeQuote(l int, nm nativeMention, m *ingest.Mention) bool {
+	q := *nm.Quote
+	if q == "" {
+		p.bad(l, "mention %s: quote is empty", nm.ID)
+		return false
+	}
+	occ := nm.Occurrence
+	if occ == 0 {
+		occ = 1
+	}
+	if occ < 0 {
+		p.bad(l, "mention %s: occurrence counts from 1, got %d", nm.ID, occ)
+		return false
+	}
+	start, found := findOccurrence(p.a.Text, q, occ)
+	end := start + utf8.RuneCountInString(q)
+	if start < 0 && (!norm.NFC.IsNormalString(q) || !p.textIsNFC()) {
+		// The quote is written in another Unicode form than the text ("é" as one
+		// code point or two): look it up in NFC, keep offsets of the text as stored.
+		if p.nfc == nil {
+			p.nfc = newNFCText(p.a.Text)
+		}
+		start, end, found = p.nfc.find(q, occ)
+	}
+	if start < 0 {
+		if found == 0 {
+			p.bad(l, "mention %s: quote %q does not occur in the text", nm.ID, ingest.Clip(q))
+		} else {
+			p.bad(l, "mention %s: quote %q occurs %d times, not %d", nm.ID, ingest.Clip(q), found, occ)
+		}
+		return false
+	}
+	m.Spans = []ingest.Span{{Start: start, End: end}}
+	m.Text = q
+	if nm.Text != nil && !ingest.SameText(*nm.Text, q) {
+		p.bad(l, "mention %s: text %q contradicts quote %q: give one of them, or the same text in both", nm.ID, ingest.Clip(*nm.Text), ingest.Clip(q))
+		return false
+	}
+	return true
+}
+
+func (p *parser) textIsNFC() bool {
+	if p.isNFC < 0 {
+		p.isNFC = 0
+		if norm.NFC.IsNormalString(p.a.Text) {
+			p.isNFC = 1
+		}
+	}
+	return p.isNFC == 1
+}
+
+// status adds the Status attribute of a relation or event.
+func (p *parser) status(l int, target, st string) {
+	if st == "" {
+		return
+	}
+	if !nativeStatuses[st] {
+		p.bad(l, "%s: status %q is not one of asserted, proposed, negated, speculated", target, ingest.Clip(st))
+		return
+	}
+	p.a.Attributes = append(p.a.Attributes, ingest.Attribute{ID: p.genID("s"), Name: "Status", Target: target, Value: st, Line: l})
+}
+
+func args(nas []nativeArg) []ingest.Arg {
+	out := make([]ingest.Arg, len(nas))
+	for i, x := range nas {
+		out[i] = ingest.Arg(x)
+	}
+	return out
+}
+
+// relation reads the i-th relation: binary (from, to) or with args.
+func (p *parser) relation(i int, nr nativeRelation) {
+	l := p.at("relations", i)
+	p.checkID(l, "relation", nr.ID)
+	r := ingest.Relation{ID: nr.ID, Type: nr.Type, Line: l}
+	if nr.Type == "" {
+		p.bad(l, "relation %s has no type", nr.ID)
+	}
+	switch {
+	case len(nr.Args) > 0 && (nr.From != "" || nr.To != ""):
+		p.bad(l, "relation %s: give from/to or args, not both", nr.ID)
+		return
+	case len(nr.Args) > 0:
+		r.Args = args(nr.Args)
+	case nr.From == "" || nr.To == "":
+		p.bad(l, "relation %s: needs from and to", nr.ID)
+		return
+	default:
+		r.Args = []ingest.Arg{{Role: "Arg1", Ref: nr.From}, {Role: "Arg2", Ref: nr.To}}
+	}
+	p.a.Relations = append(p.a.Relations, r)
+	p.status(l, nr.ID, nr.Status)
+}
+
+// event reads the i-th event.
+func (p *parser) event(i int, ne nativeEvent) {
+	l := p.at("events", i)
+	p.checkID(l, "event", ne.ID)
+	if ne.Type == "" {
+		p.bad(l, "event %s has no type", ne.ID)
+	}
+	if ne.Trigger == "" {
+		p.bad(l, "event %s has no trigger (the id of the mention that names it)", ne.ID)
+		return
+	}
+	p.a.Events = append(p.a.Events, ingest.Event{ID: ne.ID, Type: ne.Type, Trigger: ne.Trigger, Args: args(ne.Args), Line: l})
+	p.status(l, ne.ID, ne.Status)
+}
+
+// optionalID checks an id that may be left out, making one up then.
+func (p *parser) optionalID(l int, what, prefix, id string) string {
+	if id == "" {
+		return p.genID(prefix)
+	}
+	p.checkID(l, what, id)
+	return id
+}
+
+func (p *parser) attributes(attrs []nativeAttribute) {
+	for i, at := range attrs {
+		l := p.at("attributes", i)
+		id := p.optionalID(l, "attribute", "a", at.ID)
 		if at.Name == "" || at.Target == "" {
-			bad(l, "attribute %s: needs target and name", id)
+			p.bad(l, "attribute %s: needs target and name", id)
 			continue
 		}
-		a.Attributes = append(a.Attributes, ingest.Attribute{ID: id, Name: at.Name, Target: at.Target, Value: at.Value, Line: l})
+		p.a.Attributes = append(p.a.Attributes, ingest.Attribute{ID: id, Name: at.Name, Target: at.Target, Value: at.Value, Line: l})
 	}
-	for i, nn := range na.Norms {
-		l := lines.At(fmt.Sprintf("norms.%d", i))
-		id := nn.ID
-		if id == "" {
-			id = genID("n")
-		} else {
-			checkID(l, "normalisation", id)
-		}
+}
+
+func (p *parser) norms(norms []nativeNorm) {
+	for i, nn := range norms {
+		l := p.at("norms", i)
+		id := p.optionalID(l, "normalisation", "n", nn.ID)
 		db, entry, ok := strings.Cut(nn.Ref, ":")
 		if !ok || db == "" || entry == "" || nn.Target == "" {
-			bad(l, "normalisation %s: needs target and ref as DB:ENTRY, e.g. Wikidata:Q22316", id)
+			p.bad(l, "normalisation %s: needs target and ref as DB:ENTRY, e.g. Wikidata:Q22316", id)
 			continue
 		}
 		typ := nn.Type
 		if typ == "" {
 			typ = "Reference"
 		}
-		a.Norms = append(a.Norms, ingest.Norm{ID: id, Type: typ, Target: nn.Target, DB: db, DBID: entry, Text: nn.Text, Line: l})
+		p.a.Norms = append(p.a.Norms, ingest.Norm{ID: id, Type: typ, Target: nn.Target, DB: db, DBID: entry, Text: nn.Text, Line: l})
 	}
-	for i, eq := range na.Equivs {
-		l := lines.At(fmt.Sprintf("equivalences.%d", i))
-		a.Equivs = append(a.Equivs, ingest.Equiv{Type: "Equiv", Refs: eq, Line: l})
+}
+
+func (p *parser) equivsAndNotes(equivs [][]string, notes []nativeNote) {
+	for i, eq := range equivs {
+		p.a.Equivs = append(p.a.Equivs, ingest.Equiv{Type: "Equiv", Refs: eq, Line: p.at("equivalences", i)})
 	}
-	for i, nn := range na.Notes {
-		l := lines.At(fmt.Sprintf("notes.%d", i))
-		a.Notes = append(a.Notes, ingest.Note{ID: genID("c"), Type: "AnnotatorNotes", Target: nn.Target, Text: nn.Text, Line: l})
+	for i, nn := range notes {
+		p.a.Notes = append(p.a.Notes, ingest.Note{ID: p.genID("c"), Type: "AnnotatorNotes", Target: nn.Target, Text: nn.Text, Line: p.at("notes", i)})
 	}
-	if len(errs) > 0 {
-		return a, errs
-	}
-	return a, nil
 }
 
 // nativeKeys are the field names of the native format, each exactly as the schema spells it.
