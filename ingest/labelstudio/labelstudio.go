@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,61 +79,110 @@ func ParseTask(raw []byte, path string, line, index int, textLimit int64) (*inge
 	if line <= 0 {
 		line = 1
 	}
-	a := &ingest.Article{Path: path, Format: Format, Annotations: string(raw), Line: line}
-	where := fmt.Sprintf("task %d", index+1)
-	fail := func(l int, format string, args ...any) (*ingest.Article, error) {
-		return nil, ingest.ParseErrors{{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)}}
+	p := &taskParser{path: path, line: line, index: index, where: fmt.Sprintf("task %d", index+1),
+		a: &ingest.Article{Path: path, Format: Format, Annotations: string(raw), Line: line}}
+	t, err := p.decode(raw)
+	if err != nil {
+		return nil, err
 	}
+	if err := p.data(t, textLimit); err != nil {
+		return nil, err
+	}
+	if ann := usableAnnotation(t); ann < 0 {
+		p.noAnnotation(t)
+	} else {
+		p.results(t, ann)
+	}
+	// Relations were numbered R1…; a region with such an id would clash: Validate says so.
+	if len(p.errs) > 0 {
+		slices.SortStableFunc(p.errs, func(a, b *ingest.ParseError) int { return a.Line - b.Line })
+		return p.a, p.errs
+	}
+	return p.a, nil
+}
+
+// taskParser turns one Label Studio task into an Article, collecting every problem.
+type taskParser struct {
+	path   string
+	line   int // where the task starts in the file
+	index  int // its place in the export
+	where  string
+	taskID string
+	a      *ingest.Article
+	errs   ingest.ParseErrors
+	lines  jsonpos.Lines
+	gen    int // ids made up so far
+	relN   int // relations numbered so far
+}
+
+func (p *taskParser) bad(l int, format string, args ...any) {
+	p.errs = append(p.errs, &ingest.ParseError{Path: p.path, Line: l, Msg: p.where + ": " + fmt.Sprintf(format, args...)})
+}
+
+// fail is the one problem that stops the task from being read.
+func (p *taskParser) fail(l int, format string, args ...any) error {
+	return ingest.ParseErrors{{Path: p.path, Line: l, Msg: p.where + ": " + fmt.Sprintf(format, args...)}}
+}
+
+func (p *taskParser) genID(prefix string) string {
+	p.gen++
+	return fmt.Sprintf("_%s%d", prefix, p.gen)
+}
+
+// decode checks that raw holds one task object, decodes it, and refuses keys given twice.
+func (p *taskParser) decode(raw []byte) (*lsTask, error) {
 	if !utf8.Valid(raw) {
-		return fail(line+bytes.Count(raw[:ingest.FirstInvalid(raw)], []byte("\n")), "not valid UTF-8")
+		return nil, p.fail(p.line+bytes.Count(raw[:ingest.FirstInvalid(raw)], []byte("\n")), "not valid UTF-8")
 	}
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		if len(trimmed) == 0 || !json.Valid(trimmed) {
-			return fail(line, "not JSON: expected a task object")
+			return nil, p.fail(p.line, "not JSON: expected a task object")
 		}
-		return fail(line, "expected a task object with data and annotations, got %s", jsonpos.ValueKind(trimmed[0]))
+		return nil, p.fail(p.line, "expected a task object with data and annotations, got %s", jsonpos.ValueKind(trimmed[0]))
 	}
 	var t lsTask
 	// Numbers stay as written: a task or article id of 12345678901234567890 is not a float.
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if err := dec.Decode(&t); err != nil {
-		l := line
+		l := p.line
 		if el := jsonpos.ErrLine(raw, err); el > 0 {
-			l = line + el - 1
+			l = p.line + el - 1
 		}
-		return fail(l, "%s", jsonpos.Msg(err))
+		return nil, p.fail(l, "%s", jsonpos.Msg(err))
 	}
-	taskID := strings.Trim(string(t.ID), `"`)
-	if taskID != "" && taskID != "null" {
-		where = "task " + taskID
+	p.taskID = strings.Trim(string(t.ID), `"`)
+	if p.taskID != "" && p.taskID != "null" {
+		p.where = "task " + p.taskID
 	}
-	var errs ingest.ParseErrors
-	bad := func(l int, format string, args ...any) {
-		errs = append(errs, &ingest.ParseError{Path: path, Line: l, Msg: where + ": " + fmt.Sprintf(format, args...)})
-	}
-	lines := jsonpos.Scan(raw, line, func(k jsonpos.Key) {
+	p.lines = jsonpos.Scan(raw, p.line, func(k jsonpos.Key) {
 		if k.Dup {
-			bad(k.Line, "key %q appears twice in %s: give each key once", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj))
+			p.bad(k.Line, "key %q appears twice in %s: give each key once", ingest.Clip(k.Key), jsonpos.ObjName(k.Obj))
 		}
 	})
-	if len(errs) > 0 {
-		return nil, errs
+	if len(p.errs) > 0 {
+		return nil, p.errs
 	}
+	return &t, nil
+}
+
+// data reads the text and metadata of the task's data object.
+func (p *taskParser) data(t *lsTask, textLimit int64) error {
 	if t.Data == nil {
-		return fail(line, "no data object (the article text is read from data.text)")
+		return p.fail(p.line, "no data object (the article text is read from data.text)")
 	}
 	text, ok := t.Data["text"].(string)
 	if !ok {
 		if _, there := t.Data["text"]; there {
-			return fail(lines.At("data"), "data.text must be a string")
+			return p.fail(p.lines.At("data"), "data.text must be a string")
 		}
-		return fail(lines.At("data"), "data.text is missing (the article text is read from data.text)")
+		return p.fail(p.lines.At("data"), "data.text is missing (the article text is read from data.text)")
 	}
 	if int64(len(text)) > textLimit {
-		return fail(line, "text larger than %d MiB; split the article", textLimit>>20)
+		return p.fail(p.line, "text larger than %d MiB; split the article", textLimit>>20)
 	}
+	a := p.a
 	a.Text = text
 	str := func(keys ...string) string {
 		for _, k := range keys {
@@ -147,21 +197,33 @@ func ParseTask(raw []byte, path string, line, index int, textLimit int64) (*inge
 	}
 	a.ID = str("id", "article_id")
 	if a.ID == "" {
-		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		if taskID == "" || taskID == "null" {
-			taskID = strconv.Itoa(index + 1)
-		}
-		a.ID = base + "-" + taskID
+		a.ID = p.fallbackID()
 	}
 	a.Title, a.Source, a.URL = str("title"), str("source"), str("url")
-	if p := str("published", "date"); p != "" {
-		d, err := ingest.ParseDate(p)
+	if pub := str("published", "date"); pub != "" {
+		d, err := ingest.ParseDate(pub)
 		if err != nil {
-			bad(lines.At("data"), "published: %v", err)
+			p.bad(p.lines.At("data"), "published: %v", err)
 		}
 		a.Published = d
 	}
-	for k, v := range t.Data {
+	p.meta(t.Data)
+	return nil
+}
+
+// fallbackID names an article whose data has no id: the file name and the task id.
+func (p *taskParser) fallbackID() string {
+	base := strings.TrimSuffix(filepath.Base(p.path), filepath.Ext(p.path))
+	id := p.taskID
+	if id == "" || id == "null" {
+		id = strconv.Itoa(p.index + 1)
+	}
+	return base + "-" + id
+}
+
+// meta keeps the other scalar fields of data as metadata.
+func (p *taskParser) meta(data map[string]any) {
+	for k, v := range data {
 		switch k {
 		case "text", "id", "article_id", "title", "source", "url", "published", "date":
 			continue
@@ -170,124 +232,130 @@ func ParseTask(raw []byte, path string, line, index int, textLimit int64) (*inge
 		case map[string]any, []any, nil:
 			continue
 		}
-		if a.Meta == nil {
-			a.Meta = map[string]string{}
+		if p.a.Meta == nil {
+			p.a.Meta = map[string]string{}
 		}
-		a.Meta[safeKey(k)] = jsonpos.MetaString(v)
+		p.a.Meta[safeKey(k)] = jsonpos.MetaString(v)
 	}
-	ann := -1
+}
+
+// usableAnnotation returns the index of the first annotation not cancelled, or -1.
+func usableAnnotation(t *lsTask) int {
 	for i, an := range t.Annotations {
 		if !an.WasCancelled {
-			ann = i
-			break
+			return i
 		}
 	}
-	if ann < 0 {
-		// Not a problem in the file, but the article brings nothing to the graph: say so.
-		why := "it has not been annotated"
-		switch {
-		case len(t.Annotations) == 1:
-			why = "its one annotation was cancelled"
-		case len(t.Annotations) > 1:
-			why = fmt.Sprintf("all %d of its annotations were cancelled", len(t.Annotations))
-		case len(t.Predictions) > 0:
-			why = "it has only predictions, which are not read (accept them in Label Studio to make them annotations)"
-		}
-		a.Warnings = append(a.Warnings, &ingest.ParseError{Path: path, Line: line, Warning: true,
-			Msg: where + ": no usable annotation: " + why + "; the article has no annotations"})
-		if len(errs) > 0 {
-			return a, errs
-		}
-		return a, nil
+	return -1
+}
+
+// noAnnotation warns of a task without a usable annotation: not a problem in the file,
+// but the article brings nothing to the graph.
+func (p *taskParser) noAnnotation(t *lsTask) {
+	why := "it has not been annotated"
+	switch {
+	case len(t.Annotations) == 1:
+		why = "its one annotation was cancelled"
+	case len(t.Annotations) > 1:
+		why = fmt.Sprintf("all %d of its annotations were cancelled", len(t.Annotations))
+	case len(t.Predictions) > 0:
+		why = "it has only predictions, which are not read (accept them in Label Studio to make them annotations)"
 	}
-	conv := newUTF16Converter(text)
-	idx := ingest.NewTextIndex(text)
-	gen := 0
-	genID := func(prefix string) string { gen++; return fmt.Sprintf("_%s%d", prefix, gen) }
-	relN := 0
+	p.a.Warnings = append(p.a.Warnings, &ingest.ParseError{Path: p.path, Line: p.line, Warning: true,
+		Msg: p.where + ": no usable annotation: " + why + "; the article has no annotations"})
+}
+
+// results reads the regions and relations of the annotation at index ann.
+func (p *taskParser) results(t *lsTask, ann int) {
+	conv := newUTF16Converter(p.a.Text)
+	idx := ingest.NewTextIndex(p.a.Text)
 	for i, res := range t.Annotations[ann].Result {
-		rp := fmt.Sprintf("annotations.%d.result.%d", ann, i)
-		l := lines.At(rp)
+		l := p.lines.At(fmt.Sprintf("annotations.%d.result.%d", ann, i))
 		switch res.Type {
 		case "labels":
-			if res.ID == "" {
-				bad(l, "labels result without an id")
-				continue
-			}
-			var v lsValue
-			if err := json.Unmarshal(res.Value, &v); err != nil || res.Value == nil {
-				if err == nil {
-					bad(l, "region %s has no value", res.ID)
-				} else {
-					bad(l, "region %s: value.%s", res.ID, jsonpos.Msg(err))
-				}
-				continue
-			}
-			if v.Start == nil || v.End == nil {
-				bad(l, "region %s: value needs start and end", res.ID)
-				continue
-			}
-			if len(v.Labels) == 0 {
-				bad(l, "region %s has no label", res.ID)
-				continue
-			}
-			start, err1 := conv.codePoint(*v.Start)
-			end, err2 := conv.codePoint(*v.End)
-			if err1 != "" || err2 != "" {
-				bad(l, "region %s: offset %s", res.ID, firstNonEmpty(err1, err2))
-				continue
-			}
-			m := ingest.Mention{ID: res.ID, Type: v.Labels[0], Spans: []ingest.Span{{Start: start, End: end}}, Line: l}
-			if v.Text != nil {
-				m.Text = *v.Text
-			} else if got, ok := idx.Slice(start, end); ok {
-				m.Text = got
-			}
-			a.Mentions = append(a.Mentions, m)
-			for _, extra := range v.Labels[1:] {
-				a.Attributes = append(a.Attributes, ingest.Attribute{ID: genID("l"), Name: "Label", Target: res.ID, Value: extra, Line: l})
-			}
-			if res.Meta != nil && len(res.Meta.Text) > 0 {
-				a.Notes = append(a.Notes, ingest.Note{ID: genID("c"), Type: "AnnotatorNotes", Target: res.ID, Text: strings.Join(res.Meta.Text, "\n"), Line: l})
-			}
+			p.region(l, res, conv, idx)
 		case "relation":
-			if res.FromID == "" || res.ToID == "" {
-				bad(l, "relation needs from_id and to_id")
-				continue
-			}
-			from, to := res.FromID, res.ToID
-			switch res.Direction {
-			case "", "right", "bi":
-			case "left":
-				from, to = to, from
-			default:
-				bad(l, "relation %s → %s: direction %q is not right, left or bi", res.FromID, res.ToID, ingest.Clip(res.Direction))
-				continue
-			}
-			labels := res.Labels
-			if len(labels) == 0 {
-				labels = []string{"Related"}
-			}
-			for _, lab := range labels {
-				relN++
-				id := "R" + strconv.Itoa(relN)
-				a.Relations = append(a.Relations, ingest.Relation{ID: id, Type: lab, Args: []ingest.Arg{{Role: "Arg1", Ref: from}, {Role: "Arg2", Ref: to}}, Line: l})
-				if res.Direction == "bi" {
-					a.Attributes = append(a.Attributes, ingest.Attribute{ID: genID("d"), Name: "Direction", Target: id, Value: "bi", Line: l})
-				}
-			}
+			p.relation(l, res)
 		case "":
-			bad(l, "result without a type")
+			p.bad(l, "result without a type")
 		default:
 			// choices, textarea, rating and the like describe the task, not spans.
 		}
 	}
-	// Relations were numbered R1…; a region with such an id would clash: Validate says so.
-	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-		return a, errs
+}
+
+// region reads a labels result as a mention, its further labels as attributes and its
+// meta.text as a note.
+func (p *taskParser) region(l int, res lsResult, conv *utf16Converter, idx *ingest.TextIndex) {
+	if res.ID == "" {
+		p.bad(l, "labels result without an id")
+		return
 	}
-	return a, nil
+	var v lsValue
+	if err := json.Unmarshal(res.Value, &v); err != nil || res.Value == nil {
+		if err == nil {
+			p.bad(l, "region %s has no value", res.ID)
+		} else {
+			p.bad(l, "region %s: value.%s", res.ID, jsonpos.Msg(err))
+		}
+		return
+	}
+	switch {
+	case v.Start == nil || v.End == nil:
+		p.bad(l, "region %s: value needs start and end", res.ID)
+		return
+	case len(v.Labels) == 0:
+		p.bad(l, "region %s has no label", res.ID)
+		return
+	}
+	start, err1 := conv.codePoint(*v.Start)
+	end, err2 := conv.codePoint(*v.End)
+	if err1 != "" || err2 != "" {
+		p.bad(l, "region %s: offset %s", res.ID, firstNonEmpty(err1, err2))
+		return
+	}
+	m := ingest.Mention{ID: res.ID, Type: v.Labels[0], Spans: []ingest.Span{{Start: start, End: end}}, Line: l}
+	if v.Text != nil {
+		m.Text = *v.Text
+	} else if got, ok := idx.Slice(start, end); ok {
+		m.Text = got
+	}
+	p.a.Mentions = append(p.a.Mentions, m)
+	for _, extra := range v.Labels[1:] {
+		p.a.Attributes = append(p.a.Attributes, ingest.Attribute{ID: p.genID("l"), Name: "Label", Target: res.ID, Value: extra, Line: l})
+	}
+	if res.Meta != nil && len(res.Meta.Text) > 0 {
+		p.a.Notes = append(p.a.Notes, ingest.Note{ID: p.genID("c"), Type: "AnnotatorNotes", Target: res.ID, Text: strings.Join(res.Meta.Text, "\n"), Line: l})
+	}
+}
+
+// relation reads a relation result as one relation per label.
+func (p *taskParser) relation(l int, res lsResult) {
+	if res.FromID == "" || res.ToID == "" {
+		p.bad(l, "relation needs from_id and to_id")
+		return
+	}
+	from, to := res.FromID, res.ToID
+	switch res.Direction {
+	case "", "right", "bi":
+	case "left":
+		from, to = to, from
+	default:
+		p.bad(l, "relation %s → %s: direction %q is not right, left or bi", res.FromID, res.ToID, ingest.Clip(res.Direction))
+		return
+	}
+	labels := res.Labels
+	if len(labels) == 0 {
+		labels = []string{"Related"}
+	}
+	for _, lab := range labels {
+		p.relN++
+		id := "R" + strconv.Itoa(p.relN)
+		p.a.Relations = append(p.a.Relations, ingest.Relation{ID: id, Type: lab, Args: []ingest.Arg{{Role: "Arg1", Ref: from}, {Role: "Arg2", Ref: to}}, Line: l})
+		if res.Direction == "bi" {
+			p.a.Attributes = append(p.a.Attributes, ingest.Attribute{ID: p.genID("d"), Name: "Direction", Target: id, Value: "bi", Line: l})
+		}
+	}
 }
 
 // safeKey makes a Label Studio data key (often a spreadsheet column name) a metadata key:
