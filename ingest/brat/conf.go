@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -80,37 +80,20 @@ var reservedTypes = map[string]bool{"<ENTITY>": true, "<EVENT>": true, "<RELATIO
 // ReadConfig parses an annotation.conf from r; path names it in messages. Every
 // problem is reported, as ParseErrors.
 func ReadConfig(r io.Reader, path string) (*Config, error) {
-	c := &Config{
+	cr := &confReader{path: path, macros: map[string]string{}, c: &Config{
 		Path:       path,
 		Entities:   map[string]*TypeDecl{},
 		Events:     map[string]*TypeDecl{},
 		Relations:  map[string]*TypeDecl{},
 		Attributes: map[string]*AttrDecl{},
-	}
-	var errs ingest.ParseErrors
-	bad := func(line int, format string, args ...any) {
-		errs = append(errs, &ingest.ParseError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
-	}
-	type open struct {
-		indent int
-		name   string
-	}
-	var stack []open // enclosing types of the current section, by indentation
-	section := ""
-	macros := map[string]string{}
-	var macroNames []string
-	type argRef struct {
-		owner, role, typ string
-		line             int
-	}
-	var refs []argRef
+	}}
 	br := bufio.NewReaderSize(r, 64<<10)
 	for lineNo := 1; ; lineNo++ {
 		lb, err := ingest.ReadLine(br, ingest.MaxLineBytes)
 		line := string(lb)
 		if err != nil && err != io.EOF {
 			if errors.Is(err, ingest.ErrLineTooLong) {
-				bad(lineNo, "line longer than %d bytes", ingest.MaxLineBytes)
+				cr.bad(lineNo, "line longer than %d bytes", ingest.MaxLineBytes)
 				break
 			}
 			return nil, fmt.Errorf("read %s: %w", path, err)
@@ -121,183 +104,248 @@ func ReadConfig(r io.Reader, path string) (*Config, error) {
 		if lineNo == 1 {
 			line = strings.TrimPrefix(line, "\ufeff")
 		}
-		line = strings.TrimRight(line, "\r")
-		last := err == io.EOF
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case !utf8.ValidString(line):
-			bad(lineNo, "line is not valid UTF-8")
-		case trimmed == "" || strings.HasPrefix(trimmed, "#") || confSep.MatchString(line):
-		case confSection.MatchString(line):
-			section = strings.TrimSpace(confSection.FindStringSubmatch(line)[1])
-			stack = stack[:0]
-		case confMacro.MatchString(line):
-			m := confMacro.FindStringSubmatch(line)
-			name := "<" + m[1] + ">"
-			if reservedTypes[name] || name == "<REL-TYPE>" || name == "<OVERLAP>" {
-				bad(lineNo, "macro %s redefines a reserved name", name)
-				break
-			}
-			if _, ok := macros[name]; !ok {
-				macroNames = append(macroNames, name)
-			}
-			macros[name] = m[2]
-		default:
-			if section != "entities" && section != "relations" && section != "events" && section != "attributes" {
-				break // brat ignores unknown sections
-			}
-			for _, n := range macroNames {
-				line = strings.ReplaceAll(line, n, macros[n])
-			}
-			indent := len(line) - len(strings.TrimLeft(line, " \t"))
-			body := strings.TrimSpace(line)
-			termPart, argPart, _ := strings.Cut(strings.Replace(body, "\t", " ", 1), " ")
-			var terms []string
-			for _, t := range strings.Split(termPart, "|") {
-				if t = strings.TrimSpace(t); t != "" {
-					terms = append(terms, t)
-				}
-			}
-			if len(terms) == 0 {
-				bad(lineNo, "empty type name")
-				break
-			}
-			name := terms[0]
-			abstract := strings.HasPrefix(name, "!")
-			name = strings.TrimPrefix(name, "!")
-			if name == "<OVERLAP>" || name == "ENTITY-NESTING" {
-				break
-			}
-			if msg := ingest.TypeNameProblem(name); msg != "" {
-				bad(lineNo, "type %s", msg)
-				break
-			}
-			for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
-				stack = stack[:len(stack)-1]
-			}
-			parent := ""
-			if len(stack) > 0 {
-				parent = stack[len(stack)-1].name
-			}
-			stack = append(stack, open{indent, name})
-			var args []string
-			for _, a := range strings.Split(argPart, ",") {
-				if a = strings.TrimSpace(a); a != "" {
-					args = append(args, a)
-				}
-			}
-			if section == "attributes" {
-				if _, dup := c.Attributes[name]; dup {
-					bad(lineNo, "attribute %s declared twice (first on line %d)", name, c.Attributes[name].Line)
-					break
-				}
-				ad := &AttrDecl{Name: name, Line: lineNo}
-				for _, a := range args {
-					k, v, ok := strings.Cut(a, ":")
-					if !ok || v == "" {
-						bad(lineNo, "attribute %s: expected KEY:VALUE, got %q", name, ingest.Clip(a))
-						continue
-					}
-					switch k {
-					case "Arg":
-						ad.Targets = append(ad.Targets, splitTypes(v)...)
-					case "Value":
-						ad.Values = append(ad.Values, splitTypes(v)...)
-					}
-				}
-				if len(ad.Targets) == 0 {
-					bad(lineNo, "attribute %s: missing Arg:TYPE (what it may mark)", name)
-				}
-				c.Attributes[name] = ad
-				break
-			}
-			td := &TypeDecl{Name: name, Aliases: terms[1:], Parent: parent, Abstract: abstract, Line: lineNo}
-			for _, a := range args {
-				k, v, ok := strings.Cut(a, ":")
-				if !ok || k == "" || v == "" {
-					bad(lineNo, "%s: expected ROLE:TYPE, got %q", name, ingest.Clip(a))
-					continue
-				}
-				if strings.HasPrefix(k, "<") {
-					continue // <REL-TYPE>, <OVL-TYPE>: editor settings
-				}
-				ad := ArgDecl{Role: k, Min: 1, Max: 1}
-				switch {
-				case strings.HasSuffix(k, "?"):
-					ad.Role, ad.Min = k[:len(k)-1], 0
-				case strings.HasSuffix(k, "*"):
-					ad.Role, ad.Min, ad.Max = k[:len(k)-1], 0, -1
-				case strings.HasSuffix(k, "+"):
-					ad.Role, ad.Max = k[:len(k)-1], -1
-				case confCount.MatchString(k):
-					m := confCount.FindStringSubmatch(k)
-					lo, _ := strconv.Atoi(m[2])
-					hi := lo
-					if m[3] != "" {
-						hi, _ = strconv.Atoi(m[3])
-					}
-					if hi < lo || hi > 1000 {
-						bad(lineNo, "%s: bad argument count in %q", name, k)
-						continue
-					}
-					ad.Role, ad.Min, ad.Max = m[1], lo, hi
-				}
-				if msg := ingest.TypeNameProblem(ad.Role); msg != "" {
-					bad(lineNo, "%s: role %s", name, msg)
-					continue
-				}
-				ad.Types = splitTypes(v)
-				for _, t := range ad.Types {
-					refs = append(refs, argRef{name, ad.Role, t, lineNo})
-				}
-				td.Args = append(td.Args, ad)
-			}
-			var m map[string]*TypeDecl
-			switch section {
-			case "entities":
-				m = c.Entities
-			case "events":
-				m = c.Events
-			case "relations":
-				m = c.Relations
-			}
-			if prev, dup := m[name]; dup {
-				if section == "relations" {
-					// brat allows a relation several times, once per pair of argument types.
-					prev.Signatures = append(prev.Signatures, td.Args)
-					prev.Args = mergeArgs(prev.Args, td.Args)
-					break
-				}
-				bad(lineNo, "type %s declared twice in [%s] (first on line %d)", name, section, prev.Line)
-				break
-			}
-			td.Signatures = [][]ArgDecl{td.Args}
-			td.Args = append([]ArgDecl(nil), td.Args...)
-			m[name] = td
-		}
-		if last {
+		cr.line(lineNo, strings.TrimRight(line, "\r"))
+		if err == io.EOF {
 			break
 		}
 	}
-	for _, r := range refs {
+	cr.finish()
+	if len(cr.errs) > 0 {
+		slices.SortStableFunc(cr.errs, func(a, b *ingest.ParseError) int { return a.Line - b.Line })
+		return cr.c, cr.errs
+	}
+	return cr.c, nil
+}
+
+// confReader reads an annotation.conf line by line.
+type confReader struct {
+	path       string
+	c          *Config
+	errs       ingest.ParseErrors
+	section    string
+	stack      []openType // enclosing types of the current section, by indentation
+	macros     map[string]string
+	macroNames []string // in the order they were defined
+	refs       []argRef // argument types, checked once every type is declared
+}
+
+type openType struct {
+	indent int
+	name   string
+}
+
+type argRef struct {
+	owner, role, typ string
+	line             int
+}
+
+func (cr *confReader) bad(line int, format string, args ...any) {
+	cr.errs = append(cr.errs, &ingest.ParseError{Path: cr.path, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// line reads one line: a section header, a macro, or a declaration.
+func (cr *confReader) line(lineNo int, line string) {
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case !utf8.ValidString(line):
+		cr.bad(lineNo, "line is not valid UTF-8")
+	case trimmed == "" || strings.HasPrefix(trimmed, "#") || confSep.MatchString(line):
+	case confSection.MatchString(line):
+		cr.section = strings.TrimSpace(confSection.FindStringSubmatch(line)[1])
+		cr.stack = cr.stack[:0]
+	case confMacro.MatchString(line):
+		cr.macro(lineNo, confMacro.FindStringSubmatch(line))
+	case cr.section == "entities" || cr.section == "relations" || cr.section == "events" || cr.section == "attributes":
+		cr.declaration(lineNo, line)
+	default:
+		// brat ignores unknown sections
+	}
+}
+
+// macro records <NAME>=TYPES.
+func (cr *confReader) macro(lineNo int, m []string) {
+	name := "<" + m[1] + ">"
+	if reservedTypes[name] || name == "<REL-TYPE>" || name == "<OVERLAP>" {
+		cr.bad(lineNo, "macro %s redefines a reserved name", name)
+		return
+	}
+	if _, ok := cr.macros[name]; !ok {
+		cr.macroNames = append(cr.macroNames, name)
+	}
+	cr.macros[name] = m[2]
+}
+
+// declaration reads a type or attribute line: NAME|ALIAS ARG:TYPE, ….
+func (cr *confReader) declaration(lineNo int, line string) {
+	for _, n := range cr.macroNames {
+		line = strings.ReplaceAll(line, n, cr.macros[n])
+	}
+	indent := len(line) - len(strings.TrimLeft(line, " \t"))
+	termPart, argPart, _ := strings.Cut(strings.Replace(strings.TrimSpace(line), "\t", " ", 1), " ")
+	terms := splitList(termPart, "|")
+	if len(terms) == 0 {
+		cr.bad(lineNo, "empty type name")
+		return
+	}
+	name := strings.TrimPrefix(terms[0], "!")
+	if name == "<OVERLAP>" || name == "ENTITY-NESTING" {
+		return
+	}
+	if msg := ingest.TypeNameProblem(name); msg != "" {
+		cr.bad(lineNo, "type %s", msg)
+		return
+	}
+	parent := cr.nest(indent, name)
+	args := splitList(argPart, ",")
+	if cr.section == "attributes" {
+		cr.attribute(lineNo, name, args)
+		return
+	}
+	td := &TypeDecl{Name: name, Aliases: terms[1:], Parent: parent, Abstract: strings.HasPrefix(terms[0], "!"), Line: lineNo}
+	for _, a := range args {
+		if ad, ok := cr.argDecl(lineNo, name, a); ok {
+			td.Args = append(td.Args, ad)
+		}
+	}
+	cr.addType(lineNo, td)
+}
+
+// splitList splits s at sep, dropping blank items.
+func splitList(s, sep string) []string {
+	var out []string
+	for _, t := range strings.Split(s, sep) {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// nest places a type in the indented hierarchy and returns its parent ("" at the top).
+func (cr *confReader) nest(indent int, name string) string {
+	for len(cr.stack) > 0 && cr.stack[len(cr.stack)-1].indent >= indent {
+		cr.stack = cr.stack[:len(cr.stack)-1]
+	}
+	parent := ""
+	if len(cr.stack) > 0 {
+		parent = cr.stack[len(cr.stack)-1].name
+	}
+	cr.stack = append(cr.stack, openType{indent, name})
+	return parent
+}
+
+// attribute reads an attribute line: NAME Arg:TYPES, Value:VALUES.
+func (cr *confReader) attribute(lineNo int, name string, args []string) {
+	if prev, dup := cr.c.Attributes[name]; dup {
+		cr.bad(lineNo, "attribute %s declared twice (first on line %d)", name, prev.Line)
+		return
+	}
+	ad := &AttrDecl{Name: name, Line: lineNo}
+	for _, a := range args {
+		k, v, ok := strings.Cut(a, ":")
+		if !ok || v == "" {
+			cr.bad(lineNo, "attribute %s: expected KEY:VALUE, got %q", name, ingest.Clip(a))
+			continue
+		}
+		switch k {
+		case "Arg":
+			ad.Targets = append(ad.Targets, splitTypes(v)...)
+		case "Value":
+			ad.Values = append(ad.Values, splitTypes(v)...)
+		}
+	}
+	if len(ad.Targets) == 0 {
+		cr.bad(lineNo, "attribute %s: missing Arg:TYPE (what it may mark)", name)
+	}
+	cr.c.Attributes[name] = ad
+}
+
+// argDecl reads one ROLE:TYPES argument with its count (?, *, +, {2}, {1-3}).
+func (cr *confReader) argDecl(lineNo int, owner, a string) (ArgDecl, bool) {
+	k, v, ok := strings.Cut(a, ":")
+	if !ok || k == "" || v == "" {
+		cr.bad(lineNo, "%s: expected ROLE:TYPE, got %q", owner, ingest.Clip(a))
+		return ArgDecl{}, false
+	}
+	if strings.HasPrefix(k, "<") {
+		return ArgDecl{}, false // <REL-TYPE>, <OVL-TYPE>: editor settings
+	}
+	ad := ArgDecl{Role: k, Min: 1, Max: 1}
+	switch {
+	case strings.HasSuffix(k, "?"):
+		ad.Role, ad.Min = k[:len(k)-1], 0
+	case strings.HasSuffix(k, "*"):
+		ad.Role, ad.Min, ad.Max = k[:len(k)-1], 0, -1
+	case strings.HasSuffix(k, "+"):
+		ad.Role, ad.Max = k[:len(k)-1], -1
+	case confCount.MatchString(k):
+		m := confCount.FindStringSubmatch(k)
+		lo, _ := strconv.Atoi(m[2])
+		hi := lo
+		if m[3] != "" {
+			hi, _ = strconv.Atoi(m[3])
+		}
+		if hi < lo || hi > 1000 {
+			cr.bad(lineNo, "%s: bad argument count in %q", owner, k)
+			return ArgDecl{}, false
+		}
+		ad.Role, ad.Min, ad.Max = m[1], lo, hi
+	}
+	if msg := ingest.TypeNameProblem(ad.Role); msg != "" {
+		cr.bad(lineNo, "%s: role %s", owner, msg)
+		return ArgDecl{}, false
+	}
+	ad.Types = splitTypes(v)
+	for _, t := range ad.Types {
+		cr.refs = append(cr.refs, argRef{owner, ad.Role, t, lineNo})
+	}
+	return ad, true
+}
+
+// addType adds a type to its section; a relation declared again adds a signature.
+func (cr *confReader) addType(lineNo int, td *TypeDecl) {
+	var m map[string]*TypeDecl
+	switch cr.section {
+	case "entities":
+		m = cr.c.Entities
+	case "events":
+		m = cr.c.Events
+	case "relations":
+		m = cr.c.Relations
+	}
+	if prev, dup := m[td.Name]; dup {
+		if cr.section == "relations" {
+			// brat allows a relation several times, once per pair of argument types.
+			prev.Signatures = append(prev.Signatures, td.Args)
+			prev.Args = mergeArgs(prev.Args, td.Args)
+			return
+		}
+		cr.bad(lineNo, "type %s declared twice in [%s] (first on line %d)", td.Name, cr.section, prev.Line)
+		return
+	}
+	td.Signatures = [][]ArgDecl{td.Args}
+	td.Args = append([]ArgDecl(nil), td.Args...)
+	m[td.Name] = td
+}
+
+// finish checks what needs the whole file: argument types declared, some type declared,
+// no type both an entity and an event.
+func (cr *confReader) finish() {
+	c := cr.c
+	for _, r := range cr.refs {
 		if reservedTypes[r.typ] || c.Entities[r.typ] != nil || c.Events[r.typ] != nil || c.Relations[r.typ] != nil {
 			continue
 		}
-		bad(r.line, "%s: argument %s has type %s, which is not declared", r.owner, r.role, r.typ)
+		cr.bad(r.line, "%s: argument %s has type %s, which is not declared", r.owner, r.role, r.typ)
 	}
-	if len(errs) == 0 && len(c.Entities)+len(c.Events)+len(c.Relations)+len(c.Attributes) == 0 {
-		bad(0, "declares no types: add [entities], [relations], [events] or [attributes] sections, or remove the file")
+	if len(cr.errs) == 0 && len(c.Entities)+len(c.Events)+len(c.Relations)+len(c.Attributes) == 0 {
+		cr.bad(0, "declares no types: add [entities], [relations], [events] or [attributes] sections, or remove the file")
 	}
 	for _, t := range c.Events {
 		if c.Entities[t.Name] != nil {
-			bad(t.Line, "type %s is declared both as an entity (line %d) and as an event", t.Name, c.Entities[t.Name].Line)
+			cr.bad(t.Line, "type %s is declared both as an entity (line %d) and as an event", t.Name, c.Entities[t.Name].Line)
 		}
 	}
-	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-		return c, errs
-	}
-	return c, nil
 }
 
 func splitTypes(v string) []string {
