@@ -65,7 +65,7 @@ func (h *formHints) hint(spans []Span, want, got string) string {
 		if idx == nil {
 			continue
 		}
-		if cov, ok := idx.Covered(spans); ok && flattenSpace(cov) == flattenSpace(f.form.String(want)) {
+		if cov, ok := idx.Covered(spans); ok && FlattenSpace(cov) == FlattenSpace(f.form.String(want)) {
 			return fmt.Sprintf(" (the offsets count the characters of the text in Unicode form %s, but the text is stored in another form; "+
 				"count the characters of the text as stored, or normalise the text to %s)", f.name, strings.Fields(f.name)[0])
 		}

@@ -220,22 +220,10 @@ func FuzzStdin(t *testing.T, b []byte) {
 		if a != nil {
 			idx := ingest.NewTextIndex(a.Text)
 			for _, m := range a.Mentions {
-				if got, ok := idx.Covered(m.Spans); !ok || FlattenSpace(got) != FlattenSpace(m.Text) {
+				if got, ok := idx.Covered(m.Spans); !ok || ingest.FlattenSpace(got) != ingest.FlattenSpace(m.Text) {
 					t.Fatalf("valid article with mention %s not matching the text", m.ID)
 				}
 			}
 		}
 	}
-}
-
-// FlattenSpace turns line ends and tabs into spaces, as Validate does before it compares
-// a span text with the text.
-func FlattenSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\n', '\r', '\t':
-			return ' '
-		}
-		return r
-	}, s)
 }
