@@ -88,86 +88,113 @@ func parseBratLine(line string, lineNo int, a *ingest.Article) string {
 	if id == "" {
 		return "empty annotation ID"
 	}
-	switch id[0] {
-	case 'T':
-		body, text, ok := strings.Cut(rest, "\t")
-		if !ok {
-			return fmt.Sprintf("text-bound annotation %s has no TAB before its text", id)
-		}
-		typ, offs, ok := strings.Cut(body, " ")
-		if !ok || typ == "" {
-			return fmt.Sprintf("text-bound annotation %s: expected TYPE START END, got %q", id, ingest.Clip(body))
-		}
-		spans, msg := parseSpans(offs)
-		if msg != "" {
-			return fmt.Sprintf("text-bound annotation %s: %s", id, msg)
-		}
-		a.Mentions = append(a.Mentions, ingest.Mention{ID: id, Type: typ, Spans: spans, Text: text, Line: lineNo})
-	case 'R':
-		f := strings.Fields(rest)
-		if len(f) < 3 {
-			return fmt.Sprintf("relation %s: expected TYPE Arg1:ID Arg2:ID, got %q", id, ingest.Clip(rest))
-		}
-		args, msg := parseArgs(f[1:])
-		if msg != "" {
-			return fmt.Sprintf("relation %s: %s", id, msg)
-		}
-		a.Relations = append(a.Relations, ingest.Relation{ID: id, Type: f[0], Args: args, Line: lineNo})
-	case 'E':
-		f := strings.Fields(rest)
-		if len(f) < 1 {
-			return fmt.Sprintf("event %s: expected TYPE:TRIGGER [ROLE:ID ...]", id)
-		}
-		typ, trig, ok := strings.Cut(f[0], ":")
-		if !ok || typ == "" || trig == "" {
-			return fmt.Sprintf("event %s: expected TYPE:TRIGGER, got %q", id, ingest.Clip(f[0]))
-		}
-		args, msg := parseArgs(f[1:])
-		if msg != "" {
-			return fmt.Sprintf("event %s: %s", id, msg)
-		}
-		a.Events = append(a.Events, ingest.Event{ID: id, Type: typ, Trigger: trig, Args: args, Line: lineNo})
-	case 'A', 'M':
-		f := strings.Fields(rest)
-		if len(f) < 2 || len(f) > 3 {
-			return fmt.Sprintf("attribute %s: expected NAME ID [VALUE], got %q", id, ingest.Clip(rest))
-		}
-		at := ingest.Attribute{ID: id, Name: f[0], Target: f[1], Line: lineNo}
-		if len(f) == 3 {
-			at.Value = f[2]
-		}
-		a.Attributes = append(a.Attributes, at)
-	case 'N':
-		body, text, _ := strings.Cut(rest, "\t")
-		f := strings.Fields(body)
-		if len(f) != 3 {
-			return fmt.Sprintf("normalisation %s: expected TYPE ID DB:ENTRY, got %q", id, ingest.Clip(body))
-		}
-		db, entry, ok := strings.Cut(f[2], ":")
-		if !ok || db == "" || entry == "" {
-			return fmt.Sprintf("normalisation %s: expected DB:ENTRY, got %q", id, ingest.Clip(f[2]))
-		}
-		a.Norms = append(a.Norms, ingest.Norm{ID: id, Type: f[0], Target: f[1], DB: db, DBID: entry, Text: text, Line: lineNo})
-	case '*':
-		f := strings.Fields(rest)
-		if len(f) < 3 {
-			return fmt.Sprintf("equivalence: expected TYPE ID ID [ID ...], got %q", ingest.Clip(rest))
-		}
-		a.Equivs = append(a.Equivs, ingest.Equiv{Type: f[0], Refs: f[1:], Line: lineNo})
-	case '#':
-		body, text, _ := strings.Cut(rest, "\t")
-		f := strings.Fields(body)
-		n := ingest.Note{ID: id, Text: text, Line: lineNo}
-		if len(f) > 0 {
-			n.Type = f[0]
-		}
-		if len(f) > 1 {
-			n.Target = f[1]
-		}
-		a.Notes = append(a.Notes, n)
-	default:
+	parse, ok := lineKinds[id[0]]
+	if !ok {
 		return fmt.Sprintf("unknown annotation kind %q (expected T, R, E, A, M, N, * or #)", id)
 	}
+	return parse(id, rest, lineNo, a)
+}
+
+// lineKinds parse the rest of a line (after ID and TAB) by the first letter of the ID.
+var lineKinds = map[byte]func(id, rest string, lineNo int, a *ingest.Article) string{
+	'T': parseTextBound, 'R': parseRelation, 'E': parseEvent, 'A': parseAttribute, 'M': parseAttribute,
+	'N': parseNorm, '*': parseEquiv, '#': parseNote,
+}
+
+func parseTextBound(id, rest string, lineNo int, a *ingest.Article) string {
+	body, text, ok := strings.Cut(rest, "\t")
+	if !ok {
+		return fmt.Sprintf("text-bound annotation %s has no TAB before its text", id)
+	}
+	typ, offs, ok := strings.Cut(body, " ")
+	if !ok || typ == "" {
+		return fmt.Sprintf("text-bound annotation %s: expected TYPE START END, got %q", id, ingest.Clip(body))
+	}
+	spans, msg := parseSpans(offs)
+	if msg != "" {
+		return fmt.Sprintf("text-bound annotation %s: %s", id, msg)
+	}
+	a.Mentions = append(a.Mentions, ingest.Mention{ID: id, Type: typ, Spans: spans, Text: text, Line: lineNo})
+	return ""
+}
+
+func parseRelation(id, rest string, lineNo int, a *ingest.Article) string {
+	f := strings.Fields(rest)
+	if len(f) < 3 {
+		return fmt.Sprintf("relation %s: expected TYPE Arg1:ID Arg2:ID, got %q", id, ingest.Clip(rest))
+	}
+	args, msg := parseArgs(f[1:])
+	if msg != "" {
+		return fmt.Sprintf("relation %s: %s", id, msg)
+	}
+	a.Relations = append(a.Relations, ingest.Relation{ID: id, Type: f[0], Args: args, Line: lineNo})
+	return ""
+}
+
+func parseEvent(id, rest string, lineNo int, a *ingest.Article) string {
+	f := strings.Fields(rest)
+	if len(f) < 1 {
+		return fmt.Sprintf("event %s: expected TYPE:TRIGGER [ROLE:ID ...]", id)
+	}
+	typ, trig, ok := strings.Cut(f[0], ":")
+	if !ok || typ == "" || trig == "" {
+		return fmt.Sprintf("event %s: expected TYPE:TRIGGER, got %q", id, ingest.Clip(f[0]))
+	}
+	args, msg := parseArgs(f[1:])
+	if msg != "" {
+		return fmt.Sprintf("event %s: %s", id, msg)
+	}
+	a.Events = append(a.Events, ingest.Event{ID: id, Type: typ, Trigger: trig, Args: args, Line: lineNo})
+	return ""
+}
+
+func parseAttribute(id, rest string, lineNo int, a *ingest.Article) string {
+	f := strings.Fields(rest)
+	if len(f) < 2 || len(f) > 3 {
+		return fmt.Sprintf("attribute %s: expected NAME ID [VALUE], got %q", id, ingest.Clip(rest))
+	}
+	at := ingest.Attribute{ID: id, Name: f[0], Target: f[1], Line: lineNo}
+	if len(f) == 3 {
+		at.Value = f[2]
+	}
+	a.Attributes = append(a.Attributes, at)
+	return ""
+}
+
+func parseNorm(id, rest string, lineNo int, a *ingest.Article) string {
+	body, text, _ := strings.Cut(rest, "\t")
+	f := strings.Fields(body)
+	if len(f) != 3 {
+		return fmt.Sprintf("normalisation %s: expected TYPE ID DB:ENTRY, got %q", id, ingest.Clip(body))
+	}
+	db, entry, ok := strings.Cut(f[2], ":")
+	if !ok || db == "" || entry == "" {
+		return fmt.Sprintf("normalisation %s: expected DB:ENTRY, got %q", id, ingest.Clip(f[2]))
+	}
+	a.Norms = append(a.Norms, ingest.Norm{ID: id, Type: f[0], Target: f[1], DB: db, DBID: entry, Text: text, Line: lineNo})
+	return ""
+}
+
+func parseEquiv(_, rest string, lineNo int, a *ingest.Article) string {
+	f := strings.Fields(rest)
+	if len(f) < 3 {
+		return fmt.Sprintf("equivalence: expected TYPE ID ID [ID ...], got %q", ingest.Clip(rest))
+	}
+	a.Equivs = append(a.Equivs, ingest.Equiv{Type: f[0], Refs: f[1:], Line: lineNo})
+	return ""
+}
+
+func parseNote(id, rest string, lineNo int, a *ingest.Article) string {
+	body, text, _ := strings.Cut(rest, "\t")
+	f := strings.Fields(body)
+	n := ingest.Note{ID: id, Text: text, Line: lineNo}
+	if len(f) > 0 {
+		n.Type = f[0]
+	}
+	if len(f) > 1 {
+		n.Target = f[1]
+	}
+	a.Notes = append(a.Notes, n)
 	return ""
 }
 
