@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/testenv/golden"
 )
 
 const examplesDir = "../examples/articles"
@@ -35,7 +36,7 @@ func TestExamplesOrderIndependent(t *testing.T) {
 			continue
 		}
 		if !bytes.Equal(first, got) {
-			t.Errorf("building examples/ in %s order gives another graph:\n%s", name, firstDiff(first, got))
+			t.Errorf("building examples/ in %s order gives another graph:\n%s", name, golden.FirstDiff(first, got))
 		}
 	}
 }

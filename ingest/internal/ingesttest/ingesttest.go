@@ -14,7 +14,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
 	"github.com/dipgraph/dipgraph/ingest/readers"
+	"github.com/dipgraph/dipgraph/internal/testenv/golden"
 )
 
 // PublicData is the folder of real brat files beside the repository
@@ -225,5 +227,46 @@ func FuzzStdin(t *testing.T, b []byte) {
 				}
 			}
 		}
+	}
+}
+
+// goldenArticle is an article as the golden files show it: the configuration by its path,
+// the raw annotations left out (they are the input).
+type goldenArticle struct {
+	ingest.Article
+	Config string `json:",omitempty"`
+}
+
+type goldenResult struct {
+	Articles []goldenArticle
+	Problems []string `json:",omitempty"`
+}
+
+// Golden reads every testdata/<case>/in/ folder with the readers of opt and compares the
+// articles and problems with testdata/<case>/want.json (go test -run TestGolden -update
+// rewrites them after a deliberate change).
+func Golden(t *testing.T, opt ingest.Options) {
+	dirs := golden.Cases(t, "in")
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases (testdata/<case>/in)")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			msgs, arts := Problems(t, filepath.Join(dir, "in"), []string{"."}, opt)
+			res := goldenResult{Problems: msgs, Articles: []goldenArticle{}}
+			for _, a := range arts {
+				g := goldenArticle{Article: *a}
+				g.Article.Annotations = ""
+				if c, ok := a.Schema.(*brat.Config); ok {
+					g.Config = c.Path
+				}
+				res.Articles = append(res.Articles, g)
+			}
+			got, err := json.MarshalIndent(res, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join(dir, "want.json"), append(got, '\n'))
+		})
 	}
 }
