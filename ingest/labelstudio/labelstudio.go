@@ -1,3 +1,6 @@
+// Package labelstudio reads the JSON export of Label Studio (Export → JSON): an array of
+// tasks, or one task, each an article with data.text and the regions and relations of
+// its first annotation that was not cancelled.
 package labelstudio
 
 import (

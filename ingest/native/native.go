@@ -1,3 +1,6 @@
+// Package native reads dipgraph's own format: JSON Lines, one article a line, or one
+// article in a .json file, as native.schema.json defines it, for annotations written by
+// hand or converted from other tools.
 package native
 
 import (
