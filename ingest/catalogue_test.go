@@ -171,7 +171,7 @@ func TestBadInputs(t *testing.T) {
 			files: map[string]string{"a.jsonl": `{"id":"a","text":"John Kerry","mentions":[{"id":"m1","type":"Person","start":"0","end":10}]}` + "\n" +
 				`{"id":"b","text":"x","mentions":{}}` + "\n" + `["id","c"]` + "\n" + `{"id":"d","txt":"x"}` + "\n"},
 			want: []string{
-				"a.jsonl:1: mentions.start: expected a number, got string",
+				"a.jsonl:1: mentions.0.start: expected an integer, got string",
 				"a.jsonl:2: mentions: expected an array, got object",
 				`a.jsonl:3: expected an article object {"id": …, "text": …}, got an array`,
 				`a.jsonl:4: unknown field "txt"`,

@@ -5,10 +5,10 @@ package native
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"regexp"
 	"strings"
@@ -134,13 +134,20 @@ func Parse(raw []byte, path string, line int, textLimit int64) (*ingest.Article,
 		line = 1
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
-	na, perr := decode(raw, line)
+	na, typeErr, perr := decode(raw, line)
 	if perr != nil {
 		perr.Path = path
 		return nil, ingest.ParseErrors{perr}
 	}
 	p := &parser{path: path, line: line, isNFC: -1, a: &ingest.Article{Path: path, Format: Format, Line: line}}
 	p.lines = jsonpos.Scan(raw, line, p.checkKey)
+	if errs, err := schemaProblems(raw, p.lines, path); err != nil || len(errs) > 0 {
+		return nil, cmp.Or[error](err, errs)
+	}
+	if typeErr != nil {
+		typeErr.Path = path
+		return nil, ingest.ParseErrors{typeErr}
+	}
 	if err := p.article(na, raw, textLimit); err != nil {
 		return nil, err
 	}
@@ -162,11 +169,13 @@ func Parse(raw []byte, path string, line int, textLimit int64) (*ingest.Article,
 	return p.a, nil
 }
 
-// decode checks that raw holds one JSON object of the native format and decodes it. A
-// problem comes back without its path.
-func decode(raw []byte, line int) (*nativeArticle, *ingest.ParseError) {
-	fail := func(l int, format string, args ...any) (*nativeArticle, *ingest.ParseError) {
-		return nil, &ingest.ParseError{Line: l, Msg: fmt.Sprintf(format, args...)}
+// decode checks that raw holds one JSON object and decodes it into the native article. A
+// problem comes back without its path. A value of the wrong type comes back as typeErr,
+// with the article decoded as far as it could be: the schema describes such problems
+// better, and typeErr is said only when it says nothing (an offset of 1e30).
+func decode(raw []byte, line int) (na *nativeArticle, typeErr, perr *ingest.ParseError) {
+	fail := func(l int, format string, args ...any) (*nativeArticle, *ingest.ParseError, *ingest.ParseError) {
+		return nil, nil, &ingest.ParseError{Line: l, Msg: fmt.Sprintf(format, args...)}
 	}
 	if !utf8.Valid(raw) {
 		return fail(line+bytes.Count(raw[:ingest.FirstInvalid(raw)], []byte("\n")), "not valid UTF-8 (byte %d of the article)", ingest.FirstInvalid(raw))
@@ -181,25 +190,24 @@ func decode(raw []byte, line int) (*nativeArticle, *ingest.ParseError) {
 		}
 		return fail(line, "expected an article object {\"id\": …, \"text\": …}, got %s", jsonpos.ValueKind(trimmed[0]))
 	}
-	var na nativeArticle
+	na = &nativeArticle{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
 	dec.UseNumber()
-	if err := dec.Decode(&na); err != nil {
+	if err := dec.Decode(na); err != nil {
 		l := line
 		if el := jsonpos.ErrLine(raw, err); el > 0 {
 			l = line + el - 1
 		}
-		var se *json.SyntaxError
-		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+		var te *json.UnmarshalTypeError
+		if !errors.As(err, &te) {
 			return fail(l, "not valid JSON: %s", jsonpos.Msg(err))
 		}
-		return fail(l, "%s", jsonpos.Msg(err))
+		typeErr = &ingest.ParseError{Line: l, Msg: jsonpos.Msg(err)}
 	}
 	if dec.More() {
 		return fail(line, "more than one JSON value: one article a line")
 	}
-	return &na, nil
+	return na, typeErr, nil
 }
 
 // parser turns one decoded native article into an Article, collecting every problem.
