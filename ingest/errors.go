@@ -59,3 +59,13 @@ func Clip(s string) string {
 	}
 	return s[:cut] + "..."
 }
+
+// ByLine sorts the problems of one file by line, keeping the order of those on one line,
+// and returns them as an error, or nil when there are none.
+func (es ParseErrors) ByLine() error {
+	if len(es) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(es, func(a, b *ParseError) int { return a.Line - b.Line })
+	return es
+}

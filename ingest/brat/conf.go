@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -110,11 +109,7 @@ func ReadConfig(r io.Reader, path string) (*Config, error) {
 		}
 	}
 	cr.finish()
-	if len(cr.errs) > 0 {
-		slices.SortStableFunc(cr.errs, func(a, b *ingest.ParseError) int { return a.Line - b.Line })
-		return cr.c, cr.errs
-	}
-	return cr.c, nil
+	return cr.c, cr.errs.ByLine()
 }
 
 // confReader reads an annotation.conf line by line.

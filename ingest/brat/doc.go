@@ -8,3 +8,6 @@
 // brat's (which count it) or other tools' (which do not), whichever makes more span texts
 // match. CRLF line ends stay in the text, since brat counts the CR.
 package brat
+
+// Format is the name of brat's standoff format.
+const Format = "brat"

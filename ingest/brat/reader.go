@@ -10,9 +10,6 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 )
 
-// Format is the name of brat's standoff format.
-const Format = "brat"
-
 // Reader reads brat standoff pairs: X.txt with X.ann, an optional X.meta.json and the
 // nearest annotation.conf.
 type Reader struct{}
@@ -21,9 +18,6 @@ var _ ingest.Reader = Reader{}
 
 // Format returns "brat".
 func (Reader) Format() string { return Format }
-
-// Describe names the files the reader reads.
-func (Reader) Describe() string { return "brat .txt/.ann" }
 
 // IsSidecar reports whether path is a file brat reads beside a pair, never on its own: a
 // metadata sidecar X.meta.json or an annotation.conf.
@@ -44,6 +38,9 @@ func (Reader) Claim(f *ingest.File) int {
 	}
 	return ingest.ClaimNone
 }
+
+// Describe names the files the reader reads, for messages.
+func (Reader) Describe() string { return "brat .txt/.ann" }
 
 // Sources adds the pair that f belongs to, once, or says why it cannot be read.
 func (Reader) Sources(f *ingest.File) {

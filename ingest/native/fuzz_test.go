@@ -21,7 +21,7 @@ func FuzzNative(f *testing.F) {
 		f.Add(ingesttest.AsNative(a))
 	}
 	f.Add([]byte(nativeLines))
-	for _, p := range []string{"testdata/native/in/articles.jsonl", "testdata/native-pretty/in/village.json"} {
+	for _, p := range []string{"testdata/native-lines/in/articles.jsonl", "testdata/native-pretty/in/village.json"} {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
 		}
