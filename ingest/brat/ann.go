@@ -125,7 +125,7 @@ func parseRelation(id, rest string, lineNo int, a *ingest.Article) string {
 	}
 	args, msg := parseArgs(f[1:])
 	if msg != "" {
-		return fmt.Sprintf("relation %s: %s", id, msg)
+		return "relation " + id + ": " + msg
 	}
 	a.Relations = append(a.Relations, ingest.Relation{ID: id, Type: f[0], Args: args, Line: lineNo})
 	return ""
@@ -142,7 +142,7 @@ func parseEvent(id, rest string, lineNo int, a *ingest.Article) string {
 	}
 	args, msg := parseArgs(f[1:])
 	if msg != "" {
-		return fmt.Sprintf("event %s: %s", id, msg)
+		return "event " + id + ": " + msg
 	}
 	a.Events = append(a.Events, ingest.Event{ID: id, Type: typ, Trigger: trig, Args: args, Line: lineNo})
 	return ""

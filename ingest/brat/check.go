@@ -44,6 +44,19 @@ func (ck *checker) bad(line int, format string, args ...any) {
 	ck.errs = append(ck.errs, &ingest.ParseError{Path: ck.a.Location(0), Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
+// declared returns the declaration of name, or nil: when name is not declared it says so
+// with missing and args; a name that cannot be a type name Validate reports already.
+func declared[T any](ck *checker, decls map[string]*T, name string, line int, missing string, args ...any) *T {
+	if ingest.TypeNameProblem(name) != "" {
+		return nil
+	}
+	d := decls[name]
+	if d == nil {
+		ck.bad(line, missing, args...)
+	}
+	return d
+}
+
 // mentions checks that every mention's type is declared, concrete, and an event type
 // when the mention triggers an event.
 func (ck *checker) mentions() {
@@ -112,13 +125,9 @@ func declaredRole(t *TypeDecl, role string) *ArgDecl {
 // relation checks a relation's type and arguments; a relation declared on several lines
 // must fit one of them as a whole.
 func (ck *checker) relation(r ingest.Relation) {
-	if ingest.TypeNameProblem(r.Type) != "" {
-		return
-	}
-	t := ck.c.Relations[r.Type]
+	t := declared(ck, ck.c.Relations, r.Type, r.Line, "relation %s: type %s is not declared in [relations] of %s", r.ID, r.Type, ck.c.Path)
 	switch {
 	case t == nil:
-		ck.bad(r.Line, "relation %s: type %s is not declared in [relations] of %s", r.ID, r.Type, ck.c.Path)
 	case len(t.Signatures) <= 1:
 		ck.args(r.Line, "relation "+r.ID, t, r.Args, ck.bad)
 	case !ck.fitsOne(r, t):
@@ -151,12 +160,8 @@ func (ck *checker) fitsOne(r ingest.Relation, t *TypeDecl) bool {
 
 // event checks an event's type, its trigger's type and its arguments.
 func (ck *checker) event(e ingest.Event) {
-	if ingest.TypeNameProblem(e.Type) != "" {
-		return
-	}
-	t := ck.c.Events[e.Type]
+	t := declared(ck, ck.c.Events, e.Type, e.Line, "event %s: type %s is not declared in [events] of %s", e.ID, e.Type, ck.c.Path)
 	if t == nil {
-		ck.bad(e.Line, "event %s: type %s is not declared in [events] of %s", e.ID, e.Type, ck.c.Path)
 		return
 	}
 	if t.Abstract {
@@ -171,12 +176,8 @@ func (ck *checker) event(e ingest.Event) {
 // attribute checks that an attribute is declared, marks what it may mark and has a
 // value it may take.
 func (ck *checker) attribute(at ingest.Attribute) {
-	if ingest.TypeNameProblem(at.Name) != "" {
-		return
-	}
-	d := ck.c.Attributes[at.Name]
+	d := declared(ck, ck.c.Attributes, at.Name, at.Line, "attribute %s: %s is not declared in [attributes] of %s", at.ID, at.Name, ck.c.Path)
 	if d == nil {
-		ck.bad(at.Line, "attribute %s: %s is not declared in [attributes] of %s", at.ID, at.Name, ck.c.Path)
 		return
 	}
 	if k, ok := ck.kinds[at.Target]; ok && !ck.c.accepts(d.Targets, k, ck.types[at.Target]) {

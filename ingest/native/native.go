@@ -259,6 +259,17 @@ func (p *parser) genID(prefix string) string {
 	return fmt.Sprintf("_%s%d", prefix, p.gen)
 }
 
+// annotation starts reading the i-th object of list: it returns its line, having checked
+// its id and that it has a type.
+func (p *parser) annotation(list string, i int, what, id, typ string) int {
+	l := p.at(list, i)
+	p.checkID(l, what, id)
+	if typ == "" {
+		p.bad(l, "%s %s has no type", what, id)
+	}
+	return l
+}
+
 // at returns the line of the i-th object of a list ("mentions", 2).
 func (p *parser) at(list string, i int) int { return p.lines.At(fmt.Sprintf("%s.%d", list, i)) }
 
@@ -295,12 +306,8 @@ func (p *parser) article(na *nativeArticle, raw []byte, textLimit int64) error {
 
 // mention reads the i-th mention, placed by offsets, spans or quote.
 func (p *parser) mention(i int, nm nativeMention) {
-	l := p.at("mentions", i)
-	p.checkID(l, "mention", nm.ID)
+	l := p.annotation("mentions", i, "mention", nm.ID, nm.Type)
 	m := ingest.Mention{ID: nm.ID, Type: nm.Type, Line: l}
-	if nm.Type == "" {
-		p.bad(l, "mention %s has no type", nm.ID)
-	}
 	if !p.place(l, nm, &m) {
 		return
 	}
@@ -444,12 +451,8 @@ func args(nas []nativeArg) []ingest.Arg {
 
 // relation reads the i-th relation: binary (from, to) or with args.
 func (p *parser) relation(i int, nr nativeRelation) {
-	l := p.at("relations", i)
-	p.checkID(l, "relation", nr.ID)
+	l := p.annotation("relations", i, "relation", nr.ID, nr.Type)
 	r := ingest.Relation{ID: nr.ID, Type: nr.Type, Line: l}
-	if nr.Type == "" {
-		p.bad(l, "relation %s has no type", nr.ID)
-	}
 	switch {
 	case len(nr.Args) > 0 && (nr.From != "" || nr.To != ""):
 		p.bad(l, "relation %s: give from/to or args, not both", nr.ID)
@@ -468,11 +471,7 @@ func (p *parser) relation(i int, nr nativeRelation) {
 
 // event reads the i-th event.
 func (p *parser) event(i int, ne nativeEvent) {
-	l := p.at("events", i)
-	p.checkID(l, "event", ne.ID)
-	if ne.Type == "" {
-		p.bad(l, "event %s has no type", ne.ID)
-	}
+	l := p.annotation("events", i, "event", ne.ID, ne.Type)
 	if ne.Trigger == "" {
 		p.bad(l, "event %s has no trigger (the id of the mention that names it)", ne.ID)
 		return
