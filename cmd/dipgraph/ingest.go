@@ -96,14 +96,14 @@ func runIngest(c *cli.Context) error {
 		return err
 	}
 	ws := &warnings{w: c.App.ErrWriter}
-	srcs, perrs, read, err := ingestSources(c, ws)
+	srcs, perrs, err := ingestSources(c, ws)
 	if err != nil {
 		return err
 	}
 	for _, e := range perrs {
 		fmt.Fprintln(c.App.ErrWriter, e)
 	}
-	read = ws.read(read)
+	read := ws.read(nil)
 	if c.Bool("dry-run") {
 		return dryRun(c, srcs, b, read, len(perrs), ws)
 	}
@@ -204,18 +204,18 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 // ingestSources finds the articles to ingest: annotated files in any format ingest reads
 // or, with --format text, raw .txt or .md files annotated on the way in by the
 // dictionary-and-pattern annotator.
-func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseErrors, load.ReadFunc, error) {
+func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseErrors, error) {
 	reg := readers.All()
 	if c.String("format") == text.Format {
 		an, err := newAnnotator(c)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		reg.Register(text.New(an))
 	}
 	srcs, perrs, warns, err := discover(c, reg)
 	ws.add(warns)
-	return srcs, perrs, nil, err
+	return srcs, perrs, err
 }
 
 // writeGraphJSON writes g as an indented JSON object, as json.Encoder with a two-space

@@ -39,8 +39,3 @@ func FuzzNative(f *testing.F) {
 		ingesttest.FuzzStdin(t, b)
 	})
 }
-
-const nativeLines = `{"id": "call", "title": "A call", "published": "2016-03-19", "meta": {"desk": "world", "pages": 2}, "text": "Kerry phoned Lavrov; later Kerry – not Lavrov – spoke of a “truce”.", "mentions": [{"id": "m1", "type": "Person", "start": 0, "end": 5, "wikidata": "Q22316"}, {"id": "m2", "type": "Person", "quote": "Lavrov"}, {"id": "m3", "type": "Person", "quote": "Kerry", "occurrence": 2}, {"id": "m4", "type": "Person", "spans": [[27, 32], [39, 45]], "text": "Kerry Lavrov"}, {"id": "t1", "type": "Ceasefire", "quote": "truce"}], "relations": [{"id": "r1", "type": "SpokeWith", "from": "m1", "to": "m2", "status": "asserted"}], "events": [{"id": "e1", "type": "Ceasefire", "trigger": "t1", "args": [{"role": "Proposer", "ref": "m3"}], "status": "proposed"}], "attributes": [{"target": "e1", "name": "Confidence", "value": "High"}], "norms": [{"target": "m2", "ref": "Wikidata:Q154972"}], "equivalences": [["m1", "m3"]], "notes": [{"target": "m4", "text": "two people, one mention, for the test"}]}
-
-{"id": "second", "text": "Nothing annotated."}
-`
