@@ -153,3 +153,32 @@ func TestReadMissingFile(t *testing.T) {
 		t.Errorf("error %v, want one wrapping os.ErrNotExist", err)
 	}
 }
+
+// TestForcedFormatTakesJSONFilesOutOfFolders: a forced JSON format reads every JSON file
+// of a folder (.json, .jsonl, .ndjson) and nothing else, whatever detection would choose.
+func TestForcedFormatTakesJSONFilesOutOfFolders(t *testing.T) {
+	dir := t.TempDir()
+	task := `{"data": {"text": "Kerry phoned Lavrov.", "id": "%s"}, "annotations": [{"result": []}]}`
+	ingesttest.WriteFiles(t, dir, map[string]string{
+		"a.jsonl":     "[" + fmt.Sprintf(task, "a") + "]",
+		"b.json":      fmt.Sprintf(task, "b"),
+		"c.txt":       "Kerry phoned Lavrov.",
+		"c.ann":       "",
+		"d.meta.json": `{"id": "d"}`,
+	})
+	srcs, err := ingesttest.Discover([]string{dir}, ingest.Options{Format: labelstudio.Format})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range srcs {
+		a, err := ingest.Read(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Name(), err)
+		}
+		ids = append(ids, a.Format+":"+a.ID)
+	}
+	if strings.Join(ids, " ") != "labelstudio:a labelstudio:b" {
+		t.Errorf("read %v, want the two Label Studio files", ids)
+	}
+}

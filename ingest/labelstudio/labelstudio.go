@@ -440,9 +440,13 @@ func (Reader) Format() string { return Format }
 func (Reader) Describe() string { return "Label Studio .json" }
 
 // Claim takes a .json file or stdin that holds an array or a task ("data" or
-// "annotations" at the top), and any other .json file or stdin weakly.
+// "annotations" at the top), and any other .json file, stdin or JSON Lines file weakly
+// (JSON Lines is native's by name; --format labelstudio reads it as an export).
 func (Reader) Claim(f *ingest.File) int {
-	if (f.Ext != ".json" && !f.Stdin()) || brat.IsSidecar(f.Path) {
+	switch {
+	case f.Ext == ".jsonl" || f.Ext == ".ndjson":
+		return ingest.ClaimName // native JSON Lines by name; read as an export only when forced
+	case (f.Ext != ".json" && !f.Stdin()) || brat.IsSidecar(f.Path):
 		return ingest.ClaimNone
 	}
 	switch jsonpos.FirstByteOf(f) {
