@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 )
 
 // TestEvidenceSpansAreCodePoints checks, on text with curly quotes, em dashes and
 // accents, that every evidence span covers an annotated mention in code points.
 func TestEvidenceSpansAreCodePoints(t *testing.T) {
-	srcs, err := ingest.DiscoverFormat([]string{"testdata/non-ascii"}, ingest.FormatBrat)
+	srcs, _, err := ingest.Discover([]string{"testdata/non-ascii"}, ingest.Options{Readers: readers.All(), Format: brat.Format})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/internal/testenv/golden"
 )
 
 const examplesDir = "../examples/articles"
@@ -16,7 +17,7 @@ func TestExamplesOrderIndependent(t *testing.T) {
 	orders := map[string]func([]ingest.Source){
 		"found": nil,
 		"reversed": func(s []ingest.Source) {
-			sort.Slice(s, func(i, j int) bool { return s[i].TextPath > s[j].TextPath })
+			sort.Slice(s, func(i, j int) bool { return s[i].Path > s[j].Path })
 		},
 		"shuffled": func(s []ingest.Source) {
 			r := rand.New(rand.NewSource(7))
@@ -35,7 +36,7 @@ func TestExamplesOrderIndependent(t *testing.T) {
 			continue
 		}
 		if !bytes.Equal(first, got) {
-			t.Errorf("building examples/ in %s order gives another graph:\n%s", name, firstDiff(first, got))
+			t.Errorf("building examples/ in %s order gives another graph:\n%s", name, golden.FirstDiff(first, got))
 		}
 	}
 }

@@ -1,17 +1,15 @@
 package graph
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
+	"github.com/dipgraph/dipgraph/ingest/readers"
+	"github.com/dipgraph/dipgraph/internal/testenv/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // buildDir reads, validates and builds every article under dir, in the order given by
 // order (nil: as found), with the built-in gazetteer extended by dir/gazetteer.jsonl.
@@ -25,7 +23,7 @@ func buildDir(t *testing.T, dir string, order func([]ingest.Source)) (*Graph, []
 		}
 	}
 	b := NewBuilder(gz)
-	srcs, err := ingest.DiscoverFormat([]string{dir}, ingest.FormatBrat)
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All(), Format: brat.Format})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,66 +58,20 @@ func goldenJSON(t *testing.T, g *Graph) []byte {
 		c.Articles[i].Fingerprint = ""
 		c.Articles[i].Path = filepath.ToSlash(c.Articles[i].Path)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return golden.JSON(t, c)
 }
 
 // TestGolden builds each testdata/<case>/ folder of brat articles and compares the merged
-// graph with testdata/<case>/expected.json (go test -run TestGolden -update rewrites them).
+// graph with testdata/<case>/expected.json (go test ./graph -run TestGolden -update rewrites them).
 func TestGolden(t *testing.T) {
-	dirs, err := filepath.Glob("testdata/*")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dirs := golden.Cases(t, "")
 	if len(dirs) < 5 { // alias-merge, dates, events-status, non-ascii, titles
 		t.Fatalf("found %d golden cases, want at least 5", len(dirs))
 	}
 	for _, dir := range dirs {
-		if filepath.Base(dir) == "fuzz" {
-			continue // go test -fuzz keeps its failing inputs there
-		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			g, _ := buildDir(t, dir, nil)
-			got := goldenJSON(t, g)
-			want := filepath.Join(dir, "expected.json")
-			if *update {
-				if err := os.WriteFile(want, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			exp, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("%v (run go test ./graph -run TestGolden -update to create it)", err)
-			}
-			if !bytes.Equal(got, exp) {
-				t.Errorf("%s differs from the built graph; inspect with -update and git diff\n%s", want, firstDiff(exp, got))
-			}
+			golden.Check(t, filepath.Join(dir, "expected.json"), goldenJSON(t, g))
 		})
 	}
 }
-
-// firstDiff shows the first differing line of two texts.
-func firstDiff(a, b []byte) string {
-	al, bl := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
-	for i := 0; i < len(al) || i < len(bl); i++ {
-		var x, y []byte
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if !bytes.Equal(x, y) {
-			return "line " + itoa(i+1) + ":\n  want " + string(x) + "\n  got  " + string(y)
-		}
-	}
-	return ""
-}
-
-func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }

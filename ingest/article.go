@@ -43,9 +43,16 @@ type Article struct {
 	// ReadValid turns them into problems when the source is strict.
 	Warnings ParseErrors
 
-	// Config is the brat annotation.conf that governs the article, if any; Validate checks
-	// the annotations against it.
-	Config *AnnotationConfig
+	// Schema is the declaration of types that governs the article (a brat
+	// annotation.conf), if any; Validate checks the annotations against it.
+	Schema Schema `json:"-"`
+}
+
+// Schema declares the annotation types an article may use, as brat's annotation.conf
+// does; Validate asks it to check an article once the checks every article gets are done.
+type Schema interface {
+	// Check returns every way a's annotations break the declarations.
+	Check(a *Article) ParseErrors
 }
 
 // Span is a half-open range [Start, End) of code points in the article text.

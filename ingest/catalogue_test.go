@@ -1,71 +1,12 @@
-package ingest
+package ingest_test
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/internal/ingesttest"
 )
-
-// writeFiles creates the files (name → content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// problems runs discovery, reading and validation over paths (relative to dir) and returns
-// every message, with dir left out so messages read as the user would see them.
-func problems(t *testing.T, dir string, paths []string, opt Options) ([]string, []*Article) {
-	t.Helper()
-	wd, _ := os.Getwd()
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(wd)
-	var out []string
-	add := func(err error) {
-		var pes ParseErrors
-		var pe *ParseError
-		switch {
-		case errors.As(err, &pes):
-			for _, e := range pes {
-				out = append(out, e.Error())
-			}
-		case errors.As(err, &pe):
-			out = append(out, pe.Error())
-		default:
-			out = append(out, "ERROR "+err.Error())
-		}
-	}
-	srcs, err := DiscoverWith(paths, opt)
-	if err != nil {
-		add(err)
-	}
-	var arts []*Article
-	ids := ArticleIDs{}
-	for _, s := range srcs {
-		a, err := ReadValid(s)
-		if err != nil {
-			add(err)
-			continue
-		}
-		if pe := ids.Claim(a); pe != nil {
-			add(pe)
-			continue
-		}
-		arts = append(arts, a)
-	}
-	return out, arts
-}
 
 const kerry = "John Kerry called Sergei Lavrov."
 
@@ -75,7 +16,7 @@ func TestBadInputs(t *testing.T) {
 		name  string
 		files map[string]string
 		paths []string // default: "."
-		opt   Options
+		opt   ingest.Options
 		want  []string
 	}{
 		{
@@ -230,7 +171,7 @@ func TestBadInputs(t *testing.T) {
 			files: map[string]string{"a.jsonl": `{"id":"a","text":"John Kerry","mentions":[{"id":"m1","type":"Person","start":"0","end":10}]}` + "\n" +
 				`{"id":"b","text":"x","mentions":{}}` + "\n" + `["id","c"]` + "\n" + `{"id":"d","txt":"x"}` + "\n"},
 			want: []string{
-				"a.jsonl:1: mentions.start: expected a number, got string",
+				"a.jsonl:1: mentions.0.start: expected an integer, got string",
 				"a.jsonl:2: mentions: expected an array, got object",
 				`a.jsonl:3: expected an article object {"id": …, "text": …}, got an array`,
 				`a.jsonl:4: unknown field "txt"`,
@@ -343,7 +284,7 @@ func TestBadInputs(t *testing.T) {
 			name:  "stdin that is not JSON",
 			files: map[string]string{},
 			paths: []string{"-"},
-			opt:   Options{Stdin: strings.NewReader("T1\tPerson 0 5\tKerry\n")},
+			opt:   ingest.Options{Stdin: strings.NewReader("T1\tPerson 0 5\tKerry\n")},
 			want:  []string{"stdin:1: not JSON: stdin takes native JSON or a Label Studio export (brat needs a .txt and .ann pair)"},
 		},
 		{
@@ -359,12 +300,12 @@ func TestBadInputs(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFiles(t, dir, tc.files)
+			ingesttest.WriteFiles(t, dir, tc.files)
 			paths := tc.paths
 			if paths == nil {
 				paths = []string{"."}
 			}
-			got, _ := problems(t, dir, paths, tc.opt)
+			got, _ := ingesttest.Problems(t, dir, paths, tc.opt)
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}

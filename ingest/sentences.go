@@ -160,14 +160,19 @@ func isAbbreviation(text string, start, i int) bool {
 		}
 		w -= size
 	}
-	word := strings.ToLower(strings.Trim(text[w:i], `"'“‘(`))
+	return abbreviationWord(text[w:i])
+}
+
+// abbreviationWord reports whether the word before a full stop is an abbreviation: a
+// known one ("Mr", "approx"), a single letter ("J. Kerry") or dotted initials ("U.S").
+func abbreviationWord(w string) bool {
+	word := strings.ToLower(strings.Trim(w, `"'“‘(`))
 	if word == "" {
 		return false
 	}
 	if abbreviations[word] {
 		return true
 	}
-	// A single letter ("J. Kerry") or dotted initials ("U.S") are abbreviations.
 	rw := []rune(word)
 	if len(rw) == 1 && unicode.IsLetter(rw[0]) {
 		return true

@@ -128,17 +128,5 @@ func refAbbreviation(rs []rune, start, i int) bool {
 	for w > start && !unicode.IsSpace(rs[w-1]) && rs[w-1] != '(' {
 		w--
 	}
-	word := strings.ToLower(strings.Trim(string(rs[w:i]), `"'“‘(`))
-	if word == "" {
-		return false
-	}
-	if abbreviations[word] {
-		return true
-	}
-	// A single letter ("J. Kerry") or dotted initials ("U.S") are abbreviations.
-	rw := []rune(word)
-	if len(rw) == 1 && unicode.IsLetter(rw[0]) {
-		return true
-	}
-	return strings.Count(word, ".") >= 1 && len(rw) <= 5
+	return abbreviationWord(string(rs[w:i]))
 }

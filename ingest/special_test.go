@@ -1,4 +1,4 @@
-package ingest
+package ingest_test
 
 import (
 	"net"
@@ -8,6 +8,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/internal/ingesttest"
 )
 
 // TestSpecialFilesNeverBlock puts a named pipe, a socket and a symlink loop where articles
@@ -48,7 +51,7 @@ func TestSpecialFilesNeverBlock(t *testing.T) {
 	for _, paths := range [][]string{{dir}, {mk("f.txt"), mk("pipe.jsonl"), mk("s.json"), mk("loop-a.jsonl"), mk("loop-b.jsonl")}} {
 		done := make(chan error, 1)
 		go func() {
-			_, err := Discover(paths)
+			_, err := ingesttest.Discover(paths, ingest.Options{})
 			done <- err
 		}()
 		var err error
@@ -57,7 +60,7 @@ func TestSpecialFilesNeverBlock(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Fatalf("Discover(%v) still blocked after 10s", paths)
 		}
-		var perrs ParseErrors
+		var perrs ingest.ParseErrors
 		if err == nil || !asParseErrors(err, &perrs) {
 			t.Fatalf("Discover(%v): %v, want problems", paths, err)
 		}
@@ -73,8 +76,8 @@ func TestSpecialFilesNeverBlock(t *testing.T) {
 	}
 }
 
-func asParseErrors(err error, perrs *ParseErrors) bool {
-	pe, ok := err.(ParseErrors)
+func asParseErrors(err error, perrs *ingest.ParseErrors) bool {
+	pe, ok := err.(ingest.ParseErrors)
 	*perrs = pe
 	return ok
 }

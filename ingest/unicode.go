@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -33,8 +32,8 @@ func NormalizeNames(a *Article) {
 	}
 }
 
-// sameText reports whether a and b are the same text once both are in NFC.
-func sameText(a, b string) bool { return a == b || norm.NFC.String(a) == norm.NFC.String(b) }
+// SameText reports whether a and b are the same text once both are in NFC.
+func SameText(a, b string) bool { return a == b || norm.NFC.String(a) == norm.NFC.String(b) }
 
 // formHints explains a span text that does not match the text it covers when the reason
 // is Unicode: the offsets were counted on the text in another normalisation form, or the
@@ -66,7 +65,7 @@ func (h *formHints) hint(spans []Span, want, got string) string {
 		if idx == nil {
 			continue
 		}
-		if cov, ok := idx.Covered(spans); ok && flattenSpace(cov) == flattenSpace(f.form.String(want)) {
+		if cov, ok := idx.Covered(spans); ok && FlattenSpace(cov) == FlattenSpace(f.form.String(want)) {
 			return fmt.Sprintf(" (the offsets count the characters of the text in Unicode form %s, but the text is stored in another form; "+
 				"count the characters of the text as stored, or normalise the text to %s)", f.name, strings.Fields(f.name)[0])
 		}
@@ -98,67 +97,6 @@ func codePoint(r rune) string {
 		return "U+00A0 (no-break space)"
 	}
 	return fmt.Sprintf("U+%04X %q", r, r)
-}
-
-// nfcText is a text in NFC with the way back to offsets in the text as stored: built one
-// normalisation segment at a time, since at the boundary between segments both texts
-// agree, an occurrence that starts and ends on boundaries maps back exactly.
-type nfcText struct {
-	s             string
-	atNFC, atOrig []int // boundaries: code point offset in the NFC text, in the stored text
-}
-
-func newNFCText(text string) *nfcText {
-	var b strings.Builder
-	t := &nfcText{}
-	cpNFC, cpOrig := 0, 0
-	for i := 0; i < len(text); {
-		n := norm.NFC.NextBoundaryInString(text[i:], true)
-		if n <= 0 {
-			n = len(text) - i
-		}
-		seg := text[i : i+n]
-		ns := norm.NFC.String(seg)
-		t.atNFC, t.atOrig = append(t.atNFC, cpNFC), append(t.atOrig, cpOrig)
-		b.WriteString(ns)
-		cpNFC += utf8.RuneCountInString(ns)
-		cpOrig += utf8.RuneCountInString(seg)
-		i += n
-	}
-	t.atNFC, t.atOrig = append(t.atNFC, cpNFC), append(t.atOrig, cpOrig)
-	t.s = b.String()
-	return t
-}
-
-// stored returns the offset in the stored text of NFC offset cp, or -1 when cp falls
-// inside a segment (half of a decomposed character).
-func (t *nfcText) stored(cp int) int {
-	k := sort.SearchInts(t.atNFC, cp)
-	if k < len(t.atNFC) && t.atNFC[k] == cp {
-		return t.atOrig[k]
-	}
-	return -1
-}
-
-// find is findOccurrence for a quote that is only found once text and quote are both in
-// NFC. It returns code point offsets in the text as stored (start and end), or -1 and how
-// many NFC occurrences there are.
-func (t *nfcText) find(q string, occ int) (int, int, int) {
-	nq := norm.NFC.String(q)
-	start, found := findOccurrence(t.s, nq, occ)
-	if start < 0 {
-		return -1, -1, found
-	}
-	s, e := t.stored(start), t.stored(start+utf8.RuneCountInString(nq))
-	if s < 0 || e < 0 {
-		return -1, -1, 0
-	}
-	return s, e, found
-}
-
-// findOccurrenceNFC is nfcText.find on a text indexed for one lookup.
-func findOccurrenceNFC(text, q string, occ int) (int, int, int) {
-	return newNFCText(text).find(q, occ)
 }
 
 // c0Names are the names of the C0 control characters that no article text may hold
@@ -240,12 +178,12 @@ func CheckText(path string, b []byte, offset int) *ParseError {
 	if utf8.Valid(b) {
 		return nil
 	}
-	i := firstInvalid(b)
-	return &ParseError{Path: path, Line: lineAt(b, i), Msg: fmt.Sprintf("text is not valid UTF-8 (byte %d)", i+offset)}
+	i := FirstInvalid(b)
+	return &ParseError{Path: path, Line: LineAt(b, i), Msg: fmt.Sprintf("text is not valid UTF-8 (byte %d)", i+offset)}
 }
 
-// hasBOM reports whether b starts with a UTF-8 byte-order mark.
-func hasBOM(b []byte) bool { return bytes.HasPrefix(b, []byte("\ufeff")) }
+// HasBOM reports whether b starts with a UTF-8 byte-order mark.
+func HasBOM(b []byte) bool { return bytes.HasPrefix(b, []byte("\ufeff")) }
 
-// dropBOM returns b without a leading UTF-8 byte-order mark.
-func dropBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\ufeff")) }
+// DropBOM returns b without a leading UTF-8 byte-order mark.
+func DropBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\ufeff")) }

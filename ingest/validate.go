@@ -2,8 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -18,217 +19,265 @@ var metaKeyPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
 // found as "file:line: message", sorted by line (problems on one line keep the order of
 // the checks); none means the article can be loaded.
 func Validate(a *Article) ParseErrors {
-	var errs ParseErrors
-	p := a.AnnPath
-	if p == "" {
-		p = a.Path
+	v := &validator{a: a, path: a.Location(0), ids: map[string]int{}, kinds: map[string]byte{}, types: map[string]string{}}
+	v.article()
+	v.mentions()
+	v.relationsAndEvents()
+	v.otherAnnotations()
+	v.references()
+	if a.Schema != nil {
+		v.errs = append(v.errs, a.Schema.Check(a)...)
 	}
-	bad := func(line int, format string, args ...any) {
-		errs = append(errs, &ParseError{Path: p, Line: line, Msg: fmt.Sprintf(format, args...)})
+	SortErrors(v.errs)
+	return v.errs
+}
+
+// validator checks one article, collecting every problem.
+type validator struct {
+	a     *Article
+	path  string // the file annotations are reported in
+	errs  ParseErrors
+	ids   map[string]int    // line of every annotation id
+	kinds map[string]byte   // kind of every annotation id (see Kinds)
+	types map[string]string // type of every annotation id
+}
+
+func (v *validator) bad(line int, format string, args ...any) {
+	v.errs = append(v.errs, &ParseError{Path: v.path, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) badType(line int, what, owner, name string) {
+	if msg := TypeNameProblem(name); msg != "" {
+		v.bad(line, "%s %s: type %s", what, owner, msg)
 	}
-	badType := func(line int, what, owner, name string) {
-		if msg := typeNameProblem(name); msg != "" {
-			bad(line, "%s %s: type %s", what, owner, msg)
+}
+
+func (v *validator) badRoles(line int, what, owner string, args []Arg) {
+	for _, arg := range args {
+		if msg := TypeNameProblem(arg.Role); msg != "" {
+			v.bad(line, "%s %s: role %s", what, owner, msg)
 		}
 	}
+}
+
+// claim records an annotation id, refusing an empty or repeated one.
+func (v *validator) claim(id string, line int, kind byte, typ string) {
+	if id == "" {
+		v.bad(line, "annotation without an id")
+		return
+	}
+	if prev, ok := v.ids[id]; ok {
+		v.bad(line, "duplicate id %s (first on line %d)", id, prev)
+		return
+	}
+	v.ids[id] = line
+	v.kinds[id] = kind
+	v.types[id] = typ
+}
+
+// article checks the article's own fields: text, id, date, metadata keys.
+func (v *validator) article() {
+	a := v.a
 	if strings.TrimSpace(a.Text) == "" {
-		errs = append(errs, &ParseError{Path: a.Path, Line: a.Line, Msg: "the article text is empty"})
+		v.errs = append(v.errs, &ParseError{Path: a.Path, Line: a.Line, Msg: "the article text is empty"})
 	}
 	if msg, line := controlProblem(a.Text, a.Line == 0); msg != "" {
 		if a.Line > 0 {
 			line = a.Line
 		}
-		errs = append(errs, &ParseError{Path: a.Path, Line: line, Msg: msg})
+		v.errs = append(v.errs, &ParseError{Path: a.Path, Line: line, Msg: msg})
 	}
 	if msg := articleIDProblem(a.ID); msg != "" {
 		ip, il := a.Path, a.Line
 		if a.MetaPath != "" {
 			ip, il = a.MetaPath, 0
 		}
-		errs = append(errs, &ParseError{Path: ip, Line: il, Msg: msg})
+		v.errs = append(v.errs, &ParseError{Path: ip, Line: il, Msg: msg})
 	}
 	if a.Published != "" {
 		if _, err := ParseDate(a.Published); err != nil {
-			bad(0, "published: %v", err)
+			v.bad(0, "published: %v", err)
 		}
 	}
-	for _, k := range sortedKeys(a.Meta) {
+	for _, k := range slices.Sorted(maps.Keys(a.Meta)) {
 		if !metaKeyPattern.MatchString(k) {
 			mp := a.MetaPath
 			if mp == "" {
-				mp = p
+				mp = v.path
 			}
-			errs = append(errs, &ParseError{Path: mp, Msg: fmt.Sprintf("metadata key %q is not a valid name: use ASCII letters, digits and _", clip(k))})
+			v.errs = append(v.errs, &ParseError{Path: mp, Msg: fmt.Sprintf("metadata key %q is not a valid name: use ASCII letters, digits and _", Clip(k))})
 		}
 	}
-	idx := NewTextIndex(a.Text)
-	forms := &formHints{text: a.Text}
-	ids := map[string]int{}
-	kinds := map[string]byte{}
-	types := map[string]string{}
-	claim := func(id string, line int, kind byte, typ string) {
-		if id == "" {
-			bad(line, "annotation without an id")
-			return
-		}
-		if prev, ok := ids[id]; ok {
-			bad(line, "duplicate id %s (first on line %d)", id, prev)
-			return
-		}
-		ids[id] = line
-		kinds[id] = kind
-		types[id] = typ
-	}
-	for _, m := range a.Mentions {
-		claim(m.ID, m.Line, 'T', m.Type)
-		badType(m.Line, "mention", m.ID, m.Type)
+}
+
+// mentions claims every mention and checks its spans against the text.
+func (v *validator) mentions() {
+	idx := NewTextIndex(v.a.Text)
+	forms := &formHints{text: v.a.Text}
+	for _, m := range v.a.Mentions {
+		v.claim(m.ID, m.Line, 'T', m.Type)
+		v.badType(m.Line, "mention", m.ID, m.Type)
 		if len(m.Spans) == 0 {
-			bad(m.Line, "%s: no span", m.ID)
+			v.bad(m.Line, "%s: no span", m.ID)
 			continue
 		}
-		inside := true
-		for _, s := range m.Spans {
-			switch {
-			case s.Start < 0 || s.End < 0:
-				bad(m.Line, "%s: negative offset in span %d-%d", m.ID, s.Start, s.End)
-				inside = false
-			case s.End < s.Start:
-				bad(m.Line, "%s: span %d-%d ends before it starts", m.ID, s.Start, s.End)
-				inside = false
-			case s.End > idx.Len():
-				bad(m.Line, "%s: span %d-%d is outside the text (%d characters)", m.ID, s.Start, s.End, idx.Len())
-				inside = false
-			case s.End == s.Start:
-				bad(m.Line, "%s: span %d-%d is empty", m.ID, s.Start, s.End)
-				inside = false
-			}
-		}
-		if inside {
-			got, _ := idx.Covered(m.Spans)
-			if got != m.Text && !sameText(flattenSpace(got), flattenSpace(m.Text)) {
-				hint := ""
-				if byteOffsetsMatch(a.Text, m.Spans, m.Text) {
-					hint = " (the offsets count bytes; they must count characters)"
-				} else {
-					hint = forms.hint(m.Spans, m.Text, got)
-				}
-				bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, clip(m.Text), spansString(m.Spans), clip(got), hint)
-			} else if strings.TrimSpace(got) == "" {
-				bad(m.Line, "%s: span %s covers only white space: a mention must cover a name or word", m.ID, spansString(m.Spans))
-			}
+		if v.spansInside(m, idx.Len()) {
+			v.spanText(m, idx, forms)
 		}
 	}
-	for _, r := range a.Relations {
-		claim(r.ID, r.Line, 'R', r.Type)
-		badType(r.Line, "relation", r.ID, r.Type)
-		for _, arg := range r.Args {
-			if msg := typeNameProblem(arg.Role); msg != "" {
-				bad(r.Line, "relation %s: role %s", r.ID, msg)
-			}
+}
+
+// spansInside reports whether every span of m is a non-empty range inside a text of n
+// code points, and says what is wrong with each that is not.
+func (v *validator) spansInside(m Mention, n int) bool {
+	inside := true
+	for _, s := range m.Spans {
+		switch {
+		case s.Start < 0 || s.End < 0:
+			v.bad(m.Line, "%s: negative offset in span %d-%d", m.ID, s.Start, s.End)
+		case s.End < s.Start:
+			v.bad(m.Line, "%s: span %d-%d ends before it starts", m.ID, s.Start, s.End)
+		case s.End > n:
+			v.bad(m.Line, "%s: span %d-%d is outside the text (%d characters)", m.ID, s.Start, s.End, n)
+		case s.End == s.Start:
+			v.bad(m.Line, "%s: span %d-%d is empty", m.ID, s.Start, s.End)
+		default:
+			continue
+		}
+		inside = false
+	}
+	return inside
+}
+
+// spanText checks that a mention's text is the text its spans cover, and not only white
+// space; a mismatch comes with a hint when offsets count bytes or another Unicode form.
+func (v *validator) spanText(m Mention, idx *TextIndex, forms *formHints) {
+	got, _ := idx.Covered(m.Spans)
+	switch {
+	case got != m.Text && !SameText(FlattenSpace(got), FlattenSpace(m.Text)):
+		hint := ""
+		if byteOffsetsMatch(v.a.Text, m.Spans, m.Text) {
+			hint = " (the offsets count bytes; they must count characters)"
+		} else {
+			hint = forms.hint(m.Spans, m.Text, got)
+		}
+		v.bad(m.Line, "%s: span text %q does not match the text at %s: %q%s", m.ID, Clip(m.Text), spansString(m.Spans), Clip(got), hint)
+	case strings.TrimSpace(got) == "":
+		v.bad(m.Line, "%s: span %s covers only white space: a mention must cover a name or word", m.ID, spansString(m.Spans))
+	}
+}
+
+// relationsAndEvents claims relations and events and checks their type and role names.
+func (v *validator) relationsAndEvents() {
+	for _, r := range v.a.Relations {
+		v.claim(r.ID, r.Line, 'R', r.Type)
+		v.badType(r.Line, "relation", r.ID, r.Type)
+		v.badRoles(r.Line, "relation", r.ID, r.Args)
+	}
+	for _, e := range v.a.Events {
+		v.claim(e.ID, e.Line, 'E', e.Type)
+		v.badType(e.Line, "event", e.ID, e.Type)
+		v.badRoles(e.Line, "event", e.ID, e.Args)
+	}
+}
+
+// otherAnnotations claims attributes, normalisations and notes.
+func (v *validator) otherAnnotations() {
+	for _, at := range v.a.Attributes {
+		v.claim(at.ID, at.Line, 'A', at.Name)
+		if msg := TypeNameProblem(at.Name); msg != "" {
+			v.bad(at.Line, "attribute %s: name %s", at.ID, msg)
 		}
 	}
-	for _, e := range a.Events {
-		claim(e.ID, e.Line, 'E', e.Type)
-		badType(e.Line, "event", e.ID, e.Type)
-		for _, arg := range e.Args {
-			if msg := typeNameProblem(arg.Role); msg != "" {
-				bad(e.Line, "event %s: role %s", e.ID, msg)
-			}
-		}
+	for _, n := range v.a.Norms {
+		v.claim(n.ID, n.Line, 'N', n.Type)
 	}
-	for _, at := range a.Attributes {
-		claim(at.ID, at.Line, 'A', at.Name)
-		if msg := typeNameProblem(at.Name); msg != "" {
-			bad(at.Line, "attribute %s: name %s", at.ID, msg)
-		}
-	}
-	for _, n := range a.Norms {
-		claim(n.ID, n.Line, 'N', n.Type)
-	}
-	for _, n := range a.Notes {
+	for _, n := range v.a.Notes {
 		if n.ID != "" && n.ID != "#" {
-			claim(n.ID, n.Line, '#', n.Type)
+			v.claim(n.ID, n.Line, '#', n.Type)
 		}
 	}
-	ref := func(line int, owner, id string, allowed string) bool {
-		k, ok := kinds[id]
-		if !ok {
-			bad(line, "%s refers to unknown %s", owner, id)
-			return false
-		}
-		if !strings.ContainsRune(allowed, rune(k)) {
-			bad(line, "%s refers to %s, which cannot be an argument here", owner, id)
-			return false
-		}
-		return true
+}
+
+// ref checks that owner's reference id names an annotation of one of the allowed kinds.
+func (v *validator) ref(line int, owner, id string, allowed string) {
+	k, ok := v.kinds[id]
+	switch {
+	case !ok:
+		v.bad(line, "%s refers to unknown %s", owner, id)
+	case !strings.ContainsRune(allowed, rune(k)):
+		v.bad(line, "%s refers to %s, which cannot be an argument here", owner, id)
 	}
-	for _, r := range a.Relations {
-		if len(r.Args) < 2 {
-			bad(r.Line, "relation %s needs two arguments (Arg1:ID Arg2:ID)", r.ID)
-		}
-		seen := map[string]bool{}
-		for _, arg := range r.Args {
-			if seen[arg.Role] {
-				bad(r.Line, "relation %s has role %s twice", r.ID, arg.Role)
-			}
-			seen[arg.Role] = true
-			ref(r.Line, "relation "+r.ID, arg.Ref, "TE")
-		}
-		if len(r.Args) == 2 && r.Args[0].Ref == r.Args[1].Ref {
-			bad(r.Line, "relation %s links %s to itself", r.ID, r.Args[0].Ref)
-		}
+}
+
+// references checks every reference between annotations.
+func (v *validator) references() {
+	for _, r := range v.a.Relations {
+		v.relationArgs(r)
 	}
-	events := map[string]Event{}
-	for _, e := range a.Events {
-		events[e.ID] = e
+	v.events()
+	for _, at := range v.a.Attributes {
+		v.ref(at.Line, "attribute "+at.ID, at.Target, "TRE")
 	}
-	for _, e := range a.Events {
-		ref(e.Line, "event "+e.ID+" trigger", e.Trigger, "T")
-		for _, arg := range e.Args {
-			if arg.Ref == e.ID {
-				bad(e.Line, "event %s has itself as argument %s", e.ID, arg.Role)
-				continue
-			}
-			ref(e.Line, "event "+e.ID, arg.Ref, "TE")
-		}
-		if eventCycle(e.ID, events) {
-			bad(e.Line, "event %s is its own argument through other events (a cycle)", e.ID)
-		}
-	}
-	for _, at := range a.Attributes {
-		ref(at.Line, "attribute "+at.ID, at.Target, "TRE")
-	}
-	for _, n := range a.Norms {
-		ref(n.Line, "normalisation "+n.ID, n.Target, "TRE")
+	for _, n := range v.a.Norms {
+		v.ref(n.Line, "normalisation "+n.ID, n.Target, "TRE")
 		if n.DB == "" || n.DBID == "" {
-			bad(n.Line, "normalisation %s: expected DB:ENTRY, e.g. Wikidata:Q22316", n.ID)
+			v.bad(n.Line, "normalisation %s: expected DB:ENTRY, e.g. Wikidata:Q22316", n.ID)
 		}
 	}
-	for _, eq := range a.Equivs {
+	for _, eq := range v.a.Equivs {
 		if len(eq.Refs) < 2 {
-			bad(eq.Line, "equivalence needs at least two mentions")
+			v.bad(eq.Line, "equivalence needs at least two mentions")
 		}
 		for _, id := range eq.Refs {
-			ref(eq.Line, "equivalence", id, "T")
+			v.ref(eq.Line, "equivalence", id, "T")
 		}
 	}
-	for _, n := range a.Notes {
-		if n.Target != "" {
-			if _, ok := kinds[n.Target]; !ok {
-				bad(n.Line, "note %s refers to unknown %s", n.ID, n.Target)
+	for _, n := range v.a.Notes {
+		if _, ok := v.kinds[n.Target]; n.Target != "" && !ok {
+			v.bad(n.Line, "note %s refers to unknown %s", n.ID, n.Target)
+		}
+	}
+}
+
+// relationArgs checks a relation's arguments: two at least, roles once each, references
+// to mentions or events, not one annotation linked to itself.
+func (v *validator) relationArgs(r Relation) {
+	if len(r.Args) < 2 {
+		v.bad(r.Line, "relation %s needs two arguments (Arg1:ID Arg2:ID)", r.ID)
+	}
+	seen := map[string]bool{}
+	for _, arg := range r.Args {
+		if seen[arg.Role] {
+			v.bad(r.Line, "relation %s has role %s twice", r.ID, arg.Role)
+		}
+		seen[arg.Role] = true
+		v.ref(r.Line, "relation "+r.ID, arg.Ref, "TE")
+	}
+	if len(r.Args) == 2 && r.Args[0].Ref == r.Args[1].Ref {
+		v.bad(r.Line, "relation %s links %s to itself", r.ID, r.Args[0].Ref)
+	}
+}
+
+// events checks triggers and arguments, and that no event is its own argument.
+func (v *validator) events() {
+	events := map[string]Event{}
+	for _, e := range v.a.Events {
+		events[e.ID] = e
+	}
+	for _, e := range v.a.Events {
+		v.ref(e.Line, "event "+e.ID+" trigger", e.Trigger, "T")
+		for _, arg := range e.Args {
+			if arg.Ref == e.ID {
+				v.bad(e.Line, "event %s has itself as argument %s", e.ID, arg.Role)
+				continue
 			}
+			v.ref(e.Line, "event "+e.ID, arg.Ref, "TE")
+		}
+		if eventCycle(e.ID, events) {
+			v.bad(e.Line, "event %s is its own argument through other events (a cycle)", e.ID)
 		}
 	}
-	if c := a.Config; c != nil {
-		validateAgainstConfig(a, c, kinds, types, bad)
-	}
-	sort.SliceStable(errs, func(i, j int) bool {
-		if errs[i].Path != errs[j].Path {
-			return errs[i].Path < errs[j].Path
-		}
-		return errs[i].Line < errs[j].Line
-	})
-	return errs
 }
 
 // articleIDProblem says what is wrong with an article id, or returns "". An id made of
@@ -240,9 +289,9 @@ func articleIDProblem(id string) string {
 	case strings.TrimSpace(id) == "":
 		return fmt.Sprintf("article id %q is only white space: give a name, or leave id out to use the file name", id)
 	case strings.TrimSpace(id) != id:
-		return fmt.Sprintf("article id %q has white space at its start or end", clip(id))
+		return fmt.Sprintf("article id %q has white space at its start or end", Clip(id))
 	case strings.IndexFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7F }) >= 0:
-		return fmt.Sprintf("article id %q holds a control character", clip(id))
+		return fmt.Sprintf("article id %q holds a control character", Clip(id))
 	}
 	return ""
 }
@@ -263,9 +312,9 @@ func byteOffsetsMatch(text string, spans []Span, want string) bool {
 	return b.String() == want
 }
 
-// flattenSpace makes line breaks and tabs single spaces: a span text in a one-line .ann
+// FlattenSpace makes line breaks and tabs single spaces: a span text in a one-line .ann
 // cannot hold the line break the text has there.
-func flattenSpace(s string) string {
+func FlattenSpace(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '\n', '\r', '\t':
@@ -273,161 +322,6 @@ func flattenSpace(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// validateAgainstConfig checks declared types and argument types.
-func validateAgainstConfig(a *Article, c *AnnotationConfig, kinds map[string]byte, types map[string]string, bad func(int, string, ...any)) {
-	triggers := map[string]bool{}
-	for _, e := range a.Events {
-		triggers[e.Trigger] = true
-	}
-	for _, m := range a.Mentions {
-		if typeNameProblem(m.Type) != "" {
-			continue
-		}
-		kind, t := c.kindOf(m.Type)
-		switch {
-		case t == nil || kind == "relation":
-			bad(m.Line, "%s: type %s is not declared in %s", m.ID, m.Type, c.Path)
-		case t.Abstract:
-			bad(m.Line, "%s: type %s is abstract in %s (marked !) and cannot be annotated", m.ID, m.Type, c.Path)
-		case triggers[m.ID] && kind != "event":
-			bad(m.Line, "%s: trigger type %s is declared in [entities], not [events]", m.ID, m.Type)
-		}
-	}
-	checkArgs := func(line int, owner string, t *TypeDecl, args []Arg, bad func(int, string, ...any)) {
-		count := map[string]int{}
-		for _, arg := range args {
-			role := strings.TrimRightFunc(arg.Role, func(r rune) bool { return r >= '0' && r <= '9' })
-			var decl *ArgDecl
-			for i := range t.Args {
-				if t.Args[i].Role == role || t.Args[i].Role == arg.Role {
-					decl = &t.Args[i]
-					role = decl.Role
-					break
-				}
-			}
-			if decl == nil {
-				bad(line, "%s: role %s is not declared for %s in %s", owner, arg.Role, t.Name, c.Path)
-				continue
-			}
-			count[role]++
-			k, ok := kinds[arg.Ref]
-			if !ok {
-				continue // reported as unknown already
-			}
-			if !c.accepts(decl.Types, k, types[arg.Ref]) {
-				bad(line, "%s: %s:%s has type %s, but %s %s takes %s", owner, arg.Role, arg.Ref, types[arg.Ref], t.Name, decl.Role, strings.Join(decl.Types, "|"))
-			}
-		}
-		for _, d := range t.Args {
-			n := count[d.Role]
-			switch {
-			case n < d.Min:
-				bad(line, "%s: %s needs %s (at least %d), found %d", owner, t.Name, d.Role, d.Min, n)
-			case d.Max >= 0 && n > d.Max:
-				bad(line, "%s: %s takes %s at most %d times, found %d", owner, t.Name, d.Role, d.Max, n)
-			}
-		}
-	}
-	for _, r := range a.Relations {
-		if typeNameProblem(r.Type) != "" {
-			continue
-		}
-		t := c.Relations[r.Type]
-		if t == nil {
-			bad(r.Line, "relation %s: type %s is not declared in [relations] of %s", r.ID, r.Type, c.Path)
-			continue
-		}
-		if len(t.Signatures) <= 1 {
-			checkArgs(r.Line, "relation "+r.ID, t, r.Args, bad)
-			continue
-		}
-		fits := false
-		for _, sig := range t.Signatures {
-			var n int
-			checkArgs(r.Line, "", &TypeDecl{Name: t.Name, Args: sig}, r.Args, func(int, string, ...any) { n++ })
-			if n == 0 {
-				fits = true
-				break
-			}
-		}
-		if !fits {
-			var got, alts []string
-			for _, arg := range r.Args {
-				got = append(got, arg.Role+":"+types[arg.Ref])
-			}
-			for _, sig := range t.Signatures {
-				var parts []string
-				for _, d := range sig {
-					parts = append(parts, d.Role+":"+strings.Join(d.Types, "|"))
-				}
-				alts = append(alts, "("+strings.Join(parts, ", ")+")")
-			}
-			bad(r.Line, "relation %s: %s takes %s, got (%s)", r.ID, t.Name, strings.Join(alts, " or "), strings.Join(got, ", "))
-		}
-	}
-	for _, e := range a.Events {
-		if typeNameProblem(e.Type) != "" {
-			continue
-		}
-		t := c.Events[e.Type]
-		if t == nil {
-			bad(e.Line, "event %s: type %s is not declared in [events] of %s", e.ID, e.Type, c.Path)
-			continue
-		}
-		if t.Abstract {
-			bad(e.Line, "event %s: type %s is abstract in %s (marked !) and cannot be annotated", e.ID, e.Type, c.Path)
-		}
-		if tt, ok := types[e.Trigger]; ok && kinds[e.Trigger] == 'T' && tt != e.Type {
-			bad(e.Line, "event %s: type %s differs from the type %s of its trigger %s", e.ID, e.Type, tt, e.Trigger)
-		}
-		checkArgs(e.Line, "event "+e.ID, t, e.Args, bad)
-	}
-	for _, at := range a.Attributes {
-		if typeNameProblem(at.Name) != "" {
-			continue
-		}
-		d := c.Attributes[at.Name]
-		if d == nil {
-			bad(at.Line, "attribute %s: %s is not declared in [attributes] of %s", at.ID, at.Name, c.Path)
-			continue
-		}
-		if k, ok := kinds[at.Target]; ok && !c.accepts(d.Targets, k, types[at.Target]) {
-			bad(at.Line, "attribute %s: %s cannot mark %s (a %s); it takes %s", at.ID, at.Name, at.Target, types[at.Target], strings.Join(d.Targets, "|"))
-		}
-		switch {
-		case len(d.Values) == 0 && at.Value != "":
-			bad(at.Line, "attribute %s: %s is binary and takes no value, got %q", at.ID, at.Name, clip(at.Value))
-		case len(d.Values) > 0 && at.Value == "":
-			bad(at.Line, "attribute %s: %s needs a value (%s)", at.ID, at.Name, strings.Join(d.Values, "|"))
-		case len(d.Values) > 0 && !contains(d.Values, at.Value):
-			bad(at.Line, "attribute %s: %s value %q is not one of %s", at.ID, at.Name, clip(at.Value), strings.Join(d.Values, "|"))
-		}
-	}
-	for _, eq := range a.Equivs {
-		if eq.Type != "" && c.Relations[eq.Type] == nil {
-			bad(eq.Line, "equivalence type %s is not declared in [relations] of %s", eq.Type, c.Path)
-		}
-	}
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // eventCycle reports whether event id reaches itself through event arguments.
@@ -551,4 +445,54 @@ func (ids ArticleIDs) Claim(a *Article) *ParseError {
 	}
 	ids[a.ID] = where
 	return nil
+}
+
+// typeNamePattern is what a type, role or attribute name must look like: it becomes a
+// label, relationship type or property name in Neo4j, so nothing else may pass.
+var typeNamePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
+
+// TypeNameProblem returns a message (starting with the quoted name) when name cannot be a
+// type name, or "".
+func TypeNameProblem(name string) string {
+	if typeNamePattern.MatchString(name) {
+		return ""
+	}
+	if len(name) > 64 {
+		return fmt.Sprintf("%q is not a valid type name: longer than 64 characters", Clip(name))
+	}
+	return fmt.Sprintf("%q is not a valid type name: use ASCII letters, digits, - or _, starting with a letter", Clip(name))
+}
+
+// Kinds returns the kind ('T' mention, 'R' relation, 'E' event, 'A' attribute, 'N'
+// normalisation, '#' note) and the type of every annotation id of a, the first
+// annotation winning when an id is given twice.
+func Kinds(a *Article) (kinds map[string]byte, types map[string]string) {
+	kinds, types = map[string]byte{}, map[string]string{}
+	add := func(id string, kind byte, typ string) {
+		if _, ok := kinds[id]; ok || id == "" {
+			return
+		}
+		kinds[id], types[id] = kind, typ
+	}
+	for _, m := range a.Mentions {
+		add(m.ID, 'T', m.Type)
+	}
+	for _, r := range a.Relations {
+		add(r.ID, 'R', r.Type)
+	}
+	for _, e := range a.Events {
+		add(e.ID, 'E', e.Type)
+	}
+	for _, at := range a.Attributes {
+		add(at.ID, 'A', at.Name)
+	}
+	for _, n := range a.Norms {
+		add(n.ID, 'N', n.Type)
+	}
+	for _, n := range a.Notes {
+		if n.ID != "#" {
+			add(n.ID, '#', n.Type)
+		}
+	}
+	return kinds, types
 }

@@ -13,7 +13,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
-	"github.com/dipgraph/dipgraph/internal/annotate"
+	"github.com/dipgraph/dipgraph/ingest/readers"
+	"github.com/dipgraph/dipgraph/ingest/text"
 	"github.com/dipgraph/dipgraph/internal/load"
 )
 
@@ -95,14 +96,14 @@ func runIngest(c *cli.Context) error {
 		return err
 	}
 	ws := &warnings{w: c.App.ErrWriter}
-	srcs, perrs, read, err := ingestSources(c, ws)
+	srcs, perrs, err := ingestSources(c, ws)
 	if err != nil {
 		return err
 	}
 	for _, e := range perrs {
 		fmt.Fprintln(c.App.ErrWriter, e)
 	}
-	read = ws.read(read)
+	read := ws.read(nil)
 	if c.Bool("dry-run") {
 		return dryRun(c, srcs, b, read, len(perrs), ws)
 	}
@@ -200,38 +201,21 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 	return nil
 }
 
-// ingestSources finds the articles to ingest. With --format text they are raw .txt or .md
-// files, annotated on the way in by the dictionary-and-pattern annotator; otherwise they
-// are annotated files in any format ingest reads.
-func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseErrors, load.ReadFunc, error) {
-	if c.String("format") != "text" {
-		srcs, perrs, warns, err := discover(c)
-		ws.add(warns)
-		return srcs, perrs, nil, err
-	}
-	files, err := rawArticles(c.Args().Slice())
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	an, err := newAnnotator(c)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	srcs := make([]ingest.Source, len(files))
-	for i, f := range files {
-		srcs[i] = ingest.Source{Format: "text", TextPath: f.path, Path: f.path}
-	}
-	read := func(s ingest.Source) (*ingest.Article, error) {
-		a, err := annotate.ReadFile(s.TextPath, an)
+// ingestSources finds the articles to ingest: annotated files in any format ingest reads
+// or, with --format text, raw .txt or .md files annotated on the way in by the
+// dictionary-and-pattern annotator.
+func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseErrors, error) {
+	reg := readers.All()
+	if c.String("format") == text.Format {
+		an, err := newAnnotator(c)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if errs := ingest.Validate(a); len(errs) > 0 {
-			return nil, errs
-		}
-		return a, nil
+		reg.Register(text.New(an))
 	}
-	return srcs, nil, read, nil
+	srcs, perrs, warns, err := discover(c, reg)
+	ws.add(warns)
+	return srcs, perrs, err
 }
 
 // writeGraphJSON writes g as an indented JSON object, as json.Encoder with a two-space

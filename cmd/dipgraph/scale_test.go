@@ -14,6 +14,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/load"
 )
 
@@ -271,7 +272,7 @@ func TestScale(t *testing.T) {
 // TestWriteGraphJSONIsTheEncoders: the streamed --dry-run output is byte for byte what
 // json.Encoder gives, on the examples and on empty graphs.
 func TestWriteGraphJSONIsTheEncoders(t *testing.T) {
-	srcs, err := ingest.Discover([]string{examplesDir(t)})
+	srcs, _, err := ingest.Discover([]string{examplesDir(t)}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/load"
 )
 
@@ -27,20 +28,25 @@ func strictFlag() cli.Flag {
 }
 
 // discover finds the sources under the command's arguments with its format flags, and
-// returns the problems and the warnings of discovery.
-func discover(c *cli.Context) ([]ingest.Source, ingest.ParseErrors, ingest.ParseErrors, error) {
+// returns the problems and the warnings of discovery. reg holds the readers (nil: every
+// reader of annotated articles).
+func discover(c *cli.Context, reg *ingest.Registry) ([]ingest.Source, ingest.ParseErrors, ingest.ParseErrors, error) {
+	if reg == nil {
+		reg = readers.All()
+	}
 	f := c.String("format")
-	switch f {
-	case "", ingest.FormatBrat, ingest.FormatLabelStudio, ingest.FormatNative:
-	default:
+	if _, ok := reg.Lookup(f); f != "" && !ok {
 		return nil, nil, nil, usagef("--format must be brat, labelstudio or native, not %q", f)
 	}
-	opt := ingest.Options{Format: f, Stdin: c.App.Reader, Config: c.String("config"), Strict: c.Bool("strict")}
+	opt := ingest.Options{Readers: reg, Format: f, Stdin: c.App.Reader, Config: c.String("config"), Strict: c.Bool("strict")}
 	return discoverWith(c.Args().Slice(), opt)
 }
 
 func discoverWith(paths []string, opt ingest.Options) ([]ingest.Source, ingest.ParseErrors, ingest.ParseErrors, error) {
-	srcs, warns, err := ingest.DiscoverAll(paths, opt)
+	if opt.Readers == nil {
+		opt.Readers = readers.All()
+	}
+	srcs, warns, err := ingest.Discover(paths, opt)
 	var perrs ingest.ParseErrors
 	if err != nil && !errors.As(err, &perrs) {
 		return nil, nil, warns, err
@@ -120,7 +126,7 @@ Examples:
 				return usagef("validate needs at least one PATH (a file, a folder, or - for standard input)")
 			}
 			ws := &warnings{w: c.App.ErrWriter}
-			srcs, perrs, warns, err := discover(c)
+			srcs, perrs, warns, err := discover(c, nil)
 			ws.add(warns)
 			if err != nil {
 				return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/eval"
 )
 
@@ -27,13 +28,13 @@ const (
 // TestGoldSetScores annotates every article of the gold set (the held-out ones included,
 // the blind ones not) and guards the scores against regressions.
 func TestGoldSetScores(t *testing.T) {
-	all, err := ingest.Discover([]string{goldDir})
+	all, _, err := ingest.Discover([]string{goldDir}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var srcs []ingest.Source
 	for _, src := range all {
-		if !strings.HasPrefix(src.TextPath, blindDir+string(filepath.Separator)) {
+		if !strings.HasPrefix(src.Files[0], blindDir+string(filepath.Separator)) {
 			srcs = append(srcs, src)
 		}
 	}
@@ -47,12 +48,12 @@ func TestGoldSetScores(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pred, err := Article(gold.Text, Meta{ID: gold.ID, Published: gold.Published, Path: src.TextPath})
+		pred, err := Article(gold.Text, Meta{ID: gold.ID, Published: gold.Published, Path: src.Files[0]})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if errs := ingest.Validate(pred); len(errs) > 0 {
-			t.Fatalf("%s: invalid annotations: %v", src.TextPath, errs)
+			t.Fatalf("%s: invalid annotations: %v", src.Files[0], errs)
 		}
 		if err := s.Compare(gold, pred, b); err != nil {
 			t.Fatal(err)

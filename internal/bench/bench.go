@@ -19,6 +19,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/generate"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
@@ -282,7 +283,7 @@ func (r *runner) prepareCorpus(ctx context.Context) error {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("dipgraph-bench-%d-%d", r.cfg.Articles, r.cfg.Seed))
 	}
 	r.rep.Corpus = CorpusInfo{Dir: dir}
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil || len(srcs) == 0 {
 		r.log.Info("generating corpus", "dir", dir, "articles", r.cfg.Articles, "seed", r.cfg.Seed)
 		st, gerr := generate.Write(ctx, dir, generate.Options{Articles: r.cfg.Articles, Seed: r.cfg.Seed})
@@ -290,7 +291,7 @@ func (r *runner) prepareCorpus(ctx context.Context) error {
 			return gerr
 		}
 		r.log.Info("corpus generated", "summary", st.String())
-		srcs, err = ingest.Discover([]string{dir})
+		srcs, _, err = ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 		r.rep.Corpus.Seed = r.cfg.Seed
 	} else if len(srcs) == r.cfg.Articles {
 		r.rep.Corpus.Seed = r.cfg.Seed
@@ -301,7 +302,7 @@ func (r *runner) prepareCorpus(ctx context.Context) error {
 	r.srcs = srcs
 	r.rep.Corpus.Articles = len(srcs)
 	for _, s := range srcs {
-		for _, p := range []string{s.TextPath, s.AnnPath, s.MetaPath} {
+		for _, p := range s.Files {
 			if fi, err := os.Stat(p); err == nil && p != "" {
 				r.rep.Corpus.Bytes += fi.Size()
 			}
@@ -477,7 +478,7 @@ func (r *runner) ingestInProcess(ctx context.Context, batch int) (ingestResult, 
 	runtime.GC()
 	reset := resetPeakRSS()
 	start := time.Now()
-	srcs, err := ingest.Discover([]string{r.cfg.Corpus})
+	srcs, _, err := ingest.Discover([]string{r.cfg.Corpus}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		return ingestResult{}, err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 	"github.com/dipgraph/dipgraph/queries"
@@ -96,7 +97,7 @@ func TestRunTiny(t *testing.T) {
 		t.Fatal(err)
 	}
 	neo4jtest.Clear(t, st)
-	srcs, err := ingest.Discover([]string{corpus})
+	srcs, _, err := ingest.Discover([]string{corpus}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}

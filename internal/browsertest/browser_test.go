@@ -14,6 +14,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 	"github.com/dipgraph/dipgraph/queries"
@@ -45,7 +46,7 @@ func TestGuideQueryInNeo4jBrowser(t *testing.T) {
 	}
 	st := neo4jtest.Open(t)
 	ctx := context.Background()
-	srcs, err := ingest.Discover([]string{"../../examples"})
+	srcs, _, err := ingest.Discover([]string{"../../examples"}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/analyze"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
@@ -52,7 +53,7 @@ func TestReportInChromium(t *testing.T) {
 	}
 	st := neo4jtest.Open(t)
 	ctx := context.Background()
-	srcs, err := ingest.Discover([]string{"../../examples", "../../cmd/dipgraph/testdata/triad"})
+	srcs, _, err := ingest.Discover([]string{"../../examples", "../../cmd/dipgraph/testdata/triad"}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
 )
 
 // Counts are the matches of one category.
@@ -243,7 +244,7 @@ func Dirs(goldDir, predDir string, b *graph.Builder, exclude ...string) (*Scores
 		if errs := ingest.Validate(gold); len(errs) > 0 {
 			return nil, errs
 		}
-		rel, err := filepath.Rel(goldDir, src.AnnPath)
+		rel, err := filepath.Rel(goldDir, src.Path)
 		if err != nil {
 			return nil, err
 		}
@@ -251,12 +252,12 @@ func Dirs(goldDir, predDir string, b *graph.Builder, exclude ...string) (*Scores
 		f, err := os.Open(pp)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%s: %w (annotate %s first)", pp, ErrNoPrediction, src.TextPath)
+				return nil, fmt.Errorf("%s: %w (annotate %s first)", pp, ErrNoPrediction, src.Files[0])
 			}
 			return nil, err
 		}
-		pred := &ingest.Article{ID: gold.ID, Published: gold.Published, Path: src.TextPath, AnnPath: pp, Format: "brat", Text: gold.Text}
-		err = ingest.ReadBratAnn(f, pp, pred)
+		pred := &ingest.Article{ID: gold.ID, Published: gold.Published, Path: src.Files[0], AnnPath: pp, Format: "brat", Text: gold.Text}
+		err = brat.ReadAnn(f, pp, pred)
 		f.Close()
 		if err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
 )
 
 func TestCounts(t *testing.T) {
@@ -36,7 +37,7 @@ const text = "US Secretary of State John Kerry spoke with Sergey Lavrov. A truce
 func article(t *testing.T, ann string) *ingest.Article {
 	t.Helper()
 	a := &ingest.Article{ID: "a", Text: text, Path: "a.txt", AnnPath: "a.ann"}
-	if err := ingest.ReadBratAnn(strings.NewReader(ann), "a.ann", a); err != nil {
+	if err := brat.ReadAnn(strings.NewReader(ann), "a.ann", a); err != nil {
 		t.Fatal(err)
 	}
 	if errs := ingest.Validate(a); len(errs) > 0 {

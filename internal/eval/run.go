@@ -10,6 +10,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 )
 
 // AnnotateFunc annotates the text of a gold article; it returns annotations of the same
@@ -136,16 +138,16 @@ func goldSources(dir string, exclude []string) ([]ingest.Source, error) {
 		}
 		skip = append(skip, abs+string(filepath.Separator))
 	}
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		return nil, fmt.Errorf("read gold set: %w", err)
 	}
 	out := srcs[:0]
 	for _, src := range srcs {
-		if src.Format != "" && src.Format != ingest.FormatBrat {
+		if src.Format != "" && src.Format != brat.Format {
 			continue
 		}
-		abs, err := filepath.Abs(src.TextPath)
+		abs, err := filepath.Abs(src.Files[0])
 		if err != nil {
 			return nil, err
 		}

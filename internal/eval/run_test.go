@@ -11,6 +11,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
 )
 
 // A hand-made pair with known scores: the gold article and what a (pretend) annotator
@@ -62,7 +63,7 @@ func TestAnnotatedKnownScores(t *testing.T) {
 			return nil, errors.New("an excluded article was annotated")
 		}
 		p := &ingest.Article{ID: g.ID, Published: g.Published, Path: g.Path, Text: g.Text}
-		return p, ingest.ReadBratAnn(strings.NewReader(pairPred), "pred.ann", p)
+		return p, brat.ReadAnn(strings.NewReader(pairPred), "pred.ann", p)
 	}
 	s, err := Annotated(gold, annotate, graph.NewBuilder(nil),
 		Options{Exclude: []string{filepath.Join(gold, "blind")}, MinCPU: 20 * time.Millisecond})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
@@ -37,7 +38,7 @@ func corpus(t *testing.T) string {
 
 func build(t *testing.T, dir string) (*export.Dataset, []ingest.Source) {
 	t.Helper()
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}

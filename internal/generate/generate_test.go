@@ -11,6 +11,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 )
 
 // TestDeterministic checks that the same options give byte-identical files, written
@@ -69,7 +70,7 @@ func TestArticlesLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}

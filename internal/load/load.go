@@ -47,8 +47,7 @@ type Options struct {
 	// share few entities.
 	Workers int
 	Builder *graph.Builder
-	// Read reads and validates one source (default ingest.ReadValid); the raw-text format
-	// annotates here.
+	// Read reads and validates one source (default ingest.ReadValid).
 	Read ReadFunc
 	Log  *slog.Logger
 	// Progress, when set, is called after each batch (never concurrently).

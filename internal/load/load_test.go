@@ -11,6 +11,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/generate"
 	"github.com/dipgraph/dipgraph/internal/load"
@@ -21,7 +22,7 @@ import (
 // ingestDirs loads the articles under dirs and returns the summary.
 func ingestDirs(t *testing.T, st *neo4jstore.Store, opt load.Options, dirs ...string) load.Summary {
 	t.Helper()
-	srcs, err := ingest.Discover(dirs)
+	srcs, _, err := ingest.Discover(dirs, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatalf("discover: %v", err)
 	}
@@ -271,7 +272,7 @@ func TestInterruptedRunResumes(t *testing.T) {
 	want := fingerprint(t, st)
 	reset(t, st)
 
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,7 +360,7 @@ func TestShuffledAndConcurrentLoadsGiveOneGraph(t *testing.T) {
 	if _, err := generate.Write(context.Background(), dir, generate.Options{Articles: 150, Seed: 5, Actors: 40}); err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil || len(srcs) != 150 {
 		t.Fatalf("discover: %d sources, %v", len(srcs), err)
 	}
@@ -444,7 +445,7 @@ func TestBulkLoadGivesTheIncrementalGraph(t *testing.T) {
 
 	// Stopped after the evidence: articles without fingerprints, no entities' mentions.
 	reset(t, st)
-	srcs, err := ingest.Discover([]string{dir})
+	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil {
 		t.Fatal(err)
 	}

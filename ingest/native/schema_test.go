@@ -1,9 +1,10 @@
-package ingest
+package native
 
 import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -69,10 +70,13 @@ func TestNativeSchemaMatchesReader(t *testing.T) {
 			t.Errorf("%s: reader fields %v, schema properties %v", c.name, got, c.schema)
 		}
 	}
-	if p := root.Defs["typeName"].Pattern; p != typeNamePattern.String() {
-		t.Errorf("schema typeName pattern %q, reader %q", p, typeNamePattern.String())
+	if p := root.Defs["typeName"].Pattern; p != typeNamePat.String() {
+		t.Errorf("schema typeName pattern %q, reader %q", p, typeNamePat.String())
 	}
 	if p := root.Defs["id"].Pattern; p != nativeIDPattern.String() {
 		t.Errorf("schema id pattern %q, reader %q", p, nativeIDPattern.String())
 	}
 }
+
+// typeNamePat is the pattern ingest.TypeNameProblem accepts.
+var typeNamePat = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)

@@ -1,4 +1,7 @@
-package ingest
+// Package jsonpos holds what the JSON readers of ingest share: line numbers of JSON
+// objects and keys for positioned messages, messages for decoding errors without Go type
+// names, and the first look at a JSON file (is it JSON at all, where are its values).
+package jsonpos
 
 import (
 	"bytes"
@@ -6,25 +9,25 @@ import (
 	"strconv"
 )
 
-// jsonLines maps the path of every object and array inside one JSON value ("mentions.2",
+// Lines maps the path of every object and array inside one JSON value ("mentions.2",
 // "annotations.0.result.3") to its line, counted from base (the line the value starts
 // on), so messages can point at the object at fault in pretty-printed JSON.
-type jsonLines map[string]int
+type Lines map[string]int
 
-// jsonKey is one key of an object in a JSON value: the path of its object ("" for the
+// Key is one key of an object in a JSON value: the path of its object ("" for the
 // outermost, "mentions.2"), the key, its line, and whether the object had it already.
-type jsonKey struct {
-	obj  string
-	key  string
-	line int
-	dup  bool
+type Key struct {
+	Obj  string
+	Key  string
+	Line int
+	Dup  bool
 }
 
-// scanJSON is lineIndex that also calls onKey (when not nil) for every object key, so
+// Scan indexes the lines of raw (see Lines) and calls onKey (when not nil) for every object key, so
 // that readers can refuse what encoding/json lets through: a key given twice (the last
 // one silently wins) and a key that matches a field only when case is ignored ("ID").
-func scanJSON(raw []byte, base int, onKey func(jsonKey)) jsonLines {
-	out := jsonLines{}
+func Scan(raw []byte, base int, onKey func(Key)) Lines {
+	out := Lines{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	type frame struct {
 		path  string
@@ -32,7 +35,7 @@ func scanJSON(raw []byte, base int, onKey func(jsonKey)) jsonLines {
 		n     int    // next array index
 		key   string // last key read in an object
 		want  bool   // object: the next string token is a key
-		keys  keySet
+		keys  KeySet
 	}
 	var stack []frame
 	line, pos := base, 0
@@ -77,7 +80,7 @@ func scanJSON(raw []byte, base int, onKey func(jsonKey)) jsonLines {
 					f.key, _ = tok.(string)
 					f.want = false
 					if onKey != nil {
-						onKey(jsonKey{obj: f.path, key: f.key, line: lineOf(off), dup: !f.keys.add(f.key)})
+						onKey(Key{Obj: f.path, Key: f.key, Line: lineOf(off), Dup: !f.keys.Add(f.key)})
 					}
 					continue
 				}
@@ -96,8 +99,8 @@ func scanJSON(raw []byte, base int, onKey func(jsonKey)) jsonLines {
 	}
 }
 
-// at returns the line of path, or of its nearest enclosing object.
-func (l jsonLines) at(path string) int {
+// At returns the line of path, or of its nearest enclosing object.
+func (l Lines) At(path string) int {
 	for {
 		if n, ok := l[path]; ok {
 			return n
@@ -110,15 +113,15 @@ func (l jsonLines) at(path string) int {
 	}
 }
 
-// keySet holds the keys of one object: a short list (most objects have a few keys, and a
+// KeySet holds the keys of one object: a short list (most objects have a few keys, and a
 // map each would cost more than the scan), a map once it grows.
-type keySet struct {
+type KeySet struct {
 	list []string
 	m    map[string]bool
 }
 
 // add records k and reports whether it is new.
-func (ks *keySet) add(k string) bool {
+func (ks *KeySet) Add(k string) bool {
 	if ks.m != nil {
 		if ks.m[k] {
 			return false

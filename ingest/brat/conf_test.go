@@ -1,4 +1,4 @@
-package ingest
+package brat_test
 
 import (
 	"path/filepath"
@@ -6,6 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/ingest"
+	"github.com/dipgraph/dipgraph/ingest/brat"
+	"github.com/dipgraph/dipgraph/ingest/internal/ingesttest"
+	"github.com/dipgraph/dipgraph/ingest/readers"
 )
 
 const diplomacyConf = `# Types for diplomatic news.
@@ -42,7 +47,7 @@ this section is not ours
 `
 
 func TestReadAnnotationConfig(t *testing.T) {
-	c, err := ReadAnnotationConfig(strings.NewReader(diplomacyConf), "annotation.conf")
+	c, err := brat.ReadConfig(strings.NewReader(diplomacyConf), "annotation.conf")
 	if err != nil {
 		t.Fatalf("parse: %v", err)
 	}
@@ -56,7 +61,7 @@ func TestReadAnnotationConfig(t *testing.T) {
 		t.Errorf("Date parent = %q, want top level", c.Entities["Date"].Parent)
 	}
 	cf := c.Events["Ceasefire"]
-	wantArgs := []ArgDecl{
+	wantArgs := []brat.ArgDecl{
 		{Role: "Backer", Types: []string{"State", "Organisation", "Person"}, Min: 0, Max: -1},
 		{Role: "Excluded", Types: []string{"ArmedGroup"}, Min: 0, Max: -1},
 		{Role: "Time", Types: []string{"Date"}, Min: 0, Max: 1},
@@ -79,10 +84,10 @@ func TestReadAnnotationConfig(t *testing.T) {
 }
 
 func TestReadAnnotationConfigPublic(t *testing.T) {
-	needPublicData(t)
+	ingesttest.NeedPublicData(t)
 	for _, dir := range []string{"news", "BioNLP-ST_2011_GE", "BioNLP-ST_2011_EPI"} {
-		p := filepath.Join(publicData, dir, ConfFileName)
-		c, err := LoadAnnotationConfig(p)
+		p := filepath.Join(ingesttest.PublicData, dir, brat.ConfFileName)
+		c, err := brat.LoadConfig(p)
 		if err != nil {
 			t.Errorf("%s: %v", p, err)
 			continue
@@ -91,7 +96,7 @@ func TestReadAnnotationConfigPublic(t *testing.T) {
 			t.Errorf("%s: a section came out empty: %d entities, %d events, %d relations, %d attributes", p, len(c.Entities), len(c.Events), len(c.Relations), len(c.Attributes))
 		}
 	}
-	c, err := LoadAnnotationConfig(filepath.Join(publicData, "news", ConfFileName))
+	c, err := brat.LoadConfig(filepath.Join(ingesttest.PublicData, "news", brat.ConfFileName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,9 +139,9 @@ func TestBadAnnotationConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadAnnotationConfig(strings.NewReader(tc.conf), "annotation.conf")
+			_, err := brat.ReadConfig(strings.NewReader(tc.conf), "annotation.conf")
 			var got []string
-			if pes, ok := err.(ParseErrors); ok {
+			if pes, ok := err.(ingest.ParseErrors); ok {
 				for _, e := range pes {
 					got = append(got, e.Error())
 				}
@@ -209,8 +214,8 @@ func TestValidateAgainstConfig(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFiles(t, dir, map[string]string{ConfFileName: diplomacyConf, "sub/a.txt": callText, "sub/a.ann": tc.ann})
-			got, _ := problems(t, dir, []string{"sub"}, Options{})
+			ingesttest.WriteFiles(t, dir, map[string]string{brat.ConfFileName: diplomacyConf, "sub/a.txt": callText, "sub/a.ann": tc.ann})
+			got, _ := ingesttest.Problems(t, dir, []string{"sub"}, ingest.Options{Readers: readers.All()})
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
@@ -222,13 +227,13 @@ func TestValidateAgainstConfig(t *testing.T) {
 // Studio articles too.
 func TestConfigForJSONFormats(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	ingesttest.WriteFiles(t, dir, map[string]string{
 		"schema/annotation.conf": diplomacyConf,
 		"a.jsonl": `{"id":"a","text":"Kerry called Lavrov.","mentions":[{"id":"m1","type":"Person","quote":"Kerry"},{"id":"m2","type":"Minister","quote":"Lavrov"}],` +
 			`"relations":[{"id":"r1","type":"SpokeWith","from":"m1","to":"m2"}]}` + "\n",
 		"b.json": `[{"data":{"text":"Kerry called Lavrov.","id":"b"},"annotations":[{"result":[{"id":"x","type":"labels","value":{"start":0,"end":5,"labels":["Diplomat"]}}]}]}]`,
 	})
-	got, _ := problems(t, dir, []string{"a.jsonl", "b.json"}, Options{Config: "schema/annotation.conf"})
+	got, _ := ingesttest.Problems(t, dir, []string{"a.jsonl", "b.json"}, ingest.Options{Config: "schema/annotation.conf"})
 	want := []string{
 		"a.jsonl:1: m2: type Minister is not declared in schema/annotation.conf",
 		"a.jsonl:1: relation r1: Arg2:m2 has type Minister, but SpokeWith Arg2 takes Person",
