@@ -18,6 +18,7 @@ import (
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // corpus writes a small corpus that exercises the aggregation: the example article twice
@@ -35,7 +36,7 @@ func corpus(t *testing.T) string {
 	return dir
 }
 
-func build(t *testing.T, dir string) (*export.Dataset, []ingest.Source) {
+func build(t *testing.T, dir string) (*schema.Dataset, []ingest.Source) {
 	t.Helper()
 	srcs, err := ingest.Discover([]string{dir})
 	if err != nil {
@@ -50,7 +51,7 @@ func build(t *testing.T, dir string) (*export.Dataset, []ingest.Source) {
 		}
 		parts = append(parts, bt.Graph)
 	}
-	return export.Build(parts), srcs
+	return schema.Build(parts), srcs
 }
 
 // TestCypherExportLoadsToTheIngestedGraph loads the Cypher export into a clean database

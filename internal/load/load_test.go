@@ -11,11 +11,11 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
-	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/generate"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // ingestDirs loads the articles under dirs and returns the summary.
@@ -457,7 +457,7 @@ func TestBulkLoadGivesTheIncrementalGraph(t *testing.T) {
 		parts = append(parts, b.Graph)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err = st.BulkCreate(ctx, export.Build(parts), func(step string) {
+	_, err = st.BulkCreate(ctx, schema.Build(parts), func(step string) {
 		if step == "evidence" {
 			cancel()
 		}
