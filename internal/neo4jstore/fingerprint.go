@@ -63,7 +63,8 @@ func (s *Store) GraphDump(ctx context.Context) ([]string, error) {
 func (s *Store) graphLines(ctx context.Context) ([]string, Fingerprint, error) {
 	var lines []string
 	fp := Fingerprint{}
-	err := s.stream(ctx, `MATCH (n) RETURN labels(n), properties(n)`, func(vals []any) error {
+	err := s.stream(ctx, `MATCH (n) RETURN labels(n), properties(n)`, nil, func() { lines, fp = nil, Fingerprint{} }, func(rec *neo4j.Record) error {
+		vals := rec.Values
 		ls := slices.Sorted(slices.Values(schema.Strings(vals[0])))
 		props, _ := vals[1].(map[string]any)
 		lines = append(lines, "N "+strings.Join(ls, ":")+" "+canonProps(props))
@@ -76,8 +77,12 @@ func (s *Store) graphLines(ctx context.Context) ([]string, Fingerprint, error) {
 	if err != nil {
 		return nil, fp, fmt.Errorf("read nodes: %w", s.explain(err))
 	}
+	nodes := len(lines)
 	err = s.stream(ctx, `MATCH (a)-[r]->(b)
-RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' + b.id), properties(r)`, func(vals []any) error {
+RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' + b.id), properties(r)`, nil, func() {
+		lines, fp.Rels = lines[:nodes], 0
+	}, func(rec *neo4j.Record) error {
+		vals := rec.Values
 		t, _ := vals[0].(string)
 		from, _ := vals[1].(string)
 		to, _ := vals[2].(string)
@@ -141,26 +146,6 @@ func canon(v any) string {
 		return "[" + strings.Join(parts, ",") + "]"
 	}
 	return fmt.Sprintf("%T(%v)", v, v)
-}
-
-// stream runs a read query and hands each record's values to fn, without holding the
-// result in memory.
-func (s *Store) stream(ctx context.Context, cypher string, fn func([]any) error) error {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(ctx)
-	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, cypher, nil)
-		if err != nil {
-			return nil, err
-		}
-		for res.Next(ctx) {
-			if err := fn(res.Record().Values); err != nil {
-				return nil, err
-			}
-		}
-		return nil, res.Err()
-	})
-	return err
 }
 
 // Stats are the counts `dipgraph stats` prints.

@@ -188,34 +188,41 @@ func (s *Store) Read(ctx context.Context, cypher string, params map[string]any) 
 }
 
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]Row, error) {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
+	var rows []Row
+	err := s.stream(ctx, cypher, params, func() { rows = nil }, func(r *neo4j.Record) error {
+		vals := make([]any, len(r.Values))
+		for i, v := range r.Values {
+			vals[i] = plain(v)
 		}
-		return collect(ctx, res, plain)
+		rows = append(rows, Row{Keys: r.Keys, Values: vals})
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	rows, _ := out.([]Row)
 	return rows, nil
 }
 
-// collect reads every record of res into rows, each value through conv.
-func collect(ctx context.Context, res neo4j.ResultWithContext, conv func(any) any) ([]Row, error) {
-	var rows []Row
-	for res.Next(ctx) {
-		r := res.Record()
-		vals := make([]any, len(r.Values))
-		for i, v := range r.Values {
-			vals[i] = conv(v)
+// stream runs a read query in a managed read transaction and hands each record to fn,
+// without holding the result in memory. The transaction is retried on transient errors:
+// start is called before each attempt, to forget what an earlier one handed over.
+func (s *Store) stream(ctx context.Context, cypher string, params map[string]any, start func(), fn func(*neo4j.Record) error) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		start()
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
 		}
-		rows = append(rows, Row{Keys: r.Keys, Values: vals})
-	}
-	return rows, res.Err()
+		for res.Next(ctx) {
+			if err := fn(res.Record()); err != nil {
+				return nil, err
+			}
+		}
+		return nil, res.Err()
+	})
+	return err
 }
 
 // write runs fn in a managed write transaction, retried on transient errors, and returns
@@ -231,9 +238,10 @@ func (s *Store) write(ctx context.Context, fn func(run runFunc) error) (Counters
 			if err != nil {
 				return nil, err
 			}
-			rows, err := collect(ctx, res, func(v any) any { return v })
-			if err != nil {
-				return nil, err
+			var rows []Row
+			for res.Next(ctx) {
+				r := res.Record()
+				rows = append(rows, Row{Keys: r.Keys, Values: r.Values})
 			}
 			sum, err := res.Consume(ctx)
 			if err != nil {
