@@ -194,6 +194,8 @@ func TestCSVHeadersFollowTheImportToolSyntax(t *testing.T) {
 	}
 }
 
+// TestGraphMLIsWellFormed checks what the contract (TestExporterContract) does not: every
+// data key is declared and every edge ends at a node, on text with quotes and line breaks.
 func TestGraphMLIsWellFormed(t *testing.T) {
 	ds, _ := build(t, corpus(t))
 	var buf bytes.Buffer
@@ -233,10 +235,6 @@ func TestGraphMLIsWellFormed(t *testing.T) {
 			}
 		}
 	}
-	if len(doc.Graph.Nodes) != len(ds.Articles)+len(ds.Entities)+len(ds.Evidence) || len(doc.Graph.Edges) != len(ds.Mentions)+len(ds.Rels) {
-		t.Errorf("GraphML holds %d nodes and %d edges, want %d and %d", len(doc.Graph.Nodes), len(doc.Graph.Edges),
-			len(ds.Articles)+len(ds.Entities)+len(ds.Evidence), len(ds.Mentions)+len(ds.Rels))
-	}
 	for _, e := range doc.Graph.Edges {
 		if !ids[e.Source] || !ids[e.Target] {
 			t.Errorf("edge %s → %s has an end that is not a node", e.Source, e.Target)
@@ -244,14 +242,12 @@ func TestGraphMLIsWellFormed(t *testing.T) {
 	}
 }
 
+// TestDotRendersWithGraphviz has Graphviz render the picture, when it is installed.
 func TestDotRendersWithGraphviz(t *testing.T) {
 	ds, _ := build(t, corpus(t))
 	var buf bytes.Buffer
 	if err := export.WriteDot(&buf, ds); err != nil {
 		t.Fatal(err)
-	}
-	if got := strings.Count(buf.String(), " -> "); got != len(ds.Rels) {
-		t.Errorf("dot has %d edges, want %d", got, len(ds.Rels))
 	}
 	dot, err := exec.LookPath("dot")
 	if err != nil {
