@@ -145,6 +145,8 @@ func (s *Store) explain(err error) error {
 		}
 		return serverError{ne}
 	}
+	// The driver's connectivity errors (ConnectivityError, ReadRoutingTableError) keep the
+	// dial error only in their text, not as a wrapped error: the cause is read from it.
 	var ce *neo4j.ConnectivityError
 	var tl *neo4j.TransactionExecutionLimit
 	if errors.As(err, &ce) || errors.As(err, &tl) || errors.Is(err, context.DeadlineExceeded) ||

@@ -17,8 +17,9 @@ import (
 	"math/rand"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/internal/store"
@@ -159,27 +160,21 @@ func (s Suite) concurrency(t *testing.T) {
 	s.clear(t, st)
 
 	sets := [][]*graph.ArticleGraph{arts[:10], arts[6:18], arts[14:], append(slices.Clone(arts[20:]), arts[:4]...)}
-	var wg sync.WaitGroup
-	errs := make([]error, len(sets))
+	var g errgroup.Group
 	for i, set := range sets {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(func() error {
 			order := slices.Clone(set)
 			rand.New(rand.NewSource(int64(i))).Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
 			for k := 0; k < len(order); k += 3 {
 				if _, err := st.WriteArticles(context.Background(), order[k:min(k+3, len(order))]); err != nil {
-					errs[i] = err
-					return
+					return fmt.Errorf("writer %d: %w", i, err)
 				}
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			t.Fatalf("writer %d: %v", i, err)
-		}
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
 	}
 	s.same(t, st, want, "four concurrent writers")
 }
