@@ -12,6 +12,7 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/load"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 func exportCommand() *cli.Command {
@@ -49,7 +50,7 @@ func runExport(c *cli.Context) error {
 		return usagef("export needs at least one PATH (a file or a folder of articles)")
 	}
 	format := c.String("format")
-	writers := map[string]func(io.Writer, *export.Dataset) error{
+	writers := map[string]func(io.Writer, *schema.Dataset) error{
 		"cypher": export.WriteCypher, "json": export.WriteJSON, "graphml": export.WriteGraphML, "dot": export.WriteDot,
 	}
 	if _, ok := writers[format]; !ok && format != "csv" {
@@ -87,7 +88,7 @@ func runExport(c *cli.Context) error {
 		}
 		parts = append(parts, bt.Graph)
 	}
-	ds := export.Build(parts)
+	ds := schema.Build(parts)
 	if format == "csv" {
 		if err := export.WriteCSV(c.String("out"), ds); err != nil {
 			return err

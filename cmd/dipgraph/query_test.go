@@ -363,7 +363,7 @@ func TestRolesQuery(t *testing.T) {
 	if r == nil || r["title"] != "Secretary of State" || r["of"] != "United States" {
 		t.Fatalf("roles of John Kerry: %v", rows)
 	}
-	// since and until come from the gazetteer once the store writes them (see graph/doc.go).
+	// since and until come from the gazetteer once the store writes them (see graph/SCHEMA.md).
 	if r["since"] != nil && r["since"] != "2013-02-01" {
 		t.Errorf("Kerry Secretary of State since %v, the gazetteer says 2013-02-01", r["since"])
 	}

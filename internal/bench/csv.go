@@ -10,6 +10,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/internal/export"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // csvFile is one file of the ceiling load and the statement that loads it.
@@ -18,12 +19,12 @@ type csvFile struct {
 	cypher string
 }
 
-// writeCSV writes the graph of parts, exactly as dipgraph stores it (export.Build: every
+// writeCSV writes the graph of parts, exactly as dipgraph stores it (schema.Build: every
 // property, aggregates and evidence included), as the CSV files of `dipgraph export
 // --format csv` in dir (a folder inside the server's import folder), and returns them in
 // load order with the LOAD CSV statement of each, made from the file's typed header.
 func writeCSV(dir string, parts []*graph.ArticleGraph) ([]csvFile, error) {
-	if err := export.WriteCSV(dir, export.Build(parts)); err != nil {
+	if err := export.WriteCSV(dir, schema.Build(parts)); err != nil {
 		return nil, err
 	}
 	var files []csvFile
@@ -76,7 +77,7 @@ func quote(name string) string { return "`" + strings.ReplaceAll(name, "`", "``"
 func loadStatement(header []string) (string, error) {
 	var props []string
 	var id, label, start, end, typ string
-	from := graph.EntityLabel + " {key: "
+	from := schema.Entity + " {" + schema.EntityKey + ": "
 	for _, h := range header {
 		col := "row." + quote(h)
 		name, kind, _ := strings.Cut(h, ":")
@@ -87,8 +88,8 @@ func loadStatement(header []string) (string, error) {
 			label = col
 		case strings.HasPrefix(h, ":START_ID("):
 			start = col
-			if h == ":START_ID("+graph.ArticleLabel+")" {
-				from = graph.ArticleLabel + " {id: "
+			if h == ":START_ID("+schema.Article+")" {
+				from = schema.Article + " {" + schema.ArticleKey + ": "
 			}
 		case strings.HasPrefix(h, ":END_ID("):
 			end = col
@@ -111,8 +112,8 @@ func loadStatement(header []string) (string, error) {
 		return "LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {\n  CREATE (n:$(split(" + label + ", $sep)) {" +
 			strings.Join(props, ", ") + "})" + tx, nil
 	case start != "" && end != "" && typ != "":
-		return "LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {\n  MATCH (x:" + from + start + "})\n  MATCH (y:" + graph.EntityLabel +
-			" {key: " + end + "})\n  CREATE (x)-[r:$(" + typ + ")]->(y)\n  SET r = {" + strings.Join(props, ", ") + "}" + tx, nil
+		return "LOAD CSV WITH HEADERS FROM $url AS row CALL (row) {\n  MATCH (x:" + from + start + "})\n  MATCH (y:" + schema.Entity +
+			" {" + schema.EntityKey + ": " + end + "})\n  CREATE (x)-[r:$(" + typ + ")]->(y)\n  SET r = {" + strings.Join(props, ", ") + "}" + tx, nil
 	}
 	return "", fmt.Errorf("header %q is neither a node nor a relationship file", header)
 }

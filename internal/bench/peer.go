@@ -14,6 +14,7 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/load"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // runG runs the peer a user would write instead of dipgraph: a short Python script with
@@ -39,7 +40,7 @@ func (r *runner) runG(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	err = export.WriteJSON(f, export.Build(r.parts))
+	err = export.WriteJSON(f, schema.Build(r.parts))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/dipgraph/dipgraph/graph"
-	"github.com/dipgraph/dipgraph/internal/export"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // conn is the benchmark's own connection, for the reference loaders, the CSV ceiling and
@@ -176,8 +176,8 @@ SET r.mention_count = r.mention_count + $n`,
 			map[string]any{"from": r.From, "to": r.To, "status": r.Status, "role": nullIfEmpty(r.Role),
 				"key": r.ID(), "n": len(r.Evidence)}})
 		for _, e := range r.Evidence {
-			out = append(out, stmt{`CREATE (ev:` + export.EvidenceLabel + `) SET ev = $props`,
-				map[string]any{"props": export.EvidenceProps(r, e).Map()}})
+			out = append(out, stmt{`CREATE (ev:` + schema.Evidence + `) SET ev = $props`,
+				map[string]any{"props": schema.EvidenceProps(r, e).Map()}})
 		}
 	}
 	return out, nil

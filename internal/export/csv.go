@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // ArrayDelimiter separates the elements of array columns in the CSV export. Sentences
@@ -30,7 +30,7 @@ const (
 // WriteCSV writes ds into dir as the node and relationship files of
 // `neo4j-admin database import full`, with import.sh holding the command that loads them.
 // Articles and entities are separate ID spaces, so an article id may equal an entity key.
-func WriteCSV(dir string, ds *Dataset) error {
+func WriteCSV(dir string, ds *schema.Dataset) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create csv folder: %w", err)
 	}
@@ -38,10 +38,10 @@ func WriteCSV(dir string, ds *Dataset) error {
 		name  string
 		write func(*bufio.Writer) error
 	}{
-		{ArticlesFile, func(w *bufio.Writer) error { return writeNodes(w, "id", graph.ArticleLabel, ds.Articles) }},
-		{EntitiesFile, func(w *bufio.Writer) error { return writeNodes(w, "key", graph.EntityLabel, ds.Entities) }},
-		{MentionsFile, func(w *bufio.Writer) error { return writeRels(w, graph.ArticleLabel, ds.Mentions) }},
-		{RelsFile, func(w *bufio.Writer) error { return writeRels(w, graph.EntityLabel, ds.Rels) }},
+		{ArticlesFile, func(w *bufio.Writer) error { return writeNodes(w, schema.ArticleKey, schema.Article, ds.Articles) }},
+		{EntitiesFile, func(w *bufio.Writer) error { return writeNodes(w, schema.EntityKey, schema.Entity, ds.Entities) }},
+		{MentionsFile, func(w *bufio.Writer) error { return writeRels(w, schema.Article, ds.Mentions) }},
+		{RelsFile, func(w *bufio.Writer) error { return writeRels(w, schema.Entity, ds.Rels) }},
 		{EvidenceFile, func(w *bufio.Writer) error { return writeNodes(w, "", "", ds.Evidence) }},
 	}
 	for _, f := range files {
@@ -60,7 +60,7 @@ neo4j-admin database import full "${DATABASE:-neo4j}" %s
 		return fmt.Errorf("write import script: %w", err)
 	}
 	post := "// Run after neo4j-admin database import, on the started database.\n"
-	for _, q := range Schema {
+	for _, q := range schema.Constraints {
 		post += q + ";\n"
 	}
 	if err := os.WriteFile(filepath.Join(dir, PostImport), []byte(post), 0o644); err != nil {
@@ -94,6 +94,22 @@ func writeFile(path string, fn func(*bufio.Writer) error) error {
 	return f.Close()
 }
 
+func nodeProps(nodes []schema.Node) []schema.Props {
+	sets := make([]schema.Props, len(nodes))
+	for i, n := range nodes {
+		sets[i] = n.Props
+	}
+	return sets
+}
+
+func relProps(rels []schema.Rel) []schema.Props {
+	sets := make([]schema.Props, len(rels))
+	for i, r := range rels {
+		sets[i] = r.Props
+	}
+	return sets
+}
+
 // column is a property column: its key and its import type (string, long, double,
 // boolean, date, string[], long[]).
 type column struct{ key, typ string }
@@ -107,7 +123,7 @@ func (c column) header() string {
 
 // columns returns the property columns of a list of property sets, in first-seen order,
 // skipping the key property that the ID column already stores.
-func columns(sets []Props, skip string) ([]column, error) {
+func columns(sets []schema.Props, skip string) ([]column, error) {
 	var cols []column
 	index := map[string]int{}
 	for _, ps := range sets {
@@ -137,7 +153,7 @@ func csvType(v any) string {
 		return "double"
 	case bool:
 		return "boolean"
-	case Date:
+	case schema.Date:
 		return "date"
 	case []string:
 		return "string[]"
@@ -149,12 +165,8 @@ func csvType(v any) string {
 
 // writeNodes writes a node file whose ID column is the property idKey in the ID space
 // space; with no idKey the file has no ID column (nodes no relationship refers to).
-func writeNodes(w *bufio.Writer, idKey, space string, nodes []Node) error {
-	sets := make([]Props, len(nodes))
-	for i, n := range nodes {
-		sets[i] = n.Props
-	}
-	cols, err := columns(sets, idKey)
+func writeNodes(w *bufio.Writer, idKey, space string, nodes []schema.Node) error {
+	cols, err := columns(nodeProps(nodes), idKey)
 	if err != nil {
 		return err
 	}
@@ -177,16 +189,12 @@ func writeNodes(w *bufio.Writer, idKey, space string, nodes []Node) error {
 	return nil
 }
 
-func writeRels(w *bufio.Writer, startSpace string, rels []Rel) error {
-	sets := make([]Props, len(rels))
-	for i, r := range rels {
-		sets[i] = r.Props
-	}
-	cols, err := columns(sets, "")
+func writeRels(w *bufio.Writer, startSpace string, rels []schema.Rel) error {
+	cols, err := columns(relProps(rels), "")
 	if err != nil {
 		return err
 	}
-	head := []string{":START_ID(" + startSpace + ")", ":END_ID(" + graph.EntityLabel + ")", ":TYPE"}
+	head := []string{":START_ID(" + startSpace + ")", ":END_ID(" + schema.Entity + ")", ":TYPE"}
 	for _, c := range cols {
 		head = append(head, c.header())
 	}
@@ -201,7 +209,7 @@ func writeRels(w *bufio.Writer, startSpace string, rels []Rel) error {
 
 // cells renders the properties in column order; a missing property is an empty,
 // unquoted field, which the import tool leaves unset, while an empty string is "".
-func cells(cols []column, ps Props) []string {
+func cells(cols []column, ps schema.Props) []string {
 	m := map[string]any{}
 	for _, p := range ps {
 		m[p.Key] = p.Value
@@ -221,7 +229,7 @@ func csvValue(v any) string {
 	switch x := v.(type) {
 	case string:
 		return x
-	case Date:
+	case schema.Date:
 		return string(x)
 	case int64:
 		return strconv.FormatInt(x, 10)

@@ -7,42 +7,28 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
-
-// Schema is the set of statements that create the constraints and indexes a load relies
-// on; the store and the Cypher export both run them.
-var Schema = []string{
-	// The saved queries find an actor by key, name or alias, in any case, through this
-	// index (a candidate shares the words; the query then tests the exact value).
-	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") ON EACH [n.key, n.name, n.aliases, n.alt_names]",
-	"CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") REQUIRE n.key IS UNIQUE",
-	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:" + graph.ArticleLabel + ") REQUIRE a.id IS UNIQUE",
-	"CREATE INDEX entity_name IF NOT EXISTS FOR (n:" + graph.EntityLabel + ") ON (n.name)",
-	// A relationship's evidence is found by the relationship's key, an article's by its id.
-	"CREATE INDEX evidence_rel IF NOT EXISTS FOR (e:" + EvidenceLabel + ") ON (e.rel)",
-	"CREATE INDEX evidence_article IF NOT EXISTS FOR (e:" + EvidenceLabel + ") ON (e.article)",
-}
 
 // WriteCypher writes ds as a plain Cypher script for an empty database: the schema, then
 // one `;`-terminated statement per line with literal values (no parameters or client
 // commands), so cypher-shell, the Browser or any driver can run it.
-func WriteCypher(w io.Writer, ds *Dataset) error {
+func WriteCypher(w io.Writer, ds *schema.Dataset) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "// dipgraph export: run on an empty database, e.g. cypher-shell -f graph.cypher")
-	for _, s := range Schema {
+	for _, s := range schema.Constraints {
 		fmt.Fprintf(bw, "%s;\n", s)
 	}
-	for _, n := range append(append(append([]Node(nil), ds.Articles...), ds.Entities...), ds.Evidence...) {
+	for _, n := range ds.Nodes() {
 		fmt.Fprintf(bw, "CREATE (:%s %s);\n", labels(n.Labels), cypherMap(n.Props))
 	}
-	for _, r := range append(append([]Rel(nil), ds.Mentions...), ds.Rels...) {
-		from := "(a:" + graph.EntityLabel + " {key: " + cypherString(r.From) + "})"
+	for _, r := range ds.Relationships() {
+		from := "(a:" + schema.Entity + " {" + schema.EntityKey + ": " + cypherString(r.From) + "})"
 		if r.FromArticle {
-			from = "(a:" + graph.ArticleLabel + " {id: " + cypherString(r.From) + "})"
+			from = "(a:" + schema.Article + " {" + schema.ArticleKey + ": " + cypherString(r.From) + "})"
 		}
-		fmt.Fprintf(bw, "MATCH %s, (b:%s {key: %s}) CREATE (a)-[:%s %s]->(b);\n",
-			from, graph.EntityLabel, cypherString(r.To), ident(r.Type), cypherMap(r.Props))
+		fmt.Fprintf(bw, "MATCH %s, (b:%s {%s: %s}) CREATE (a)-[:%s %s]->(b);\n",
+			from, schema.Entity, schema.EntityKey, cypherString(r.To), ident(r.Type), cypherMap(r.Props))
 	}
 	return bw.Flush()
 }
@@ -58,7 +44,7 @@ func labels(ls []string) string {
 // ident quotes a label, type or key with backticks, doubling any backtick inside.
 func ident(s string) string { return "`" + strings.ReplaceAll(s, "`", "``") + "`" }
 
-func cypherMap(ps Props) string {
+func cypherMap(ps schema.Props) string {
 	var b strings.Builder
 	b.WriteString("{")
 	for i, p := range ps {
@@ -77,7 +63,7 @@ func cypherValue(v any) string {
 	switch x := v.(type) {
 	case string:
 		return cypherString(x)
-	case Date:
+	case schema.Date:
 		return "date(" + cypherString(string(x)) + ")"
 	case int64:
 		return strconv.FormatInt(x, 10)

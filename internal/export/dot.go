@@ -4,42 +4,18 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
-// dotFill is the fill colour of each label, the same as the Neo4j Browser style
-// (scripts/browser/style.grass; a test keeps the two in step).
-var dotFill = map[string]string{
-	"ArmedForce":   "#6D4C41",
-	"ArmedGroup":   "#E53935",
-	"Article":      "#ECEFF1",
-	"Attack":       "#B71C1C",
-	"Ceasefire":    "#43A047",
-	"Coalition":    "#8E24AA",
-	"Event":        "#FDD835",
-	"Government":   "#3949AB",
-	"Location":     "#7CB342",
-	"Opposition":   "#F4511E",
-	"Organisation": "#00897B",
-	"Person":       "#FB8C00",
-	"Proposal":     "#C0CA33",
-	"State":        "#1E88E5",
-	"Talks":        "#00ACC1",
-}
-
-// dotDarkText are the labels whose fill is light enough to need dark text.
-var dotDarkText = map[string]bool{
-	"Event":    true,
-	"Location": true,
-	"Proposal": true,
-}
-
 // WriteDot writes the entities and domain relationships of ds as a Graphviz digraph,
-// coloured like the Browser style. Articles and MENTIONS are left out, and so are entities
+// coloured like the Browser style (schema.NodeLabels). Articles and MENTIONS are left out, and so are entities
 // without any relationship: they would hide the structure. Events are boxes, other
 // entities ellipses; edges carry their type, and the ones not asserted (proposed, negated,
 // speculated) are dashed. Render it with `sfdp -Goverlap=prism -Tpng` or `dot -Tsvg`.
-func WriteDot(w io.Writer, ds *Dataset) error {
+func WriteDot(w io.Writer, ds *schema.Dataset) error {
 	linked := map[string]bool{}
 	for _, r := range ds.Rels {
 		linked[r.From], linked[r.To] = true, true
@@ -59,20 +35,12 @@ func WriteDot(w io.Writer, ds *Dataset) error {
 				name, _ = p.Value.(string)
 			}
 		}
-		shape, fill, text := "ellipse", "#A5ABB6", "white"
-		for _, l := range n.Labels {
-			if l == "Event" {
-				shape = "box"
-			}
-			if c, ok := dotFill[l]; ok && l != "Entity" {
-				fill = c
-				text = "white"
-				if dotDarkText[l] {
-					text = "#1B1B1B"
-				}
-			}
+		shape := "ellipse"
+		if slices.Contains(n.Labels, schema.Event) {
+			shape = "box"
 		}
-		fmt.Fprintf(bw, "  %s [label=%s, shape=%s, fillcolor=%s, fontcolor=%s];\n", dotID(n.ID), dotID(name), shape, dotID(fill), dotID(text))
+		st := nodeStyle(n.Labels)
+		fmt.Fprintf(bw, "  %s [label=%s, shape=%s, fillcolor=%s, fontcolor=%s];\n", dotID(n.ID), dotID(name), shape, dotID(st.Fill), dotID(st.Text))
 	}
 	for _, r := range ds.Rels {
 		style := "solid"
@@ -85,6 +53,18 @@ func WriteDot(w io.Writer, ds *Dataset) error {
 	}
 	fmt.Fprintln(bw, "}")
 	return bw.Flush()
+}
+
+// nodeStyle is the style of the most specific label the schema knows among labels (the
+// last: an entity's labels run from Entity to its type).
+func nodeStyle(labels []string) schema.Style {
+	st, _ := schema.LabelStyle(schema.Entity)
+	for _, l := range labels {
+		if s, ok := schema.LabelStyle(l); ok {
+			st = s
+		}
+	}
+	return st
 }
 
 // dotID quotes s as a Graphviz string.

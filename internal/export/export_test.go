@@ -19,6 +19,7 @@ import (
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // corpus writes a small corpus that exercises the aggregation: the example article twice
@@ -36,7 +37,7 @@ func corpus(t *testing.T) string {
 	return dir
 }
 
-func build(t *testing.T, dir string) (*export.Dataset, []ingest.Source) {
+func build(t *testing.T, dir string) (*schema.Dataset, []ingest.Source) {
 	t.Helper()
 	srcs, _, err := ingest.Discover([]string{dir}, ingest.Options{Readers: readers.All()})
 	if err != nil {
@@ -51,7 +52,7 @@ func build(t *testing.T, dir string) (*export.Dataset, []ingest.Source) {
 		}
 		parts = append(parts, bt.Graph)
 	}
-	return export.Build(parts), srcs
+	return schema.Build(parts), srcs
 }
 
 // TestCypherExportLoadsToTheIngestedGraph loads the Cypher export into a clean database
@@ -194,6 +195,8 @@ func TestCSVHeadersFollowTheImportToolSyntax(t *testing.T) {
 	}
 }
 
+// TestGraphMLIsWellFormed checks what the contract (TestExporterContract) does not: every
+// data key is declared and every edge ends at a node, on text with quotes and line breaks.
 func TestGraphMLIsWellFormed(t *testing.T) {
 	ds, _ := build(t, corpus(t))
 	var buf bytes.Buffer
@@ -233,10 +236,6 @@ func TestGraphMLIsWellFormed(t *testing.T) {
 			}
 		}
 	}
-	if len(doc.Graph.Nodes) != len(ds.Articles)+len(ds.Entities)+len(ds.Evidence) || len(doc.Graph.Edges) != len(ds.Mentions)+len(ds.Rels) {
-		t.Errorf("GraphML holds %d nodes and %d edges, want %d and %d", len(doc.Graph.Nodes), len(doc.Graph.Edges),
-			len(ds.Articles)+len(ds.Entities)+len(ds.Evidence), len(ds.Mentions)+len(ds.Rels))
-	}
 	for _, e := range doc.Graph.Edges {
 		if !ids[e.Source] || !ids[e.Target] {
 			t.Errorf("edge %s → %s has an end that is not a node", e.Source, e.Target)
@@ -244,14 +243,12 @@ func TestGraphMLIsWellFormed(t *testing.T) {
 	}
 }
 
+// TestDotRendersWithGraphviz has Graphviz render the picture, when it is installed.
 func TestDotRendersWithGraphviz(t *testing.T) {
 	ds, _ := build(t, corpus(t))
 	var buf bytes.Buffer
 	if err := export.WriteDot(&buf, ds); err != nil {
 		t.Fatal(err)
-	}
-	if got := strings.Count(buf.String(), " -> "); got != len(ds.Rels) {
-		t.Errorf("dot has %d edges, want %d", got, len(ds.Rels))
 	}
 	dot, err := exec.LookPath("dot")
 	if err != nil {

@@ -6,28 +6,21 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // WriteGraphML writes ds as GraphML for Gephi, yEd or NetworkX. Every property becomes a
 // declared attribute (lists joined with "; "); labels and types are the attributes
 // "labels" and "type", and "name" doubles as the display label.
-func WriteGraphML(w io.Writer, ds *Dataset) error {
+func WriteGraphML(w io.Writer, ds *schema.Dataset) error {
 	bw := bufio.NewWriter(w)
-	nodes := append(append(append([]Node(nil), ds.Articles...), ds.Entities...), ds.Evidence...)
-	rels := append(append([]Rel(nil), ds.Mentions...), ds.Rels...)
-	nsets := make([]Props, len(nodes))
-	for i, n := range nodes {
-		nsets[i] = n.Props
-	}
-	rsets := make([]Props, len(rels))
-	for i, r := range rels {
-		rsets[i] = r.Props
-	}
-	ncols, err := columns(nsets, "")
+	nodes, rels := ds.Nodes(), ds.Relationships()
+	ncols, err := columns(nodeProps(nodes), "")
 	if err != nil {
 		return err
 	}
-	rcols, err := columns(rsets, "")
+	rcols, err := columns(relProps(rels), "")
 	if err != nil {
 		return err
 	}

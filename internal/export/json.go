@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 type jsonNode struct {
@@ -27,15 +29,15 @@ type jsonGraph struct {
 // WriteJSON writes ds as one JSON document {"nodes": [...], "relationships": [...]}, each
 // with its labels or type and every property. A node id is "article:ID", the entity key or
 // "evidence:N" (N counts the evidence nodes from 0; they are found by their properties).
-func WriteJSON(w io.Writer, ds *Dataset) error {
+func WriteJSON(w io.Writer, ds *schema.Dataset) error {
 	g := jsonGraph{Nodes: []jsonNode{}, Relationships: []jsonRel{}}
-	for _, n := range append(append([]Node(nil), ds.Articles...), ds.Entities...) {
+	for _, n := range append(append([]schema.Node(nil), ds.Articles...), ds.Entities...) {
 		g.Nodes = append(g.Nodes, jsonNode{nodeID(n.ID, n.Article()), n.Labels, n.Props.Map()})
 	}
 	for i, n := range ds.Evidence {
 		g.Nodes = append(g.Nodes, jsonNode{evidenceID(i), n.Labels, n.Props.Map()})
 	}
-	for _, r := range append(append([]Rel(nil), ds.Mentions...), ds.Rels...) {
+	for _, r := range ds.Relationships() {
 		g.Relationships = append(g.Relationships, jsonRel{r.Type, nodeID(r.From, r.FromArticle), r.To, r.Props.Map()})
 	}
 	enc := json.NewEncoder(w)

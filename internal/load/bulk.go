@@ -6,22 +6,23 @@ import (
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
-	"github.com/dipgraph/dipgraph/internal/export"
-	"github.com/dipgraph/dipgraph/internal/neo4jstore"
+	"github.com/dipgraph/dipgraph/internal/schema"
+	"github.com/dipgraph/dipgraph/internal/store"
 )
 
-// BulkWriter is a Writer with a path for first loads. *neo4jstore.Store is one.
+// BulkWriter is a Writer with a path for first loads: into an empty store it creates a
+// whole Dataset without reading anything back (store.ErrBulkBusy when another process
+// does so first), and WaitForBulk waits for such a load by another process to end. The
+// Neo4j store is one.
 type BulkWriter interface {
 	Writer
 	Empty(ctx context.Context) (bool, error)
-	BulkCreate(ctx context.Context, ds *export.Dataset, progress func(step string)) (neo4jstore.Counters, error)
+	BulkCreate(ctx context.Context, ds *schema.Dataset, progress func(step string)) (store.Counters, error)
 	WaitForBulk(ctx context.Context, waiting func()) error
 }
 
-var _ BulkWriter = (*neo4jstore.Store)(nil)
-
 // bulk loads srcs into an empty store: it reads and resolves every article, merges their
-// graphs in memory (export.Build, as the exporters do) and has the store create the
+// graphs in memory (schema.Build, as the exporters do) and has the store create the
 // result without reading anything back. The graph is the one the incremental path gives;
 // memory holds the whole corpus's graph instead of one batch.
 func bulk(ctx context.Context, start time.Time, srcs []ingest.Source, w BulkWriter, opt Options) (Summary, error) {
@@ -49,7 +50,7 @@ func bulk(ctx context.Context, start time.Time, srcs []ingest.Source, w BulkWrit
 		}
 	}
 	opt.Log.Info("bulk load into an empty database", "articles", len(parts))
-	ds := export.Build(parts)
+	ds := schema.Build(parts)
 	parts = nil
 	c, err := w.BulkCreate(ctx, ds, func(step string) { opt.Log.Debug("bulk load", "step", step) })
 	sum.Counters = c

@@ -15,18 +15,20 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
-	"github.com/dipgraph/dipgraph/internal/neo4jstore"
+	"github.com/dipgraph/dipgraph/internal/store"
 )
 
-// Writer stores article graphs. *neo4jstore.Store is one.
+// Writer stores article graphs: it tells which articles it holds with which fingerprint,
+// and writes a batch of articles as one transaction (all or none), replacing those with
+// the ids of stored ones. The Neo4j store (internal/neo4jstore) is one.
 type Writer interface {
 	Fingerprints(ctx context.Context, ids []string) (map[string]string, error)
-	WriteArticles(ctx context.Context, parts []*graph.ArticleGraph) (neo4jstore.Counters, error)
+	WriteArticles(ctx context.Context, parts []*graph.ArticleGraph) (store.Counters, error)
 }
-
-var _ Writer = (*neo4jstore.Store)(nil)
 
 // DefaultBatchSize is how many articles a transaction writes unless told otherwise. On the
 // 10,000-article benchmark corpus 500 loaded about 10% faster than 100 (fewer commits) with
@@ -70,7 +72,7 @@ const DefaultBulkMax = 20000
 // Progress is the state of a run after a batch.
 type Progress struct {
 	Done, Total int // articles handled (written, skipped, invalid or failed) of all found
-	Counters    neo4jstore.Counters
+	Counters    store.Counters
 }
 
 // Problem is an article that was not loaded, and why.
@@ -87,7 +89,7 @@ type Summary struct {
 	Unchanged int
 	Invalid   []Problem // not loaded: bad input
 	Failed    []Problem // not loaded: the database refused them
-	Counters  neo4jstore.Counters
+	Counters  store.Counters
 	Elapsed   time.Duration
 }
 
@@ -178,6 +180,39 @@ func resolveContext(ctx context.Context, a *ingest.Article, source string, b *gr
 // of what was written with ctx's error.
 func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summary, error) {
 	start := time.Now()
+	opt = opt.withDefaults()
+	if bw, ok := w.(BulkWriter); ok {
+		if sum, done, err := tryBulk(ctx, start, srcs, bw, opt); done {
+			return sum, err
+		}
+	}
+	// Writes outlive a cancellation of ctx by up to opt.Grace, so that a batch in flight
+	// commits whole or rolls back, never half-sent.
+	writeCtx, cancelWrites := graceContext(ctx, opt.Grace)
+	defer cancelWrites()
+
+	t := &tally{sum: Summary{Articles: len(srcs)}, total: len(srcs), progress: opt.Progress}
+	// The group's context ends reading when ctx is cancelled or a writer fails for good.
+	g, stopCtx := errgroup.WithContext(ctx)
+	jobs := make(chan job)
+	for range opt.Workers {
+		g.Go(func() error { return writeJobs(stopCtx, writeCtx, w, jobs, t, opt.Log) })
+	}
+	g.Go(func() error {
+		defer close(jobs)
+		r := &reader{w: w, opt: opt, writeCtx: writeCtx, stopCtx: stopCtx, t: t, jobs: jobs, ids: ingest.ArticleIDs{}}
+		return r.readAll(srcs)
+	})
+	err := g.Wait()
+	t.sum.Elapsed = time.Since(start)
+	if err == nil {
+		err = ctx.Err()
+	}
+	return t.sum, err
+}
+
+// withDefaults fills in the options left zero.
+func (opt Options) withDefaults() Options {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = DefaultBatchSize
 	}
@@ -190,177 +225,198 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	if bw, ok := w.(BulkWriter); ok {
-		if opt.BulkMax <= 0 {
-			opt.BulkMax = DefaultBulkMax
-		}
-		if opt.Bulk && len(srcs) <= opt.BulkMax {
-			empty, err := bw.Empty(ctx)
-			if err != nil {
-				return Summary{Articles: len(srcs), Elapsed: time.Since(start)}, err
-			}
-			if empty {
-				sum, err := bulk(ctx, start, srcs, bw, opt)
-				if !errors.Is(err, neo4jstore.ErrBulkBusy) {
-					return sum, err
-				}
-			}
-		}
-		// A bulk load of this database by another process must finish first: it writes
-		// without reading what is stored.
-		if err := bw.WaitForBulk(ctx, func() { opt.Log.Info("waiting for another ingest's bulk load of this database to finish") }); err != nil {
-			return Summary{Articles: len(srcs), Elapsed: time.Since(start)}, err
-		}
+	if opt.Grace <= 0 {
+		opt.Grace = DefaultGrace
 	}
-	// Writes outlive a cancellation of ctx by up to opt.Grace, so that a batch in flight
-	// commits whole or rolls back, never half-sent.
-	writeCtx, cancelWrites := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelWrites()
-	finished := make(chan struct{})
-	defer close(finished)
-	go func() {
-		select {
-		case <-ctx.Done():
-		case <-finished:
-			return
-		}
-		if opt.Grace <= 0 {
-			opt.Grace = DefaultGrace
-		}
-		select {
-		case <-time.After(opt.Grace):
-			cancelWrites()
-		case <-finished:
-		}
-	}()
-	// stop ends reading when a writer fails for good.
-	stopCtx, stop := context.WithCancel(ctx)
-	defer stop()
+	if opt.BulkMax <= 0 {
+		opt.BulkMax = DefaultBulkMax
+	}
+	return opt
+}
 
-	var mu sync.Mutex // guards sum, done, firstErr
-	sum := Summary{Articles: len(srcs)}
-	done := 0
-	var firstErr error
-	report := func(local *Summary, n int, err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		sum.add(local)
-		done += n
-		if err != nil && firstErr == nil {
-			firstErr = err
-			stop()
-		}
-		if opt.Progress != nil {
-			opt.Progress(Progress{Done: done, Total: len(srcs), Counters: sum.Counters})
-		}
-	}
-
-	type job struct {
-		graphs []*graph.ArticleGraph
-		srcs   []string
-		isNew  []bool
-	}
-	jobs := make(chan job)
-	var wg sync.WaitGroup
-	for i := 0; i < opt.Workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if stopCtx.Err() != nil {
-					continue // interrupted or failed: drain without writing
-				}
-				var local Summary
-				err := writeBatch(writeCtx, w, j.graphs, j.srcs, j.isNew, &local, opt.Log)
-				report(&local, len(j.graphs), err)
-			}
-		}()
-	}
-
-	// Articles are read and fingerprinted a batch at a time; only those whose fingerprint
-	// is not stored already are resolved and handed to a writer, so a re-ingest of an
-	// unchanged folder reads its files and resolves nothing.
-	type pending struct {
-		a   *ingest.Article
-		src string
-		fp  string
-	}
-	ids := ingest.ArticleIDs{} // article id → where it was first read, to catch clashing ids
-	var batch []pending
-	send := func() {
-		if len(batch) == 0 {
-			return
-		}
-		keys := make([]string, len(batch))
-		for i, p := range batch {
-			keys[i] = p.a.ID
-		}
-		stored, err := w.Fingerprints(writeCtx, keys)
+// tryBulk takes the bulk path when opt allows it and the store is empty; done says
+// whether it did (or failed on the way). Otherwise it waits for another process's bulk
+// load of the store to finish: that load writes without reading what is stored.
+func tryBulk(ctx context.Context, start time.Time, srcs []ingest.Source, bw BulkWriter, opt Options) (sum Summary, done bool, err error) {
+	if opt.Bulk && len(srcs) <= opt.BulkMax {
+		empty, err := bw.Empty(ctx)
 		if err != nil {
-			report(&Summary{}, len(batch), err)
-			batch = nil
-			return
+			return Summary{Articles: len(srcs), Elapsed: time.Since(start)}, true, err
 		}
-		var j job
-		var local Summary
-		for _, p := range batch {
-			fp, ok := stored[p.a.ID]
-			if ok && fp == p.fp {
-				local.Unchanged++
-				continue
+		if empty {
+			sum, err := bulk(ctx, start, srcs, bw, opt)
+			if !errors.Is(err, store.ErrBulkBusy) {
+				return sum, true, err
 			}
-			if stopCtx.Err() != nil {
-				break // interrupted: this batch is not written
-			}
-			b := resolveContext(stopCtx, p.a, p.src, opt.Builder)
-			if b.Err != nil && stopCtx.Err() != nil {
-				break
-			}
-			if b.Err != nil {
-				local.Invalid = append(local.Invalid, Problem{b.Source, b.Err})
-				continue
-			}
-			j.graphs = append(j.graphs, b.Graph)
-			j.srcs = append(j.srcs, b.Source)
-			j.isNew = append(j.isNew, !ok)
-		}
-		report(&local, len(batch)-len(j.graphs), nil)
-		batch = nil
-		if len(j.graphs) == 0 || stopCtx.Err() != nil {
-			return
-		}
-		select {
-		case jobs <- j:
-		case <-stopCtx.Done():
 		}
 	}
-	for _, src := range srcs {
-		if stopCtx.Err() != nil {
-			break
+	if err := bw.WaitForBulk(ctx, func() { opt.Log.Info("waiting for another ingest's bulk load of this database to finish") }); err != nil {
+		return Summary{Articles: len(srcs), Elapsed: time.Since(start)}, true, err
+	}
+	return Summary{}, false, nil
+}
+
+// graceContext returns a context for writes that is cancelled grace after ctx is, or by
+// the cancel function returned.
+func graceContext(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
+	writeCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, func() {
+		select {
+		case <-time.After(grace):
+			cancel()
+		case <-writeCtx.Done():
 		}
-		a, b := readOne(src, opt.Read, ids)
+	})
+	return writeCtx, func() {
+		stop()
+		cancel()
+	}
+}
+
+// tally is a run's summary, added to by the reader and every writer.
+type tally struct {
+	mu       sync.Mutex
+	sum      Summary
+	done     int
+	total    int
+	progress func(Progress)
+}
+
+// add counts the articles of a batch (n of them handled) and reports progress.
+func (t *tally) add(local *Summary, n int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.sum.add(local)
+	t.done += n
+	if t.progress != nil {
+		t.progress(Progress{Done: t.done, Total: t.total, Counters: t.sum.Counters})
+	}
+}
+
+// job is a batch of built articles for a writer, new (isNew) or changed.
+type job struct {
+	graphs []*graph.ArticleGraph
+	srcs   []string
+	isNew  []bool
+}
+
+// writeJobs writes the batches of jobs until it is closed; once stopCtx is done it drains
+// them without writing. A batch that fails for good ends it with the error.
+func writeJobs(stopCtx, writeCtx context.Context, w Writer, jobs <-chan job, t *tally, log *slog.Logger) error {
+	for j := range jobs {
+		if stopCtx.Err() != nil {
+			continue // interrupted or failed: drain without writing
+		}
+		var local Summary
+		err := writeBatch(writeCtx, w, j.graphs, j.srcs, j.isNew, &local, log)
+		t.add(&local, len(j.graphs))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pending is an article read and fingerprinted, not yet resolved.
+type pending struct {
+	a   *ingest.Article
+	src string
+	fp  string
+}
+
+// reader reads the sources a batch at a time and hands writers the articles whose
+// fingerprint the store does not hold already, resolved: a re-ingest of an unchanged
+// folder reads its files and resolves nothing.
+type reader struct {
+	w                 Writer
+	opt               Options
+	writeCtx, stopCtx context.Context
+	t                 *tally
+	jobs              chan<- job
+	ids               ingest.ArticleIDs // article id → where it was first read, to catch clashing ids
+	batch             []pending
+}
+
+// readAll reads every source, sending a batch each opt.BatchSize articles, until the
+// sources end or stopCtx does.
+func (r *reader) readAll(srcs []ingest.Source) error {
+	for _, src := range srcs {
+		if r.stopCtx.Err() != nil {
+			return nil
+		}
+		a, b := readOne(src, r.opt.Read, r.ids)
 		if b.Err != nil {
-			report(&Summary{Invalid: []Problem{{b.Source, b.Err}}}, 1, nil)
+			r.t.add(&Summary{Invalid: []Problem{{b.Source, b.Err}}}, 1)
 			continue
 		}
-		batch = append(batch, pending{a, b.Source, opt.Builder.Fingerprint(a)})
-		if len(batch) >= opt.BatchSize {
-			send()
+		r.batch = append(r.batch, pending{a, b.Source, r.opt.Builder.Fingerprint(a)})
+		if len(r.batch) >= r.opt.BatchSize {
+			if err := r.send(); err != nil {
+				return err
+			}
 		}
 	}
-	if stopCtx.Err() == nil {
-		send()
+	if r.stopCtx.Err() != nil {
+		return nil
 	}
-	close(jobs)
-	wg.Wait()
-	sum.Elapsed = time.Since(start)
-	if firstErr != nil {
-		return sum, firstErr
+	return r.send()
+}
+
+// send counts the batch's unchanged and invalid articles and hands the others to a writer.
+func (r *reader) send() error {
+	batch := r.batch
+	r.batch = nil
+	if len(batch) == 0 {
+		return nil
 	}
-	if err := ctx.Err(); err != nil {
-		return sum, err
+	keys := make([]string, len(batch))
+	for i, p := range batch {
+		keys[i] = p.a.ID
 	}
-	return sum, nil
+	stored, err := r.w.Fingerprints(r.writeCtx, keys)
+	if err != nil {
+		r.t.add(&Summary{}, len(batch))
+		return err
+	}
+	j, local := r.resolve(batch, stored)
+	r.t.add(&local, len(batch)-len(j.graphs))
+	if len(j.graphs) == 0 || r.stopCtx.Err() != nil {
+		return nil
+	}
+	select {
+	case r.jobs <- j:
+	case <-r.stopCtx.Done():
+	}
+	return nil
+}
+
+// resolve builds the articles of batch whose fingerprint differs from the stored one,
+// and counts the others; it stops early when the run is interrupted.
+func (r *reader) resolve(batch []pending, stored map[string]string) (job, Summary) {
+	var j job
+	var local Summary
+	for _, p := range batch {
+		fp, ok := stored[p.a.ID]
+		if ok && fp == p.fp {
+			local.Unchanged++
+			continue
+		}
+		if r.stopCtx.Err() != nil {
+			break // interrupted: this batch is not written
+		}
+		b := resolveContext(r.stopCtx, p.a, p.src, r.opt.Builder)
+		if b.Err != nil && r.stopCtx.Err() != nil {
+			break
+		}
+		if b.Err != nil {
+			local.Invalid = append(local.Invalid, Problem{b.Source, b.Err})
+			continue
+		}
+		j.graphs = append(j.graphs, b.Graph)
+		j.srcs = append(j.srcs, b.Source)
+		j.isNew = append(j.isNew, !ok)
+	}
+	return j, local
 }
 
 func (s *Summary) add(o *Summary) {
@@ -412,7 +468,7 @@ func writeBatch(ctx context.Context, w Writer, todo []*graph.ArticleGraph, todoS
 		}
 		return err
 	}
-	if errors.Is(err, neo4jstore.ErrUnreachable) || errors.Is(err, neo4jstore.ErrAuth) {
+	if errors.Is(err, store.ErrUnreachable) || errors.Is(err, store.ErrAuth) {
 		return err
 	}
 	log.Warn("batch failed; writing its articles one by one", "articles", len(todo), "err", err)

@@ -12,11 +12,11 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/ingest/readers"
-	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/generate"
 	"github.com/dipgraph/dipgraph/internal/load"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // ingestDirs loads the articles under dirs and returns the summary.
@@ -152,52 +152,6 @@ RETURN COLLECT { MATCH (ev:Evidence {rel: r.key}) RETURN ev.article } AS arts, r
 	ingestDirs(t, st, load.Options{}, dir)
 	if clean := fingerprint(t, st); clean != corrected {
 		t.Fatalf("corrected graph %s differs from a clean load of the corrected articles %s", corrected, clean)
-	}
-}
-
-func TestRetractLeavesOnlySharedEntities(t *testing.T) {
-	st := neo4jtest.Open(t)
-	dir := t.TempDir()
-	writeA(t, dir, 1)
-	writeB(t, dir)
-	ingestDirs(t, st, load.Options{}, dir)
-	ctx := context.Background()
-	c, found, err := st.Retract(ctx, []string{"a", "no-such-article"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if found != 1 || c.NodesDeleted == 0 || c.RelationshipsDeleted == 0 {
-		t.Fatalf("retract: found %d, %+v", found, c)
-	}
-	retracted := fingerprint(t, st)
-	if got := rows(t, st, `MATCH (n) WHERE n.id = 'a' OR n.article = 'a' RETURN n`, nil); len(got) != 0 {
-		t.Errorf("nodes still naming article a: %v", got)
-	}
-	if got := rows(t, st, `MATCH ()-[r]->() WHERE r.key IS NOT NULL AND NOT EXISTS { MATCH (ev:Evidence {rel: r.key}) } RETURN type(r) AS t`, nil); len(got) != 0 {
-		t.Errorf("relationships left without evidence: %v", got)
-	}
-	if got := rows(t, st, `MATCH ()-[r]->() WHERE r.key IS NOT NULL
-RETURN r.key AS key, r.mention_count AS n, COUNT { MATCH (ev:Evidence {rel: r.key}) } AS evidence`, nil); len(got) == 0 {
-		t.Errorf("no relationships left after retracting a")
-	} else {
-		for _, g := range got {
-			if g["n"] != g["evidence"] {
-				t.Errorf("relationship %v: mention_count %v, %v evidence nodes", g["key"], g["n"], g["evidence"])
-			}
-		}
-	}
-	if got := rows(t, st, `MATCH (e:Person {name: 'John Kerry'}) RETURN e.article_count AS n`, nil); len(got) != 1 || got[0]["n"] != int64(1) {
-		t.Errorf("shared entity John Kerry: %v, want kept with 1 article", got)
-	}
-	for _, ext := range []string{".txt", ".ann", ".meta.json"} {
-		if err := os.Remove(filepath.Join(dir, "a"+ext)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	reset(t, st)
-	ingestDirs(t, st, load.Options{}, dir)
-	if clean := fingerprint(t, st); clean != retracted {
-		t.Fatalf("after retract %s, want the graph of b alone %s", retracted, clean)
 	}
 }
 
@@ -340,13 +294,8 @@ func TestLaterArticlesFirstGiveOneGraph(t *testing.T) {
 	if got := fingerprint(t, st); got != want {
 		t.Fatalf("later half first: %s, want %s", got, want)
 	}
-	// The loader keeps the greatest mentioning article on every entity; check it against MENTIONS.
-	bad := rows(t, st, `MATCH (e:Entity)
-WHERE e.max_article_id <> COLLECT { MATCH (a:Article)-[:MENTIONS]->(e) RETURN a.id ORDER BY a.id DESC LIMIT 1 }[0]
-RETURN e.key AS key, e.max_article_id AS got`, nil)
-	if len(bad) > 0 {
-		t.Fatalf("max_article_id disagrees with the mentions on %d entities, e.g. %v", len(bad), bad[0])
-	}
+	// The loader keeps the greatest mentioning article on every entity, and counts.
+	neo4jtest.CheckInvariants(t, st)
 }
 
 // TestShuffledAndConcurrentLoadsGiveOneGraph loads a generated corpus in a shuffled order,
@@ -406,14 +355,7 @@ func TestShuffledAndConcurrentLoadsGiveOneGraph(t *testing.T) {
 	if got := fingerprint(t, st); got != want {
 		t.Errorf("three concurrent writers: %s, want %s", got, want)
 	}
-	bad := rows(t, st, `MATCH ()-[r]->() WHERE r.key IS NOT NULL
-WITH r, COLLECT { MATCH (ev:Evidence {rel: r.key}) RETURN ev.article } AS arts
-WITH r, size(arts) AS n, size(COLLECT { UNWIND arts AS a RETURN DISTINCT a }) AS d
-WHERE n <> r.mention_count OR d <> r.article_count
-RETURN r.key AS key, r.mention_count AS mentions, n, r.article_count AS articles, d`, nil)
-	if len(bad) > 0 {
-		t.Errorf("%d relationships whose counts disagree with their evidence, e.g. %v", len(bad), bad[0])
-	}
+	neo4jtest.CheckInvariants(t, st)
 }
 
 // TestBulkLoadGivesTheIncrementalGraph loads a corpus into an empty database through the
@@ -458,7 +400,7 @@ func TestBulkLoadGivesTheIncrementalGraph(t *testing.T) {
 		parts = append(parts, b.Graph)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err = st.BulkCreate(ctx, export.Build(parts), func(step string) {
+	_, err = st.BulkCreate(ctx, schema.Build(parts), func(step string) {
 		if step == "evidence" {
 			cancel()
 		}

@@ -8,8 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // Fingerprint is a hash of the whole stored graph, independent of internal ids, of the
@@ -62,24 +63,26 @@ func (s *Store) GraphDump(ctx context.Context) ([]string, error) {
 func (s *Store) graphLines(ctx context.Context) ([]string, Fingerprint, error) {
 	var lines []string
 	fp := Fingerprint{}
-	err := s.stream(ctx, `MATCH (n) RETURN labels(n), properties(n)`, func(vals []any) error {
-		ls := toStrings(vals[0])
-		sort.Strings(ls)
+	err := s.stream(ctx, `MATCH (n) RETURN labels(n), properties(n)`, nil, func() { lines, fp = nil, Fingerprint{} }, func(rec *neo4j.Record) error {
+		vals := rec.Values
+		ls := slices.Sorted(slices.Values(schema.Strings(vals[0])))
 		props, _ := vals[1].(map[string]any)
 		lines = append(lines, "N "+strings.Join(ls, ":")+" "+canonProps(props))
 		fp.Nodes++
-		for _, l := range ls {
-			if l == graph.ArticleLabel {
-				fp.Articles++
-			}
+		if slices.Contains(ls, schema.Article) {
+			fp.Articles++
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fp, fmt.Errorf("read nodes: %w", s.explain(err))
 	}
+	nodes := len(lines)
 	err = s.stream(ctx, `MATCH (a)-[r]->(b)
-RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' + b.id), properties(r)`, func(vals []any) error {
+RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' + b.id), properties(r)`, nil, func() {
+		lines, fp.Rels = lines[:nodes], 0
+	}, func(rec *neo4j.Record) error {
+		vals := rec.Values
 		t, _ := vals[0].(string)
 		from, _ := vals[1].(string)
 		to, _ := vals[2].(string)
@@ -91,20 +94,15 @@ RETURN type(r), coalesce(a.key, 'article:' + a.id), coalesce(b.key, 'article:' +
 	if err != nil {
 		return nil, fp, fmt.Errorf("read relationships: %w", s.explain(err))
 	}
-	sort.Strings(lines)
+	slices.Sort(lines)
 	return lines, fp, nil
 }
 
 // canonProps renders properties with sorted keys and typed values.
 func canonProps(props map[string]any) string {
-	keys := make([]string, 0, len(props))
-	for k := range props {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var b strings.Builder
 	b.WriteString("{")
-	for i, k := range keys {
+	for i, k := range slices.Sorted(maps.Keys(props)) {
 		if i > 0 {
 			b.WriteString(",")
 		}
@@ -114,30 +112,6 @@ func canonProps(props map[string]any) string {
 	}
 	b.WriteString("}")
 	return b.String()
-}
-
-func toList(v any) []any {
-	switch x := v.(type) {
-	case []any:
-		return x
-	case []string:
-		out := make([]any, len(x))
-		for i, s := range x {
-			out[i] = s
-		}
-		return out
-	}
-	return nil
-}
-
-func toStrings(v any) []string {
-	var out []string
-	for _, x := range toList(v) {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // canon renders one value with its type, so "1" (string), 1 (integer) and 1.0 (float)
@@ -174,26 +148,6 @@ func canon(v any) string {
 	return fmt.Sprintf("%T(%v)", v, v)
 }
 
-// stream runs a read query and hands each record's values to fn, without holding the
-// result in memory.
-func (s *Store) stream(ctx context.Context, cypher string, fn func([]any) error) error {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(ctx)
-	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, cypher, nil)
-		if err != nil {
-			return nil, err
-		}
-		for res.Next(ctx) {
-			if err := fn(res.Record().Values); err != nil {
-				return nil, err
-			}
-		}
-		return nil, res.Err()
-	})
-	return err
-}
-
 // Stats are the counts `dipgraph stats` prints.
 type Stats struct {
 	Labels        map[string]int64
@@ -206,29 +160,18 @@ type Stats struct {
 // publication date.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Labels: map[string]int64{}, RelTypes: map[string]int64{}}
-	rows, err := s.read(ctx, `CALL db.labels() YIELD label
+	var err error
+	if st.Labels, err = s.counts(ctx, `CALL db.labels() YIELD label
 CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS c }
-RETURN label, c`, nil)
-	if err != nil {
-		return st, fmt.Errorf("count labels: %w", s.explain(err))
+RETURN label, c`); err != nil {
+		return st, fmt.Errorf("count labels: %w", err)
 	}
-	for _, r := range rows {
-		if c, _ := r.Values[1].(int64); c > 0 {
-			st.Labels[r.Values[0].(string)] = c
-		}
-	}
-	rows, err = s.read(ctx, `CALL db.relationshipTypes() YIELD relationshipType AS t
+	if st.RelTypes, err = s.counts(ctx, `CALL db.relationshipTypes() YIELD relationshipType AS t
 CALL (t) { MATCH ()-[r]->() WHERE type(r) = t RETURN count(r) AS c }
-RETURN t, c`, nil)
-	if err != nil {
-		return st, fmt.Errorf("count relationship types: %w", s.explain(err))
+RETURN t, c`); err != nil {
+		return st, fmt.Errorf("count relationship types: %w", err)
 	}
-	for _, r := range rows {
-		if c, _ := r.Values[1].(int64); c > 0 {
-			st.RelTypes[r.Values[0].(string)] = c
-		}
-	}
-	rows, err = s.read(ctx, `MATCH (a:`+graph.ArticleLabel+`) RETURN count(a), max(a.published)`, nil)
+	rows, err := s.read(ctx, `MATCH (a:`+schema.Article+`) RETURN count(a), max(a.published)`, nil)
 	if err != nil {
 		return st, fmt.Errorf("count articles: %w", s.explain(err))
 	}
@@ -237,6 +180,22 @@ RETURN t, c`, nil)
 		st.NewestArticle, _ = rows[0].Values[1].(string)
 	}
 	return st, nil
+}
+
+// counts runs a query of (name, count) rows and returns the counts above zero by name.
+func (s *Store) counts(ctx context.Context, cypher string) (map[string]int64, error) {
+	rows, err := s.read(ctx, cypher, nil)
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	out := map[string]int64{}
+	for _, r := range rows {
+		name, _ := r.Values[0].(string)
+		if c, _ := r.Values[1].(int64); c > 0 {
+			out[name] = c
+		}
+	}
+	return out, nil
 }
 
 // ExecScript runs a script of `;`-terminated Cypher statements, one per line (lines

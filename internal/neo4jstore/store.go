@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,8 +13,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
-	"github.com/dipgraph/dipgraph/graph"
-	"github.com/dipgraph/dipgraph/internal/export"
+	"github.com/dipgraph/dipgraph/internal/schema"
+	"github.com/dipgraph/dipgraph/internal/store"
 )
 
 // Config says how to reach Neo4j.
@@ -32,26 +33,15 @@ type Store struct {
 	cfg    Config
 }
 
-// Counters sum what a write changed.
-type Counters struct {
-	NodesCreated, NodesDeleted                 int
-	RelationshipsCreated, RelationshipsDeleted int
-	PropertiesSet                              int
-}
+// Counters sum what a write changed (store.Counters, which callers read without
+// importing this package).
+type Counters = store.Counters
 
-// Add adds c2 to c.
-func (c *Counters) Add(c2 Counters) {
-	c.NodesCreated += c2.NodesCreated
-	c.NodesDeleted += c2.NodesDeleted
-	c.RelationshipsCreated += c2.RelationshipsCreated
-	c.RelationshipsDeleted += c2.RelationshipsDeleted
-	c.PropertiesSet += c2.PropertiesSet
-}
-
-// ErrUnreachable, ErrAuth and ErrNoDatabase classify connection failures for callers.
+// ErrUnreachable, ErrAuth and ErrNoDatabase classify connection failures for callers;
+// the first two are those of package store.
 var (
-	ErrUnreachable = errors.New("cannot reach Neo4j")
-	ErrAuth        = errors.New("authentication failed")
+	ErrUnreachable = store.ErrUnreachable
+	ErrAuth        = store.ErrAuth
 	ErrNoDatabase  = errors.New("database not found")
 	ErrWriteQuery  = errors.New("query tries to write")
 )
@@ -153,8 +143,10 @@ func (s *Store) explain(err error) error {
 		case strings.Contains(ne.Code, "ForbiddenDueToTransactionType") || strings.Contains(ne.Code, "AccessMode") || strings.Contains(ne.Msg, "Writing in read access mode"):
 			return fmt.Errorf("%w: saved queries run read-only (%s)", ErrWriteQuery, ne.Msg)
 		}
-		return fmt.Errorf("neo4j: %s (%s)", ne.Msg, ne.Code)
+		return serverError{ne}
 	}
+	// The driver's connectivity errors (ConnectivityError, ReadRoutingTableError) keep the
+	// dial error only in their text, not as a wrapped error: the cause is read from it.
 	var ce *neo4j.ConnectivityError
 	var tl *neo4j.TransactionExecutionLimit
 	if errors.As(err, &ce) || errors.As(err, &tl) || errors.Is(err, context.DeadlineExceeded) ||
@@ -169,6 +161,13 @@ func (s *Store) explain(err error) error {
 	}
 	return err
 }
+
+// serverError is an error the server reported, as the store words it; the driver's error
+// stays beneath it, for errors.As.
+type serverError struct{ err *neo4j.Neo4jError }
+
+func (e serverError) Error() string { return fmt.Sprintf("neo4j: %s (%s)", e.err.Msg, e.err.Code) }
+func (e serverError) Unwrap() error { return e.err }
 
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
@@ -191,32 +190,41 @@ func (s *Store) Read(ctx context.Context, cypher string, params map[string]any) 
 }
 
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]Row, error) {
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
+	var rows []Row
+	err := s.stream(ctx, cypher, params, func() { rows = nil }, func(r *neo4j.Record) error {
+		vals := make([]any, len(r.Values))
+		for i, v := range r.Values {
+			vals[i] = plain(v)
 		}
-		var rows []Row
-		for res.Next(ctx) {
-			r := res.Record()
-			vals := make([]any, len(r.Values))
-			for i, v := range r.Values {
-				vals[i] = plain(v)
-			}
-			rows = append(rows, Row{Keys: r.Keys, Values: vals})
-		}
-		if err := res.Err(); err != nil {
-			return nil, err
-		}
-		return rows, nil
+		rows = append(rows, Row{Keys: r.Keys, Values: vals})
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	rows, _ := out.([]Row)
 	return rows, nil
+}
+
+// stream runs a read query in a managed read transaction and hands each record to fn,
+// without holding the result in memory. The transaction is retried on transient errors:
+// start is called before each attempt, to forget what an earlier one handed over.
+func (s *Store) stream(ctx context.Context, cypher string, params map[string]any, start func(), fn func(*neo4j.Record) error) error {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		start()
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		for res.Next(ctx) {
+			if err := fn(res.Record()); err != nil {
+				return nil, err
+			}
+		}
+		return nil, res.Err()
+	})
+	return err
 }
 
 // write runs fn in a managed write transaction, retried on transient errors, and returns
@@ -242,7 +250,8 @@ func (s *Store) write(ctx context.Context, fn func(run runFunc) error) (Counters
 				return nil, err
 			}
 			k := sum.Counters()
-			c.Add(Counters{k.NodesCreated(), k.NodesDeleted(), k.RelationshipsCreated(), k.RelationshipsDeleted(), k.PropertiesSet()})
+			c.Add(Counters{NodesCreated: k.NodesCreated(), NodesDeleted: k.NodesDeleted(), RelationshipsCreated: k.RelationshipsCreated(),
+				RelationshipsDeleted: k.RelationshipsDeleted(), PropertiesSet: k.PropertiesSet()})
 			return rows, nil
 		}
 		return nil, fn(run)
@@ -255,7 +264,7 @@ func (s *Store) write(ctx context.Context, fn func(run runFunc) error) (Counters
 
 // EnsureSchema creates the constraints and indexes every load relies on. It is idempotent.
 func (s *Store) EnsureSchema(ctx context.Context) error {
-	stmts := append(append([]string(nil), export.Schema...),
+	stmts := append(slices.Clone(schema.Constraints),
 		"CREATE CONSTRAINT dipgraph_bulk_load IF NOT EXISTS FOR (b:"+bulkLabel+") REQUIRE b.id IS UNIQUE")
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
@@ -286,7 +295,7 @@ func (s *Store) Clear(ctx context.Context) error {
 
 // Fingerprints returns the stored fingerprint of each of the articles that exist.
 func (s *Store) Fingerprints(ctx context.Context, ids []string) (map[string]string, error) {
-	rows, err := s.read(ctx, "UNWIND $ids AS id MATCH (a:"+graph.ArticleLabel+" {id: id}) WHERE a.fingerprint IS NOT NULL RETURN a.id, a.fingerprint", map[string]any{"ids": ids})
+	rows, err := s.read(ctx, "UNWIND $ids AS id MATCH (a:"+schema.Article+" {id: id}) WHERE a.fingerprint IS NOT NULL RETURN a.id, a.fingerprint", map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("read fingerprints: %w", s.explain(err))
 	}

@@ -3,10 +3,12 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/dipgraph/dipgraph/graph"
-	"github.com/dipgraph/dipgraph/internal/export"
+	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
 // The write path, in one transaction per batch of articles:
@@ -38,7 +40,7 @@ import (
 // is updated from what step 3 read; otherwise it is recomputed from all of its MENTIONS.
 // Relationship aggregates are updated the same way from the evidence added.
 //
-// Evidence is not on the relationship: each piece is an :Evidence node (export.EvidenceProps)
+// Evidence is not on the relationship: each piece is an :Evidence node (schema.EvidenceProps)
 // that names its relationship by key (rel) and its article (article), both indexed. Adding
 // an article creates nodes and never rewrites what hub relationships already hold; the
 // relationship keeps only counts, dates, status and coding, so its size does not grow with
@@ -68,7 +70,7 @@ func (s *Store) Retract(ctx context.Context, ids []string) (Counters, int, error
 	ids = sortedSet(ids)
 	found := 0
 	c, err := s.write(ctx, func(run runFunc) error {
-		rows, err := run(`UNWIND $ids AS id MATCH (a:`+graph.ArticleLabel+` {id: id}) SET a._lock = true REMOVE a._lock RETURN count(a)`, map[string]any{"ids": ids})
+		rows, err := run(`UNWIND $ids AS id MATCH (a:`+schema.Article+` {id: id}) SET a._lock = true REMOVE a._lock RETURN count(a)`, map[string]any{"ids": ids})
 		if err != nil {
 			return fmt.Errorf("lock articles: %w", err)
 		}
@@ -87,7 +89,7 @@ func (s *Store) Retract(ctx context.Context, ids []string) (Counters, int, error
 		if err := retract(run, ids); err != nil {
 			return err
 		}
-		if _, err := run(`UNWIND $ids AS id MATCH (a:`+graph.ArticleLabel+` {id: id}) DETACH DELETE a`, map[string]any{"ids": ids}); err != nil {
+		if _, err := run(`UNWIND $ids AS id MATCH (a:`+schema.Article+` {id: id}) DETACH DELETE a`, map[string]any{"ids": ids}); err != nil {
 			return fmt.Errorf("delete articles: %w", err)
 		}
 		return recompute(run, old)
@@ -119,9 +121,39 @@ type contribution struct {
 	mention graph.Mention
 }
 
+// exec runs the plan: the steps at the top of this file, in order.
 func (p *writePlan) exec(run runFunc) error {
+	stored, err := p.writeArticles(run)
+	if err != nil {
+		return err
+	}
+	var old []string
+	if len(stored) > 0 {
+		if old, err = mentionedKeys(run, stored); err != nil {
+			return err
+		}
+	}
+	keys := sortedSet(append(slices.Clone(old), p.keys...))
+	state, err := lockAndRead(run, keys)
+	if err != nil {
+		return err
+	}
+	if len(stored) > 0 {
+		if err := retract(run, stored); err != nil {
+			return err
+		}
+	}
+	if err := p.writeContributions(run); err != nil {
+		return err
+	}
+	return p.updateEntities(run, keys, state, old)
+}
+
+// writeArticles locks (or creates) the batch's :Article nodes in id order, writes their
+// metadata and returns the ids of those that were stored already.
+func (p *writePlan) writeArticles(run runFunc) (stored []string, err error) {
 	rows, err := run(`UNWIND $rows AS row
-MERGE (a:`+graph.ArticleLabel+` {id: row.id})
+MERGE (a:`+schema.Article+` {id: row.id})
 ON CREATE SET a._new = true
 SET a._lock = true REMOVE a._lock
 // An article stored without a fingerprint is the rest of an interrupted bulk load
@@ -133,41 +165,29 @@ SET a.title = row.title, a.source = row.source, a.url = row.url, a.path = row.pa
     a.fingerprint = row.fingerprint
 RETURN row.id, stored`, map[string]any{"rows": p.articles})
 	if err != nil {
-		return fmt.Errorf("write articles: %w", err)
+		return nil, fmt.Errorf("write articles: %w", err)
 	}
-	var stored []string
 	for _, r := range rows {
 		if ok, _ := r.Values[1].(bool); ok {
 			id, _ := r.Values[0].(string)
 			stored = append(stored, id)
 		}
 	}
-	var old []string
-	if len(stored) > 0 {
-		if old, err = mentionedKeys(run, stored); err != nil {
-			return err
-		}
-	}
-	keys := sortedSet(append(append([]string(nil), old...), p.keys...))
-	state, err := lockAndRead(run, keys)
-	if err != nil {
-		return err
-	}
-	if len(stored) > 0 {
-		if err := retract(run, stored); err != nil {
-			return err
-		}
-	}
+	return stored, nil
+}
+
+// writeContributions writes the batch's MENTIONS, :Evidence nodes and relationships.
+func (p *writePlan) writeContributions(run runFunc) error {
 	if _, err := run(`UNWIND $rows AS row
-MATCH (a:`+graph.ArticleLabel+` {id: row.article})
-MATCH (e:`+graph.EntityLabel+` {key: row.key})
-CREATE (a)-[m:`+graph.MentionsType+`]->(e)
+MATCH (a:`+schema.Article+` {id: row.article})
+MATCH (e:`+schema.Entity+` {key: row.key})
+CREATE (a)-[m:`+schema.Mentions+`]->(e)
 SET m = row.props`, map[string]any{"rows": p.mentions}); err != nil {
 		return fmt.Errorf("write mentions: %w", err)
 	}
 	if len(p.evidence) > 0 {
 		if _, err := run(`UNWIND $rows AS row
-CREATE (ev:`+export.EvidenceLabel+`)
+CREATE (ev:`+schema.Evidence+`)
 SET ev = row, ev.published = date(row.published)`, map[string]any{"rows": p.evidence}); err != nil {
 			return fmt.Errorf("write evidence: %w", err)
 		}
@@ -177,7 +197,14 @@ SET ev = row, ev.published = date(row.published)`, map[string]any{"rows": p.evid
 			return fmt.Errorf("write relationships: %w", err)
 		}
 	}
-	lost := map[string]bool{}
+	return nil
+}
+
+// updateEntities brings every entity in keys up to date: from its stored state (state)
+// and the batch when that suffices, else recomputed from all its MENTIONS; old are the
+// entities that lost mentions when the batch's stored articles were retracted.
+func (p *writePlan) updateEntities(run runFunc, keys []string, state map[string]map[string]any, old []string) error {
+	lost := make(map[string]bool, len(old))
 	for _, k := range old {
 		lost[k] = true
 	}
@@ -239,7 +266,7 @@ func (p *writePlan) update(key string, stored map[string]any, lost bool) (row ma
 			add = append(add, l)
 		}
 	}
-	props := export.EntityProps(n, articles, cs[len(cs)-1].article)
+	props := schema.EntityProps(n, articles, cs[len(cs)-1].article)
 	return map[string]any{"key": key, "props": props, "add": add, "drop": []string{}}, true, nil
 }
 
@@ -260,7 +287,7 @@ func storedNode(key string, stored map[string]any) (graph.Node, graph.Mention, i
 		}
 	}
 	for k, v := range stored {
-		if export.Reserved(k) {
+		if schema.Reserved(k) {
 			continue
 		}
 		if n.Props == nil {
@@ -280,7 +307,7 @@ func lockAndRead(run runFunc, keys []string) (map[string]map[string]any, error) 
 		return out, nil
 	}
 	rows, err := run(`UNWIND $keys AS k
-MERGE (e:`+graph.EntityLabel+` {key: k})
+MERGE (e:`+schema.Entity+` {key: k})
 SET e._lock = true REMOVE e._lock
 RETURN k, properties(e)`, map[string]any{"keys": keys})
 	if err != nil {
@@ -300,7 +327,7 @@ func setEntities(run runFunc, rows []any) error {
 		return nil
 	}
 	// Dynamic labels ($(…), Neo4j 5.26) take values, so no label reaches the statement text.
-	if _, err := run(`UNWIND $rows AS row MATCH (e:`+graph.EntityLabel+` {key: row.key})
+	if _, err := run(`UNWIND $rows AS row MATCH (e:`+schema.Entity+` {key: row.key})
 SET e = row.props
 SET e:$(row.add)
 REMOVE e:$(row.drop)`, map[string]any{"rows": rows}); err != nil {
@@ -312,7 +339,7 @@ REMOVE e:$(row.drop)`, map[string]any{"rows": rows}); err != nil {
 // mentionedKeys returns the keys of the entities the stored articles ids mention.
 func mentionedKeys(run runFunc, ids []string) ([]string, error) {
 	rows, err := run(`UNWIND $ids AS id
-MATCH (:`+graph.ArticleLabel+` {id: id})-[:`+graph.MentionsType+`]->(e:`+graph.EntityLabel+`)
+MATCH (:`+schema.Article+` {id: id})-[:`+schema.Mentions+`]->(e:`+schema.Entity+`)
 RETURN DISTINCT e.key`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, fmt.Errorf("read mentioned entities: %w", err)
@@ -336,7 +363,7 @@ func lockEntities(run runFunc, keys []string, create bool) error {
 	if create {
 		verb = "MERGE"
 	}
-	if _, err := run(`UNWIND $keys AS k `+verb+` (e:`+graph.EntityLabel+` {key: k}) SET e._lock = true REMOVE e._lock`, map[string]any{"keys": keys}); err != nil {
+	if _, err := run(`UNWIND $keys AS k `+verb+` (e:`+schema.Entity+` {key: k}) SET e._lock = true REMOVE e._lock`, map[string]any{"keys": keys}); err != nil {
 		return fmt.Errorf("lock entities: %w", err)
 	}
 	return nil
@@ -348,7 +375,7 @@ func lockEntities(run runFunc, keys []string, create bool) error {
 func retract(run runFunc, ids []string) error {
 	params := map[string]any{"ids": ids}
 	rows, err := run(`UNWIND $ids AS id
-MATCH (ev:`+export.EvidenceLabel+` {article: id})
+MATCH (ev:`+schema.Evidence+` {article: id})
 WITH ev.rel AS rel, ev.from AS from, ev.to AS to, collect(ev) AS evs
 FOREACH (ev IN evs | DELETE ev)
 RETURN rel, from, to`, params)
@@ -361,14 +388,14 @@ RETURN rel, from, to`, params)
 			rels[i] = map[string]any{"rel": r.Values[0], "from": r.Values[1], "to": r.Values[2]}
 		}
 		if _, err := run(`UNWIND $rels AS row
-MATCH (:`+graph.EntityLabel+` {key: row.from})-[r]->(:`+graph.EntityLabel+` {key: row.to})
+MATCH (:`+schema.Entity+` {key: row.from})-[r]->(:`+schema.Entity+` {key: row.to})
 WHERE r.key = row.rel
 `+relAggregates, map[string]any{"rels": rels}); err != nil {
 			return fmt.Errorf("retract evidence: %w", err)
 		}
 	}
 	if _, err := run(`UNWIND $ids AS id
-MATCH (:`+graph.ArticleLabel+` {id: id})-[m:`+graph.MentionsType+`]->(:`+graph.EntityLabel+`)
+MATCH (:`+schema.Article+` {id: id})-[m:`+schema.Mentions+`]->(:`+schema.Entity+`)
 DELETE m`, params); err != nil {
 		return fmt.Errorf("retract mentions: %w", err)
 	}
@@ -376,9 +403,9 @@ DELETE m`, params); err != nil {
 }
 
 // relAggregates recomputes the aggregates of relationship r from its :Evidence nodes, as
-// export.RelProps does from graph.Merge's evidence, and deletes r when none is left.
+// schema.RelProps does from graph.Merge's evidence, and deletes r when none is left.
 const relAggregates = `CALL (r) {
-  OPTIONAL MATCH (ev:` + export.EvidenceLabel + ` {rel: r.key})
+  OPTIONAL MATCH (ev:` + schema.Evidence + ` {rel: r.key})
   RETURN count(ev) AS n, count(DISTINCT ev.article) AS arts, min(ev.date) AS d,
          min(ev.published) AS f, max(ev.published) AS l
 }
@@ -396,14 +423,41 @@ func recompute(run runFunc, keys []string) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	// Only what graph.Merge's choice depends on leaves the server: the first mention in
-	// article order (name, label, event flag, QID, properties), the first QID, and each
-	// distinct property set in order of first appearance; counts and aliases are summed
-	// there. A hub entity mentioned by thousands of articles costs one row, not thousands.
-	rows, err := run(`UNWIND $keys AS k
-MATCH (e:`+graph.EntityLabel+` {key: k})
+	rows, err := run(recomputeRead, map[string]any{"keys": keys})
+	if err != nil {
+		return fmt.Errorf("read mentions: %w", err)
+	}
+	var gone []string
+	var sets []any
+	for _, r := range rows {
+		m := mergedMentions(r.Values)
+		if m.articles == 0 {
+			gone = append(gone, m.key)
+			continue
+		}
+		row, err := m.entityRow()
+		if err != nil {
+			return err
+		}
+		sets = append(sets, row)
+	}
+	if len(gone) > 0 {
+		if _, err := run(`UNWIND $keys AS k MATCH (e:`+schema.Entity+` {key: k}) DETACH DELETE e`, map[string]any{"keys": gone}); err != nil {
+			return fmt.Errorf("delete orphan entities: %w", err)
+		}
+	}
+	return setEntities(run, sets)
+}
+
+// recomputeRead reads, per entity key, what graph.Merge's choice depends on, and only
+// that: the first mention in article order (name, label, event flag, QID, properties),
+// the first QID, and each distinct property set in order of first appearance; counts and
+// aliases are summed on the server. A hub entity mentioned by thousands of articles costs
+// one row, not thousands. The columns are those of mergedMentions.
+const recomputeRead = `UNWIND $keys AS k
+MATCH (e:` + schema.Entity + ` {key: k})
 CALL (e) {
-  OPTIONAL MATCH (a:`+graph.ArticleLabel+`)-[m:`+graph.MentionsType+`]->(e)
+  OPTIONAL MATCH (a:` + schema.Article + `)-[m:` + schema.Mentions + `]->(e)
   WITH a, m ORDER BY a.id
   RETURN collect(m) AS ms, max(a.id) AS last
 }
@@ -415,165 +469,175 @@ CALL (ms) {
 RETURN k, labels(e), size(ms), reduce(s = 0, m IN ms | s + m.count), aliases,
   CASE WHEN size(ms) = 0 THEN null ELSE properties(ms[0]) END,
   [m IN ms WHERE m.qid IS NOT NULL | m.qid][0],
-  reduce(acc = [], m IN ms | CASE WHEN m.props IS NULL OR m.props IN acc THEN acc ELSE acc + m.props END), last`, map[string]any{"keys": keys})
+  reduce(acc = [], m IN ms | CASE WHEN m.props IS NULL OR m.props IN acc THEN acc ELSE acc + m.props END), last`
+
+// mentionSummary is one row of recomputeRead: an entity's labels and what its mentions say.
+type mentionSummary struct {
+	key      string
+	labels   []string
+	articles int64
+	count    int64
+	aliases  []string
+	first    map[string]any // the MENTIONS of the first article
+	qid      string         // the first QID any article gives
+	props    []any          // each distinct property set, as JSON, in article order
+	last     string         // the greatest mentioning article id
+}
+
+func mergedMentions(v []any) mentionSummary {
+	m := mentionSummary{labels: schema.Strings(v[1]), aliases: schema.Strings(v[4])}
+	m.key, _ = v[0].(string)
+	m.articles, _ = v[2].(int64)
+	m.count, _ = v[3].(int64)
+	m.first, _ = v[5].(map[string]any)
+	m.qid, _ = v[6].(string)
+	m.props, _ = v[7].([]any)
+	m.last, _ = v[8].(string)
+	return m
+}
+
+// entityRow merges the summary as graph.Merge would merge every mention, and returns the
+// setEntities row that brings the stored entity to the result.
+func (m mentionSummary) entityRow() (map[string]any, error) {
+	fn, _, err := schema.FromMention(m.key, m.first)
 	if err != nil {
-		return fmt.Errorf("read mentions: %w", err)
+		return nil, fmt.Errorf("entity %s: %w", m.key, err)
 	}
-	var gone []string
-	var sets []any
-	for _, r := range rows {
-		key, _ := r.Values[0].(string)
-		var have []string
-		for _, l := range r.Values[1].([]any) {
-			have = append(have, l.(string))
-		}
-		articles, _ := r.Values[2].(int64)
-		if articles == 0 {
-			gone = append(gone, key)
-			continue
-		}
-		count, _ := r.Values[3].(int64)
-		var aliases []string
-		for _, f := range r.Values[4].([]any) {
-			aliases = append(aliases, f.(string))
-		}
-		first, _ := r.Values[5].(map[string]any)
-		fn, _, err := export.FromMention(key, first)
+	// Synthetic contributions in article order, equivalent for graph.Merge to all of them:
+	// later ones only fill a missing QID or missing properties.
+	parts := []*graph.ArticleGraph{{Nodes: []graph.Node{fn}}}
+	if m.qid != "" && fn.QID == "" {
+		parts = append(parts, &graph.ArticleGraph{Nodes: []graph.Node{{Key: m.key, QID: m.qid}}})
+	}
+	for _, ps := range m.props {
+		n, _, err := schema.FromMention(m.key, map[string]any{"props": ps})
 		if err != nil {
-			return fmt.Errorf("entity %s: %w", key, err)
+			return nil, fmt.Errorf("entity %s: %w", m.key, err)
 		}
-		// Synthetic contributions in article order, equivalent for graph.Merge to all of them:
-		// later ones only fill a missing QID or missing properties.
-		parts := []*graph.ArticleGraph{{Nodes: []graph.Node{fn}}}
-		if q, ok := r.Values[6].(string); ok && fn.QID == "" {
-			parts = append(parts, &graph.ArticleGraph{Nodes: []graph.Node{{Key: key, QID: q}}})
-		}
-		for _, ps := range r.Values[7].([]any) {
-			n, _, err := export.FromMention(key, map[string]any{"props": ps})
-			if err != nil {
-				return fmt.Errorf("entity %s: %w", key, err)
-			}
-			parts = append(parts, &graph.ArticleGraph{Nodes: []graph.Node{n}})
-		}
-		parts[0].Mentions = []graph.Mention{{Key: key, Count: int(count), Forms: aliases}}
-		n := graph.Merge(parts).Nodes[0]
-		want := n.Labels()
-		add, drop := []string{}, []string{}
-		for _, l := range want {
-			if _, err := graph.Label(l); err != nil {
-				return fmt.Errorf("entity %s: label %q: %w", key, l, err)
-			}
-			if !contains(have, l) {
-				add = append(add, l)
-			}
-		}
-		for _, l := range have {
-			if !contains(want, l) {
-				drop = append(drop, l)
-			}
-		}
-		last, _ := r.Values[8].(string)
-		sets = append(sets, map[string]any{"key": key, "props": export.EntityProps(n, int(articles), last), "add": add, "drop": drop})
+		parts = append(parts, &graph.ArticleGraph{Nodes: []graph.Node{n}})
 	}
-	if len(gone) > 0 {
-		if _, err := run(`UNWIND $keys AS k MATCH (e:`+graph.EntityLabel+` {key: k}) DETACH DELETE e`, map[string]any{"keys": gone}); err != nil {
-			return fmt.Errorf("delete orphan entities: %w", err)
+	parts[0].Mentions = []graph.Mention{{Key: m.key, Count: int(m.count), Forms: m.aliases}}
+	n := graph.Merge(parts).Nodes[0]
+	want := n.Labels()
+	add, drop := []string{}, []string{}
+	for _, l := range want {
+		if _, err := graph.Label(l); err != nil {
+			return nil, fmt.Errorf("entity %s: label %q: %w", m.key, l, err)
+		}
+		if !slices.Contains(m.labels, l) {
+			add = append(add, l)
 		}
 	}
-	return setEntities(run, sets)
+	for _, l := range m.labels {
+		if !slices.Contains(want, l) {
+			drop = append(drop, l)
+		}
+	}
+	return map[string]any{"key": m.key, "props": schema.EntityProps(n, int(m.articles), m.last), "add": add, "drop": drop}, nil
 }
 
 // buildWrite turns a batch of article graphs into parameterised statements.
 func buildWrite(parts []*graph.ArticleGraph) (*writePlan, error) {
 	p := &writePlan{contrib: map[string][]contribution{}}
-	keys := map[string]bool{}
 	rels := map[string]*graph.Rel{}
-	var relOrder []string
-	sorted := append([]*graph.ArticleGraph(nil), parts...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Article.ID < sorted[j].Article.ID })
+	sorted := slices.Clone(parts)
+	slices.SortStableFunc(sorted, func(a, b *graph.ArticleGraph) int { return strings.Compare(a.Article.ID, b.Article.ID) })
 	for _, ag := range sorted {
-		a := ag.Article
-		p.articles = append(p.articles, map[string]any{
-			"id": a.ID, "title": a.Title, "source": a.Source, "url": a.URL, "path": a.Path,
-			"published": a.Published, "fingerprint": a.Fingerprint,
-		})
-		nodes := map[string]graph.Node{}
-		for _, n := range ag.Nodes {
-			for _, l := range n.Labels() {
-				if _, err := graph.Label(l); err != nil {
-					return nil, fmt.Errorf("article %s: node %s: %w", a.ID, n.Key, err)
-				}
-			}
-			nodes[n.Key] = n
-		}
-		for _, m := range ag.Mentions {
-			n, ok := nodes[m.Key]
-			if !ok {
-				return nil, fmt.Errorf("article %s: mention of unknown node %s", a.ID, m.Key)
-			}
-			keys[m.Key] = true
-			p.contrib[m.Key] = append(p.contrib[m.Key], contribution{article: a.ID, node: n, mention: m})
-			props, err := export.MentionProps(n, m)
-			if err != nil {
-				return nil, fmt.Errorf("article %s: node %s: %w", a.ID, n.Key, err)
-			}
-			p.mentions = append(p.mentions, map[string]any{"article": a.ID, "key": m.Key, "props": props})
-		}
-		for _, r := range ag.Rels {
-			if !keys[r.From] || !keys[r.To] {
-				return nil, fmt.Errorf("article %s: relationship %s links an entity the article does not mention", a.ID, r.ID())
-			}
-			id := r.ID()
-			if cur, ok := rels[id]; ok {
-				cur.Evidence = append(cur.Evidence, r.Evidence...)
-				continue
-			}
-			c := r
-			c.Evidence = append([]graph.Evidence(nil), r.Evidence...)
-			rels[id] = &c
-			relOrder = append(relOrder, id)
+		if err := p.addArticle(ag, rels); err != nil {
+			return nil, err
 		}
 	}
-	p.keys = sortedKeys(keys)
+	p.keys = slices.Sorted(maps.Keys(p.contrib))
+	return p, p.addRels(rels)
+}
 
+// addArticle adds an article's metadata and mentions to the plan, and its relationships to
+// rels (by key, the evidence of one relationship from several articles gathered).
+func (p *writePlan) addArticle(ag *graph.ArticleGraph, rels map[string]*graph.Rel) error {
+	a := ag.Article
+	p.articles = append(p.articles, map[string]any{
+		"id": a.ID, "title": a.Title, "source": a.Source, "url": a.URL, "path": a.Path,
+		"published": a.Published, "fingerprint": a.Fingerprint,
+	})
+	nodes := map[string]graph.Node{}
+	for _, n := range ag.Nodes {
+		for _, l := range n.Labels() {
+			if _, err := graph.Label(l); err != nil {
+				return fmt.Errorf("article %s: node %s: %w", a.ID, n.Key, err)
+			}
+		}
+		nodes[n.Key] = n
+	}
+	for _, m := range ag.Mentions {
+		n, ok := nodes[m.Key]
+		if !ok {
+			return fmt.Errorf("article %s: mention of unknown node %s", a.ID, m.Key)
+		}
+		p.contrib[m.Key] = append(p.contrib[m.Key], contribution{article: a.ID, node: n, mention: m})
+		props, err := schema.MentionProps(n, m)
+		if err != nil {
+			return fmt.Errorf("article %s: node %s: %w", a.ID, n.Key, err)
+		}
+		p.mentions = append(p.mentions, map[string]any{"article": a.ID, "key": m.Key, "props": props})
+	}
+	for _, r := range ag.Rels {
+		if p.contrib[r.From] == nil || p.contrib[r.To] == nil {
+			return fmt.Errorf("article %s: relationship %s links an entity the article does not mention", a.ID, r.ID())
+		}
+		id := r.ID()
+		if cur, ok := rels[id]; ok {
+			cur.Evidence = append(cur.Evidence, r.Evidence...)
+			continue
+		}
+		c := r
+		c.Evidence = slices.Clone(r.Evidence)
+		rels[id] = &c
+	}
+	return nil
+}
+
+// addRels adds the :Evidence nodes of rels and one relWrite statement per relationship
+// type, in key and type order.
+func (p *writePlan) addRels(rels map[string]*graph.Rel) error {
 	byType := map[string][]any{}
-	sort.Strings(relOrder)
-	for _, id := range relOrder {
+	for _, id := range slices.Sorted(maps.Keys(rels)) {
 		r := rels[id]
 		if _, err := graph.RelType(r.Type); err != nil {
-			return nil, err
+			return err
 		}
 		graph.SortEvidence(r.Evidence)
 		for _, e := range r.Evidence {
-			p.evidence = append(p.evidence, export.EvidenceProps(*r, e).Map())
+			p.evidence = append(p.evidence, schema.EvidenceProps(*r, e).Map())
 		}
-		row := map[string]any{"from": r.From, "to": r.To, "status": r.Status, "key": id}
-		row["arts"] = int64(len(graph.Articles(r.Evidence)))
-		row["n"] = int64(len(r.Evidence))
-		row["date"], row["first"], row["last"] = nil, nil, nil
-		for _, e := range r.Evidence {
-			if e.Date != "" && (row["date"] == nil || e.Date < row["date"].(string)) {
-				row["date"] = e.Date
-			}
-		}
-		if first, last := graph.SeenRange(r.Evidence); first != "" {
-			row["first"], row["last"] = first, last
-		}
-		row["fixed"] = export.RelFixedProps(*r)
-		if r.Type == graph.HoldsRoleType {
-			// One person can hold two offices of one state: the title is part of the edge's identity.
-			row["title"] = r.Role
-		}
-		byType[r.Type] = append(byType[r.Type], row)
+		byType[r.Type] = append(byType[r.Type], relRow(id, r))
 	}
-	for _, t := range sortedKeys(byType) {
+	for _, t := range slices.Sorted(maps.Keys(byType)) {
 		identity := "{status: row.status}"
-		if t == graph.HoldsRoleType {
+		if t == schema.HoldsRole {
 			identity = "{status: row.status, title: row.title}"
 		}
-		p.rels = append(p.rels, stmt{cypher: fmt.Sprintf(relWrite, graph.EntityLabel, graph.EntityLabel, t, identity), params: map[string]any{"rows": byType[t]}})
+		p.rels = append(p.rels, stmt{cypher: fmt.Sprintf(relWrite, schema.Entity, schema.Entity, t, identity), params: map[string]any{"rows": byType[t]}})
 	}
-	return p, nil
+	return nil
+}
+
+// relRow is the relWrite row of relationship r (key id): its ends and identity, and what
+// the batch's evidence adds to its aggregates.
+func relRow(id string, r *graph.Rel) map[string]any {
+	row := map[string]any{"from": r.From, "to": r.To, "status": r.Status, "key": id,
+		"arts": int64(len(graph.Articles(r.Evidence))), "n": int64(len(r.Evidence)),
+		"date": nil, "first": nil, "last": nil, "fixed": schema.RelFixedProps(*r)}
+	if d := schema.EarliestDate(r.Evidence); d != "" {
+		row["date"] = d
+	}
+	if first, last := graph.SeenRange(r.Evidence); first != "" {
+		row["first"], row["last"] = first, last
+	}
+	if r.Type == schema.HoldsRole {
+		// One person can hold two offices of one state: the title is part of the edge's identity.
+		row["title"] = r.Role
+	}
+	return row
 }
 
 // relWrite merges a batch's relationships of one type (label, label, type, identity
@@ -595,28 +659,7 @@ SET r.article_count = r.article_count + row.arts,
     r.first_seen = CASE WHEN rf IS NULL OR f IS NOT NULL AND f <= rf THEN f ELSE rf END,
     r.last_seen = CASE WHEN rl IS NULL OR l IS NOT NULL AND l >= rl THEN l ELSE rl END`
 
+// sortedSet returns the distinct strings of a, sorted.
 func sortedSet(a []string) []string {
-	set := map[string]bool{}
-	for _, s := range a {
-		set[s] = true
-	}
-	return sortedKeys(set)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func contains(a []string, s string) bool {
-	for _, x := range a {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Compact(slices.Sorted(slices.Values(a)))
 }

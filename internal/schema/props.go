@@ -1,9 +1,10 @@
-package export
+package schema
 
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -104,12 +105,7 @@ func FromMention(key string, p map[string]any) (graph.Node, graph.Mention, error
 	m := graph.Mention{Key: key}
 	c, _ := p["count"].(int64)
 	m.Count = int(c)
-	fs, _ := p["forms"].([]any)
-	for _, f := range fs {
-		if s, ok := f.(string); ok {
-			m.Forms = append(m.Forms, s)
-		}
-	}
+	m.Forms = Strings(p["forms"])
 	return n, m, nil
 }
 
@@ -147,17 +143,11 @@ func RelFixedProps(r graph.Rel) map[string]any {
 func RelProps(r graph.Rel) Props {
 	ps := Props{{"status", r.Status}}
 	fixed := RelFixedProps(r)
-	for _, k := range sortedKeys(fixed) {
+	for _, k := range slices.Sorted(maps.Keys(fixed)) {
 		ps = append(ps, Prop{k, fixed[k]})
 	}
 	ps = append(ps, Prop{"key", r.ID()})
-	when := ""
-	for _, e := range r.Evidence {
-		if e.Date != "" && (when == "" || e.Date < when) {
-			when = e.Date
-		}
-	}
-	if when != "" {
+	if when := EarliestDate(r.Evidence); when != "" {
 		ps = append(ps, Prop{"date", when})
 	}
 	ps = append(ps, Prop{"article_count", int64(len(graph.Articles(r.Evidence)))},
@@ -168,10 +158,6 @@ func RelProps(r graph.Rel) Props {
 	}
 	return ps
 }
-
-// EvidenceLabel is the label of the nodes that hold one piece of evidence each: one
-// sentence of one article stating one relationship.
-const EvidenceLabel = "Evidence"
 
 // EvidenceProps returns the properties of the :Evidence node of e, a piece of evidence of
 // r: the key of the relationship (rel) and of its ends (from, to), the article, the
@@ -204,10 +190,22 @@ func ArticleProps(a graph.ArticleInfo) Props {
 	return append(ps, Prop{"fingerprint", a.Fingerprint})
 }
 
+// EarliestDate returns the earliest date of the evidence, "" when none is dated: the date
+// of a relationship.
+func EarliestDate(evidence []graph.Evidence) string {
+	when := ""
+	for _, e := range evidence {
+		if e.Date != "" && (when == "" || e.Date < when) {
+			when = e.Date
+		}
+	}
+	return when
+}
+
 // sorted turns a map into a property list in key order.
 func sorted(m map[string]any) Props {
 	ps := make(Props, 0, len(m))
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		ps = append(ps, Prop{k, m[k]})
 	}
 	return ps
@@ -239,11 +237,19 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+// Strings returns the strings of a list as the driver returns it ([]any); anything else,
+// or an element that is not a string, gives nothing.
+func Strings(v any) []string {
+	var out []string
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
 	}
-	sort.Strings(out)
 	return out
 }
