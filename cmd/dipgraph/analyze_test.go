@@ -12,6 +12,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/internal/analyze"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 var analysisRE = regexp.MustCompile(`^analysis (run-\S+): (\d+) relationships, (\d+) actors, (\d+) signed pairs; (\d+) blocs \(balance ([0-9.]+)\), (\d+) unbalanced triads`)
@@ -219,7 +221,7 @@ func TestAnalyzeUsageErrors(t *testing.T) {
 		{[]string{"extra"}, "takes no arguments"},
 	} {
 		code, _, errOut := dipgraph(t, append([]string{"analyze"}, tc.args...)...)
-		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+		if code != app.ExitUsage || !strings.Contains(errOut, tc.want) {
 			t.Errorf("analyze %v: exit %d %q, want exit 2 and %q", tc.args, code, errOut, tc.want)
 		}
 	}

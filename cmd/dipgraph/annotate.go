@@ -12,6 +12,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/annotate"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func annotateCommand() *cli.Command {
@@ -126,7 +128,7 @@ func rawArticles(paths []string) ([]rawFile, error) {
 
 func runAnnotate(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("annotate needs at least one PATH (a text file or a folder of them)")
+		return app.Usagef("annotate needs at least one PATH (a text file or a folder of them)")
 	}
 	an, err := newAnnotator(c)
 	if err != nil {
@@ -201,7 +203,7 @@ func runAnnotate(c *cli.Context) error {
 	fmt.Fprintf(c.App.Writer, "annotated %d articles (%d KB, %d mentions, %d relations), kept %d hand-made, %d with problems; %s\n",
 		done, (bytes+1023)/1024, mentions, relations, skipped, problems, el.Round(time.Millisecond))
 	if problems > 0 || skipped > 0 {
-		return silentError{exitFailure}
+		return app.Failed
 	}
 	return nil
 }

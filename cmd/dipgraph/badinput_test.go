@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 // The bad-input catalogue, end to end: each bad article sits in a folder beside a good
@@ -71,7 +73,7 @@ func TestBadInputsLoadNothingOfTheArticle(t *testing.T) {
 			writeAll(t, dir, map[string]string{"good.txt": goodText, "good.ann": goodAnn})
 			writeAll(t, dir, tc.files)
 			code, out, errOut := dipgraph(t, "ingest", dir)
-			if code != exitFailure {
+			if code != app.ExitFailure {
 				t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 			}
 			for _, m := range tc.msgs {

@@ -12,6 +12,8 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/load"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func exportCommand() *cli.Command {
@@ -46,17 +48,17 @@ Examples:
 
 func runExport(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("export needs at least one PATH (a file or a folder of articles)")
+		return app.Usagef("export needs at least one PATH (a file or a folder of articles)")
 	}
 	format := c.String("format")
 	writers := map[string]func(io.Writer, *export.Dataset) error{
 		"cypher": export.WriteCypher, "json": export.WriteJSON, "graphml": export.WriteGraphML, "dot": export.WriteDot,
 	}
 	if _, ok := writers[format]; !ok && format != "csv" {
-		return usagef("--format must be cypher, json, graphml, dot or csv, not %q", format)
+		return app.Usagef("--format must be cypher, json, graphml, dot or csv, not %q", format)
 	}
 	if format == "csv" && c.String("out") == "" {
-		return usagef("--format csv writes several files: give the folder with --out DIR")
+		return app.Usagef("--format csv writes several files: give the folder with --out DIR")
 	}
 	b, err := newBuilder(c)
 	if err != nil {
@@ -128,7 +130,7 @@ func runExport(c *cli.Context) error {
 	fmt.Fprintf(c.App.ErrWriter, "exported %d articles: %d entities, %d relationships, %d mentions (%s)%s\n",
 		len(ds.Articles), len(ds.Entities), len(ds.Rels), len(ds.Mentions), format, ws.summary())
 	if problems > 0 {
-		return silentError{exitFailure}
+		return app.Failed
 	}
 	return nil
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/phoenix"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 // The converter is a command rather than only a go:generate step so that users can rebuild
@@ -72,13 +74,13 @@ Examples:
 
 func runGazetteerLookup(c *cli.Context) error {
 	if c.NArg() != 1 {
-		return usagef("gazetteer lookup takes one NAME (quote a name of several words)")
+		return app.Usagef("gazetteer lookup takes one NAME (quote a name of several words)")
 	}
 	date := c.String("date")
 	if date != "" {
 		d, err := ingest.ParseDate(date)
 		if err != nil {
-			return usagef("--date: %v", err)
+			return app.Usagef("--date: %v", err)
 		}
 		date = d
 	}
@@ -86,7 +88,7 @@ func runGazetteerLookup(c *cli.Context) error {
 	if t := c.String("type"); t != "" {
 		l, err := graph.Label(t)
 		if err != nil {
-			return usagef("--type: %v", err)
+			return app.Usagef("--type: %v", err)
 		}
 		label = l
 	}
@@ -205,7 +207,7 @@ func span(rs []graph.Role) string {
 
 func runGazetteerBuild(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("gazetteer build takes no arguments; give the dictionaries' folder with --from")
+		return app.Usagef("gazetteer build takes no arguments; give the dictionaries' folder with --from")
 	}
 	in, err := phoenix.ReadDir(c.String("from"))
 	if err != nil {

@@ -15,6 +15,8 @@ import (
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/annotate"
 	"github.com/dipgraph/dipgraph/internal/load"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func ingestCommand() *cli.Command {
@@ -40,7 +42,7 @@ Examples:
    dipgraph ingest --format text raw-news/
    dipgraph ingest --workers 2 --batch-size 200 big-corpus/
    dipgraph ingest --dry-run examples/ > graph.json`,
-		Flags: append(append(connFlags(), formatFlags()...),
+		Flags: append(append(app.ConnFlags(), formatFlags()...),
 			&cli.StringSliceFlag{Name: "dictionary", Usage: "with --format text: extra annotator dictionary `FILE` (.tsv or .jsonl); repeatable"},
 			&cli.IntFlag{Name: "batch-size", Usage: "articles per transaction", Value: load.DefaultBatchSize},
 			&cli.IntFlag{Name: "workers", Usage: "batches written in parallel (writers sharing entities take turns; deadlocks are retried)", Value: 1},
@@ -74,16 +76,16 @@ func newBuilder(c *cli.Context) (*graph.Builder, error) {
 
 func runIngest(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("ingest needs at least one PATH (a file or a folder of articles)")
+		return app.Usagef("ingest needs at least one PATH (a file or a folder of articles)")
 	}
 	if c.Int("batch-size") < 1 {
-		return usagef("--batch-size must be at least 1")
+		return app.Usagef("--batch-size must be at least 1")
 	}
 	if c.Int("workers") < 1 {
-		return usagef("--workers must be at least 1")
+		return app.Usagef("--workers must be at least 1")
 	}
 	if f := c.String("log-format"); f != "text" && f != "json" {
-		return usagef("--log-format must be text or json, not %q", f)
+		return app.Usagef("--log-format must be text or json, not %q", f)
 	}
 	stopProfile, err := startProfiles(c.String("cpuprofile"), c.String("memprofile"))
 	if err != nil {
@@ -106,8 +108,8 @@ func runIngest(c *cli.Context) error {
 	if c.Bool("dry-run") {
 		return dryRun(c, srcs, b, read, len(perrs), ws)
 	}
-	log := logger(c)
-	st, err := openStore(c)
+	log := app.Logger(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}
@@ -141,7 +143,7 @@ func runIngest(c *cli.Context) error {
 		return err
 	}
 	if len(sum.Invalid) > 0 || len(sum.Failed) > 0 || len(perrs) > 0 {
-		return silentError{exitFailure}
+		return app.Failed
 	}
 	return nil
 }
@@ -195,7 +197,7 @@ func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.Re
 	}
 	fmt.Fprintf(c.App.ErrWriter, "dry run: %d articles resolved, %d invalid%s\n", len(parts), invalid, ws.summary())
 	if problems > 0 {
-		return silentError{exitFailure}
+		return app.Failed
 	}
 	return nil
 }

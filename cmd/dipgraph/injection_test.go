@@ -9,6 +9,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 // graphCounts returns the numbers of nodes and relationships and a digest of their labels
@@ -58,7 +60,7 @@ func TestTypeNamesCannotWriteCypher(t *testing.T) {
 				t.Fatal(err)
 			}
 			code, out, errOut := dipgraph(t, "ingest", dir)
-			if code != exitFailure {
+			if code != app.ExitFailure {
 				t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 			}
 			if !strings.Contains(errOut, base+".ann:") || !strings.Contains(errOut, "type") {

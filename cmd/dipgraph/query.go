@@ -10,6 +10,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/dipgraph/dipgraph/queries"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func queryCommand() *cli.Command {
@@ -49,7 +51,7 @@ Examples:
 				Flags:     []cli.Flag{dirFlag},
 				Action: func(c *cli.Context) error {
 					if c.NArg() != 1 {
-						return usagef("query show needs one NAME (see `dipgraph query list`)")
+						return app.Usagef("query show needs one NAME (see `dipgraph query list`)")
 					}
 					set, err := queries.Load(c.String("queries-dir"))
 					if err != nil {
@@ -77,7 +79,7 @@ Lines otherwise, unless --format says table, json or csv.
 Examples:
    dipgraph query run spoke-with --param actor="John Kerry"
    dipgraph query run excluded-from --param agreement=ceasefire --format json`,
-				Flags: append(connFlags(), dirFlag,
+				Flags: append(app.ConnFlags(), dirFlag,
 					&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "a query parameter as `key=value` (repeatable)"},
 					&cli.StringFlag{Name: "format", Usage: "table, json or csv (default: table on a terminal, json otherwise)"},
 				),
@@ -140,7 +142,7 @@ func postConnect(base string) string {
 
 func runQuery(c *cli.Context) error {
 	if c.NArg() != 1 {
-		return usagef("query run needs one NAME (see `dipgraph query list`)")
+		return app.Usagef("query run needs one NAME (see `dipgraph query list`)")
 	}
 	format := c.String("format")
 	if format == "" {
@@ -150,7 +152,7 @@ func runQuery(c *cli.Context) error {
 		}
 	}
 	if format != "table" && format != "json" && format != "csv" {
-		return usagef("--format must be table, json or csv, not %q", format)
+		return app.Usagef("--format must be table, json or csv, not %q", format)
 	}
 	set, err := queries.Load(c.String("queries-dir"))
 	if err != nil {
@@ -158,13 +160,13 @@ func runQuery(c *cli.Context) error {
 	}
 	q, err := set.Get(c.Args().First())
 	if err != nil {
-		return usageError{err}
+		return app.Usage(err)
 	}
 	params, err := q.BindParams(c.StringSlice("param"))
 	if err != nil {
-		return usageError{err}
+		return app.Usage(err)
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}

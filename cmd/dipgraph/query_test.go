@@ -11,6 +11,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 	"github.com/dipgraph/dipgraph/queries"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 // loadExamples gives the test a database holding the example corpus only.
@@ -381,7 +383,7 @@ func TestWritingQueryIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut := dipgraph(t, "query", "run", "sneaky-write", "--queries-dir", dir, "--param", "name=x", "--format", "json")
-	if code != exitFailure || !strings.Contains(errOut, "saved queries run read-only") {
+	if code != app.ExitFailure || !strings.Contains(errOut, "saved queries run read-only") {
 		t.Fatalf("exit %d, stderr %q; want a refusal", code, errOut)
 	}
 	// And nothing was written.
@@ -439,7 +441,7 @@ func TestParamErrorsAreClear(t *testing.T) {
 	for _, tc := range cases {
 		var out, errb bytes.Buffer
 		code := run(append([]string{"dipgraph", "query", "run"}, tc.args...), strings.NewReader(""), &out, &errb)
-		if code != exitUsage || !strings.Contains(errb.String(), tc.want) {
+		if code != app.ExitUsage || !strings.Contains(errb.String(), tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, errb.String(), tc.want)
 		}
 	}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/internal/report"
 	"github.com/dipgraph/dipgraph/queries"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func reportCommand() *cli.Command {
@@ -29,7 +31,7 @@ the bloc (the rest needs only the ingested articles).
 Examples:
    dipgraph report --actor Russia --out russia.html
    dipgraph report --actor "John Kerry" --from 2016-01-01 --to 2016-12-31 --out kerry-2016.html`,
-		Flags: append(connFlags(),
+		Flags: append(app.ConnFlags(),
 			&cli.StringFlag{Name: "actor", Usage: "name, alias or key of the actor (\"Russia\", \"Moscow\", \"wikidata:Q159\")", Required: true},
 			&cli.StringFlag{Name: "out", Usage: "write the page to `FILE` (.html)", Required: true},
 			&cli.StringFlag{Name: "from", Usage: "only what was seen on or after `DATE` (YYYY-MM-DD)"},
@@ -44,7 +46,7 @@ Examples:
 
 func runReport(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("report takes no arguments (did you mean --actor?)")
+		return app.Usagef("report takes no arguments (did you mean --actor?)")
 	}
 	opt := report.Options{Actor: c.String("actor"), From: c.String("from"), To: c.String("to"),
 		Counterparts: c.Int("counterparts"), Evidence: c.Int("evidence")}
@@ -53,21 +55,21 @@ func runReport(c *cli.Context) error {
 			continue
 		}
 		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return usagef("--%s %q is not a date (YYYY-MM-DD)", d.flag, d.v)
+			return app.Usagef("--%s %q is not a date (YYYY-MM-DD)", d.flag, d.v)
 		}
 	}
 	if opt.From != "" && opt.To != "" && opt.From > opt.To {
-		return usagef("--from %s is after --to %s", opt.From, opt.To)
+		return app.Usagef("--from %s is after --to %s", opt.From, opt.To)
 	}
 	if opt.Counterparts < 1 || opt.Evidence < 1 {
-		return usagef("--counterparts and --evidence must be at least 1")
+		return app.Usagef("--counterparts and --evidence must be at least 1")
 	}
 	out := c.String("out")
 	set, err := queries.Load(c.String("queries-dir"))
 	if err != nil {
 		return err
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func statsCommand() *cli.Command {
@@ -16,16 +18,16 @@ number of nodes per label and of relationships per type.
 
 Example:
    dipgraph stats`,
-		Flags:  connFlags(),
+		Flags:  app.ConnFlags(),
 		Action: runStats,
 	}
 }
 
 func runStats(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("stats takes no arguments")
+		return app.Usagef("stats takes no arguments")
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}

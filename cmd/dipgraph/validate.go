@@ -10,6 +10,8 @@ import (
 
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/load"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 // formatFlags choose the reader and the annotation schema, for every command that reads articles.
@@ -33,7 +35,7 @@ func discover(c *cli.Context) ([]ingest.Source, ingest.ParseErrors, ingest.Parse
 	switch f {
 	case "", ingest.FormatBrat, ingest.FormatLabelStudio, ingest.FormatNative:
 	default:
-		return nil, nil, nil, usagef("--format must be brat, labelstudio or native, not %q", f)
+		return nil, nil, nil, app.Usagef("--format must be brat, labelstudio or native, not %q", f)
 	}
 	opt := ingest.Options{Format: f, Stdin: c.App.Reader, Config: c.String("config"), Strict: c.Bool("strict")}
 	return discoverWith(c.Args().Slice(), opt)
@@ -117,7 +119,7 @@ Examples:
 		Flags: formatFlags(),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
-				return usagef("validate needs at least one PATH (a file, a folder, or - for standard input)")
+				return app.Usagef("validate needs at least one PATH (a file, a folder, or - for standard input)")
 			}
 			ws := &warnings{w: c.App.ErrWriter}
 			srcs, perrs, warns, err := discover(c)
@@ -148,7 +150,7 @@ Examples:
 			}
 			if problems > 0 {
 				fmt.Fprintf(c.App.ErrWriter, "%d problems; %d of %d articles invalid%s\n", problems, bad, len(srcs), ws.summary())
-				return silentError{exitFailure}
+				return app.Failed
 			}
 			fmt.Fprintf(c.App.Writer, "%d articles, no problems%s\n", len(srcs), ws.summary())
 			return nil

@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/generate"
 )
 
@@ -21,7 +22,7 @@ negated, proposed and speculated statements and dates. The same --articles and -
 always give byte-identical files.
 
 Examples:
-   dipgraph generate --articles 10000 --seed 1 /tmp/corpus
+   dipgraph-bench generate --articles 10000 --seed 1 /tmp/corpus
    dipgraph ingest /tmp/corpus`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "articles", Usage: "number of articles", Value: 10000},
@@ -30,10 +31,10 @@ Examples:
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return usagef("generate needs one OUT_DIR")
+				return app.Usagef("generate needs one OUT_DIR")
 			}
 			if c.Int("articles") < 0 || c.Int("actors") < 100 {
-				return usagef("--articles must be at least 0 and --actors at least 100")
+				return app.Usagef("--articles must be at least 0 and --actors at least 100")
 			}
 			st, err := generate.Write(c.Context, c.Args().First(), generate.Options{
 				Articles: c.Int("articles"), Seed: c.Uint64("seed"), Actors: c.Int("actors"),
