@@ -16,6 +16,7 @@ import (
 	"github.com/dipgraph/dipgraph/internal/load"
 )
 
+// benchCommand runs the loader benchmark (package internal/bench).
 func benchCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "bench",

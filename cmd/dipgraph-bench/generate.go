@@ -9,6 +9,7 @@ import (
 	"github.com/dipgraph/dipgraph/internal/generate"
 )
 
+// generateCommand writes a synthetic corpus (package internal/generate).
 func generateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "generate",

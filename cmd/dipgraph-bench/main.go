@@ -12,14 +12,11 @@ import (
 	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
-func main() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) }
+func main() { os.Exit(app.Run(benchApp(os.Stdin, os.Stdout, os.Stderr), os.Args)) }
 
-// run is the whole program: it parses args, runs one command and returns the exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return app.Run(newApp(stdin, stdout, stderr), args)
-}
-
-func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+// benchApp is the command with its two subcommands, reading stdin and writing stdout and
+// stderr.
+func benchApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:  "dipgraph-bench",
 		Usage: "measure dipgraph's loader and write the synthetic corpora it is measured on",

@@ -12,7 +12,7 @@ import (
 
 func benchCmd(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := run(append([]string{"dipgraph-bench"}, args...), strings.NewReader(""), &out, &errb)
+	code := app.Run(benchApp(strings.NewReader(""), &out, &errb), append([]string{"dipgraph-bench"}, args...))
 	return code, out.String(), errb.String()
 }
 

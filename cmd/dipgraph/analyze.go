@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/dipgraph/dipgraph/internal/analyze"
-
 	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/analyze"
 )
 
 func analyzeCommand() *cli.Command {
@@ -47,16 +45,8 @@ func runAnalyze(c *cli.Context) error {
 		return app.Usagef("analyze takes no arguments (did you mean --from or --to?)")
 	}
 	p := analyze.Params{From: c.String("from"), To: c.String("to"), MinArticles: c.Int("min-articles"), MaxTriads: c.Int("max-triads"), Seed: c.Uint64("seed")}
-	for _, d := range []struct{ flag, v string }{{"from", p.From}, {"to", p.To}} {
-		if d.v == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return app.Usagef("--%s %q is not a date (YYYY-MM-DD)", d.flag, d.v)
-		}
-	}
-	if p.From != "" && p.To != "" && p.From > p.To {
-		return app.Usagef("--from %s is after --to %s", p.From, p.To)
+	if err := checkWindow(p.From, p.To); err != nil {
+		return err
 	}
 	if p.MinArticles < 1 || p.MaxTriads < 0 {
 		return app.Usagef("--min-articles must be at least 1 and --max-triads at least 0")

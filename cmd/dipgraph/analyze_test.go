@@ -10,10 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/analyze"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
-
-	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 var analysisRE = regexp.MustCompile(`^analysis (run-\S+): (\d+) relationships, (\d+) actors, (\d+) signed pairs; (\d+) blocs \(balance ([0-9.]+)\), (\d+) unbalanced triads`)

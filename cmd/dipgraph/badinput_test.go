@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dipgraph/dipgraph/internal/neo4jtest"
-
 	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
 
 // The bad-input catalogue, end to end: each bad article sits in a folder beside a good

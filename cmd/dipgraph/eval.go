@@ -5,11 +5,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/annotate"
 	"github.com/dipgraph/dipgraph/internal/eval"
-
-	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func evalCommand() *cli.Command {

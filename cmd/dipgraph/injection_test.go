@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
-
-	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/render"
 )
 
 // graphCounts returns the numbers of nodes and relationships and a digest of their labels
@@ -24,7 +24,7 @@ RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS rels,
 	if err != nil {
 		t.Fatal(err)
 	}
-	return strings.TrimSpace(display(rows[0].Values))
+	return strings.TrimSpace(render.Text(rows[0].Values))
 }
 
 // TestTypeNamesCannotWriteCypher feeds entity and relation types that try to break out of a

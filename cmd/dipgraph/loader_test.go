@@ -17,10 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
-
-	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 var (

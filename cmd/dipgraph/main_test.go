@@ -9,9 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dipgraph/dipgraph/internal/neo4jtest"
-
 	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
 
 // dipgraph runs the command in-process with the test server's connection settings and

@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dipgraph/dipgraph/internal/neo4jtest"
-	"github.com/dipgraph/dipgraph/queries"
-
 	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+	"github.com/dipgraph/dipgraph/internal/render"
+	"github.com/dipgraph/dipgraph/queries"
 )
 
 // loadExamples gives the test a database holding the example corpus only.
@@ -28,7 +28,7 @@ func strs(v any) []string {
 	var out []string
 	if l, ok := v.([]any); ok {
 		for _, x := range l {
-			out = append(out, display(x))
+			out = append(out, render.Text(x))
 		}
 	}
 	return out
@@ -47,7 +47,7 @@ func row(rows []map[string]any, key, value string) map[string]any {
 func column(rows []map[string]any, key string) []string {
 	var out []string
 	for _, r := range rows {
-		out = append(out, display(r[key]))
+		out = append(out, render.Text(r[key]))
 	}
 	return out
 }

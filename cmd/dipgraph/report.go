@@ -1,19 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"time"
+	"io"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/render"
 	"github.com/dipgraph/dipgraph/internal/report"
 	"github.com/dipgraph/dipgraph/queries"
-
-	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func reportCommand() *cli.Command {
@@ -38,7 +35,7 @@ Examples:
 			&cli.StringFlag{Name: "to", Usage: "only what was seen on or before `DATE` (YYYY-MM-DD)"},
 			&cli.IntFlag{Name: "counterparts", Usage: "main counterparts in the chart and the evidence", Value: 4},
 			&cli.IntFlag{Name: "evidence", Usage: "quote at most `N` sentences", Value: 40},
-			&cli.StringFlag{Name: "queries-dir", Usage: "also read saved queries from `DIR` (they override built-in ones of the same name)", EnvVars: []string{"DIPGRAPH_QUERIES"}},
+			queriesDirFlag(),
 		),
 		Action: runReport,
 	}
@@ -50,16 +47,8 @@ func runReport(c *cli.Context) error {
 	}
 	opt := report.Options{Actor: c.String("actor"), From: c.String("from"), To: c.String("to"),
 		Counterparts: c.Int("counterparts"), Evidence: c.Int("evidence")}
-	for _, d := range []struct{ flag, v string }{{"from", opt.From}, {"to", opt.To}} {
-		if d.v == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return app.Usagef("--%s %q is not a date (YYYY-MM-DD)", d.flag, d.v)
-		}
-	}
-	if opt.From != "" && opt.To != "" && opt.From > opt.To {
-		return app.Usagef("--from %s is after --to %s", opt.From, opt.To)
+	if err := checkWindow(opt.From, opt.To); err != nil {
+		return err
 	}
 	if opt.Counterparts < 1 || opt.Evidence < 1 {
 		return app.Usagef("--counterparts and --evidence must be at least 1")
@@ -81,27 +70,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := report.Write(&buf, b); err != nil {
-		return err
-	}
-	// Write beside the target and rename, so a failed run leaves no half page.
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".dipgraph-report-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), out)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := render.ToFile(c.Context, out, func(w io.Writer) error { return report.Write(w, b) }); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	bloc := "no bloc (run dipgraph analyze)"
