@@ -16,6 +16,53 @@ import (
 	"github.com/dipgraph/dipgraph/internal/load"
 )
 
+// runBench runs the benchmark, prints its table and writes its JSON report.
+func runBench(c *cli.Context) error {
+	if c.Int("articles") < 1 {
+		return app.Usagef("--articles must be at least 1")
+	}
+	conn, err := app.Conn(c)
+	if err != nil {
+		return err
+	}
+	cfg := bench.Config{
+		Conn:             bench.ConnConfig{URI: conn.URI, Username: conn.Username, Password: conn.Password, Database: conn.Database},
+		Corpus:           c.String("corpus"),
+		Articles:         c.Int("articles"),
+		Seed:             c.Uint64("seed"),
+		Variants:         c.StringSlice("variants"),
+		NaiveSample:      c.Int("naive-sample"),
+		PerArticleSample: c.Int("per-article-sample"),
+		BatchSize:        c.Int("batch-size"),
+		DBatchSize:       c.Int("d-batch-size"),
+		DFlags:           strings.Fields(c.String("d-flags")),
+		QueryRuns:        c.Int("query-runs"),
+		ReuseGraph:       c.Bool("reuse-graph"),
+		NoWarmUp:         c.Bool("no-warm-up"),
+		ImportDir:        c.String("import-dir"),
+		Python:           c.String("python"),
+		PeerScript:       c.String("peer-script"),
+		Log:              app.Logger(c),
+	}
+	if !c.Bool("in-process") {
+		exe, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("find the dipgraph executable: %w", err)
+		}
+		cfg.Binary = exe
+	}
+	rep, err := bench.Run(c.Context, cfg)
+	if rep != nil && (len(rep.Variants) > 0 || err == nil) {
+		rep.Markdown(c.App.Writer)
+		if f := c.String("json"); f != "" {
+			if werr := writeJSON(f, rep); werr != nil {
+				err = errors.Join(err, werr)
+			}
+		}
+	}
+	return err
+}
+
 // benchCommand runs the loader benchmark (package internal/bench).
 func benchCommand() *cli.Command {
 	return &cli.Command{
@@ -68,52 +115,6 @@ Examples:
 		),
 		Action: runBench,
 	}
-}
-
-func runBench(c *cli.Context) error {
-	if c.Int("articles") < 1 {
-		return app.Usagef("--articles must be at least 1")
-	}
-	conn, err := app.Conn(c)
-	if err != nil {
-		return err
-	}
-	cfg := bench.Config{
-		Conn:             bench.ConnConfig{URI: conn.URI, Username: conn.Username, Password: conn.Password, Database: conn.Database},
-		Corpus:           c.String("corpus"),
-		Articles:         c.Int("articles"),
-		Seed:             c.Uint64("seed"),
-		Variants:         c.StringSlice("variants"),
-		NaiveSample:      c.Int("naive-sample"),
-		PerArticleSample: c.Int("per-article-sample"),
-		BatchSize:        c.Int("batch-size"),
-		DBatchSize:       c.Int("d-batch-size"),
-		DFlags:           strings.Fields(c.String("d-flags")),
-		QueryRuns:        c.Int("query-runs"),
-		ReuseGraph:       c.Bool("reuse-graph"),
-		NoWarmUp:         c.Bool("no-warm-up"),
-		ImportDir:        c.String("import-dir"),
-		Python:           c.String("python"),
-		PeerScript:       c.String("peer-script"),
-		Log:              app.Logger(c),
-	}
-	if !c.Bool("in-process") {
-		exe, err := os.Executable()
-		if err != nil {
-			return fmt.Errorf("find the dipgraph executable: %w", err)
-		}
-		cfg.Binary = exe
-	}
-	rep, err := bench.Run(c.Context, cfg)
-	if rep != nil && (len(rep.Variants) > 0 || err == nil) {
-		rep.Markdown(c.App.Writer)
-		if f := c.String("json"); f != "" {
-			if werr := writeJSON(f, rep); werr != nil {
-				err = errors.Join(err, werr)
-			}
-		}
-	}
-	return err
 }
 
 // dipgraphBinary is the dipgraph executable the benchmark runs: flag when it is given,
