@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -119,7 +119,7 @@ func rawArticles(paths []string) ([]rawFile, error) {
 			return nil, err
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	slices.SortFunc(out, func(a, b rawFile) int { return strings.Compare(a.path, b.path) })
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%w in %s: expected .txt or .md files", ingest.ErrNoArticles, strings.Join(paths, ", "))
 	}
