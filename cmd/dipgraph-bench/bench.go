@@ -21,35 +21,9 @@ func runBench(c *cli.Context) error {
 	if c.Int("articles") < 1 {
 		return app.Usagef("--articles must be at least 1")
 	}
-	conn, err := app.Conn(c)
+	cfg, err := benchConfig(c)
 	if err != nil {
 		return err
-	}
-	cfg := bench.Config{
-		Conn:             bench.ConnConfig{URI: conn.URI, Username: conn.Username, Password: conn.Password, Database: conn.Database},
-		Corpus:           c.String("corpus"),
-		Articles:         c.Int("articles"),
-		Seed:             c.Uint64("seed"),
-		Variants:         c.StringSlice("variants"),
-		NaiveSample:      c.Int("naive-sample"),
-		PerArticleSample: c.Int("per-article-sample"),
-		BatchSize:        c.Int("batch-size"),
-		DBatchSize:       c.Int("d-batch-size"),
-		DFlags:           strings.Fields(c.String("d-flags")),
-		QueryRuns:        c.Int("query-runs"),
-		ReuseGraph:       c.Bool("reuse-graph"),
-		NoWarmUp:         c.Bool("no-warm-up"),
-		ImportDir:        c.String("import-dir"),
-		Python:           c.String("python"),
-		PeerScript:       c.String("peer-script"),
-		Log:              app.Logger(c),
-	}
-	if !c.Bool("in-process") {
-		exe, err := os.Executable()
-		if err != nil {
-			return fmt.Errorf("find the dipgraph executable: %w", err)
-		}
-		cfg.Binary = exe
 	}
 	rep, err := bench.Run(c.Context, cfg)
 	if rep != nil && (len(rep.Variants) > 0 || err == nil) {
@@ -115,6 +89,39 @@ Examples:
 		),
 		Action: runBench,
 	}
+}
+
+// benchConfig is the benchmark's configuration from the flags of c.
+func benchConfig(c *cli.Context) (bench.Config, error) {
+	conn, err := app.Conn(c)
+	if err != nil {
+		return bench.Config{}, err
+	}
+	cfg := bench.Config{
+		Conn:             bench.ConnConfig{URI: conn.URI, Username: conn.Username, Password: conn.Password, Database: conn.Database},
+		Corpus:           c.String("corpus"),
+		Articles:         c.Int("articles"),
+		Seed:             c.Uint64("seed"),
+		Variants:         c.StringSlice("variants"),
+		NaiveSample:      c.Int("naive-sample"),
+		PerArticleSample: c.Int("per-article-sample"),
+		BatchSize:        c.Int("batch-size"),
+		DBatchSize:       c.Int("d-batch-size"),
+		DFlags:           strings.Fields(c.String("d-flags")),
+		QueryRuns:        c.Int("query-runs"),
+		ReuseGraph:       c.Bool("reuse-graph"),
+		NoWarmUp:         c.Bool("no-warm-up"),
+		ImportDir:        c.String("import-dir"),
+		Python:           c.String("python"),
+		PeerScript:       c.String("peer-script"),
+		Log:              app.Logger(c),
+	}
+	if !c.Bool("in-process") {
+		if cfg.Binary, err = dipgraphBinary(c.String("dipgraph")); err != nil {
+			return bench.Config{}, err
+		}
+	}
+	return cfg, nil
 }
 
 // dipgraphBinary is the dipgraph executable the benchmark runs: flag when it is given,

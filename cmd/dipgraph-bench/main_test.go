@@ -66,6 +66,10 @@ func TestDipgraphBinaryIsFoundOrNamed(t *testing.T) {
 	if got, err := dipgraphBinary(exe); err != nil || got != exe {
 		t.Errorf("dipgraphBinary(%q) = %q, %v", exe, got, err)
 	}
+	code, _, errOut := benchCmd("bench", "--articles", "1", "--dipgraph", filepath.Join(t.TempDir(), "no-such-dipgraph"))
+	if code != app.ExitFailure || !strings.Contains(errOut, "no-such-dipgraph") {
+		t.Errorf("bench --dipgraph with a missing file: exit %d, stderr %q; want exit 1 naming the file", code, errOut)
+	}
 	t.Setenv("PATH", t.TempDir())
 	if _, err := dipgraphBinary(""); err == nil || !strings.Contains(err.Error(), "make build") {
 		t.Errorf("without a dipgraph anywhere: %v; want an error that says to run make build", err)
