@@ -12,9 +12,10 @@ GO ?= go
 
 .PHONY: build demo test test-short vet eval neo4j-up neo4j-down neo4j-status fuzz bench clean
 
-## build: compile bin/dipgraph
+## build: compile bin/dipgraph (and bin/dipgraph-bench, the developer tools bench and generate)
 build:
 	$(GO) build -o bin/dipgraph ./cmd/dipgraph
+	$(GO) build -o bin/dipgraph-bench ./cmd/dipgraph-bench
 
 ## demo: start a local Neo4j if none answers, load examples/, run the saved queries
 demo: build

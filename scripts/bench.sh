@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# bench.sh: what `make bench` does. Builds dipgraph, starts the local Neo4j if none answers
+# bench.sh: what `make bench` does. Builds dipgraph and dipgraph-bench, starts the local Neo4j if none answers
 # (its own ports and data folder, .neo4j/bench-server, since the benchmark clears the
 # database), makes the Python virtual environment of variant (g) (.bench-venv, the neo4j
 # driver from PyPI; (g) is skipped with a message when python3 is missing), runs
-# `dipgraph bench` on the default 10,000-article corpus, prints the Markdown table and
+# `dipgraph-bench bench` on the default 10,000-article corpus, prints the Markdown table and
 # writes bench-out/bench.json. Stops the server again if it started it.
 #
 # Environment: NEO4J_BENCH_BOLT_PORT [7689], NEO4J_BENCH_HTTP_PORT [7476],
-# NEO4J_HEAP [2g], NEO4J_PAGECACHE [1g]; BENCH_ARGS adds flags to `dipgraph bench`
+# NEO4J_HEAP [2g], NEO4J_PAGECACHE [1g]; BENCH_ARGS adds flags to `dipgraph-bench bench`
 # (for example BENCH_ARGS="--articles 100000 --variants c" for peak memory at 100k).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,7 @@ cleanup() {
 trap cleanup EXIT
 
 go build -o bin/dipgraph ./cmd/dipgraph
+go build -o bin/dipgraph-bench ./cmd/dipgraph-bench
 if (exec 3<>"/dev/tcp/127.0.0.1/$bolt") 2>/dev/null; then
 	echo "== Neo4j already answers on port $bolt; benchmarking against it (its database is cleared)" >&2
 else
@@ -50,4 +51,4 @@ else
 fi
 mkdir -p bench-out
 # shellcheck disable=SC2086
-bin/dipgraph bench --json bench-out/bench.json --python "$python" ${BENCH_ARGS:-}
+bin/dipgraph-bench bench --dipgraph bin/dipgraph --json bench-out/bench.json --python "$python" ${BENCH_ARGS:-}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load a graph written by `dipgraph export --format json` into Neo4j with the official
 driver, as a user comparing tools would write it: UNWIND batches, MERGE nodes by their
-key, CREATE relationships. `dipgraph bench` runs it as variant (g).
+key, CREATE relationships. `dipgraph-bench bench` runs it as variant (g).
 
     peer-load.py GRAPH.json [--batch-size 1000]
 

@@ -3,6 +3,10 @@
 # on a fresh machine), runs go vet and every test (with the race detector) against it, and
 # stops the server again if it started it. Before the full run, the short tests run in a copy
 # of the checkout with nothing beside it (scripts/fresh-clone.sh), as a user's clone has it.
+# The tests that need more than Go and Neo4j live under tests/ and run with the others:
+# tests/browser needs Node and Chromium (tests/browser/setup.sh fetches playwright-core into
+# its git-ignored node_modules, and the tests skip with the reason when that fails),
+# tests/deploy checks docker-compose.yml against scripts/neo4j-local without a Docker engine.
 #
 # The tests wipe their database, so they get a server of their own: its own ports
 # (NEO4J_TEST_BOLT_PORT, default 7688, and NEO4J_TEST_HTTP_PORT, default 7475) and its own
@@ -35,7 +39,7 @@ fi
 echo "== go vet ./..."
 go vet ./...
 
-unformatted=$(gofmt -l cmd graph ingest internal queries)
+unformatted=$(gofmt -l cmd graph ingest internal queries tests)
 if [[ -n $unformatted ]]; then
 	echo "gofmt needed on:" >&2
 	echo "$unformatted" >&2

@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/analyze"
 )
 
@@ -27,7 +27,7 @@ Examples:
    dipgraph analyze
    dipgraph analyze --from 2016-01-01 --to 2016-12-31 --min-articles 2
    dipgraph query run blocs`,
-		Flags: append(connFlags(),
+		Flags: append(app.ConnFlags(),
 			&cli.StringFlag{Name: "from", Usage: "only relationships last seen on or after `DATE` (YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "to", Usage: "only relationships first seen on or before `DATE` (YYYY-MM-DD)"},
 			&cli.IntFlag{Name: "min-articles", Usage: "only relationships stated in at least `N` articles", Value: 1},
@@ -42,29 +42,21 @@ Examples:
 
 func runAnalyze(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("analyze takes no arguments (did you mean --from or --to?)")
+		return app.Usagef("analyze takes no arguments (did you mean --from or --to?)")
 	}
 	p := analyze.Params{From: c.String("from"), To: c.String("to"), MinArticles: c.Int("min-articles"), MaxTriads: c.Int("max-triads"), Seed: c.Uint64("seed")}
-	for _, d := range []struct{ flag, v string }{{"from", p.From}, {"to", p.To}} {
-		if d.v == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return usagef("--%s %q is not a date (YYYY-MM-DD)", d.flag, d.v)
-		}
-	}
-	if p.From != "" && p.To != "" && p.From > p.To {
-		return usagef("--from %s is after --to %s", p.From, p.To)
+	if err := checkWindow(p.From, p.To); err != nil {
+		return err
 	}
 	if p.MinArticles < 1 || p.MaxTriads < 0 {
-		return usagef("--min-articles must be at least 1 and --max-triads at least 0")
+		return app.Usagef("--min-articles must be at least 1 and --max-triads at least 0")
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}
 	defer st.Close(c.Context)
-	sum, _, err := analyze.Analyze(c.Context, st, p, logger(c))
+	sum, _, err := analyze.Analyze(c.Context, st, p, app.Logger(c))
 	if err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}

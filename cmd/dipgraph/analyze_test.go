@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/analyze"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
@@ -219,7 +220,7 @@ func TestAnalyzeUsageErrors(t *testing.T) {
 		{[]string{"extra"}, "takes no arguments"},
 	} {
 		code, _, errOut := dipgraph(t, append([]string{"analyze"}, tc.args...)...)
-		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+		if code != app.ExitUsage || !strings.Contains(errOut, tc.want) {
 			t.Errorf("analyze %v: exit %d %q, want exit 2 and %q", tc.args, code, errOut, tc.want)
 		}
 	}

@@ -2,14 +2,16 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/annotate"
 )
@@ -117,7 +119,7 @@ func rawArticles(paths []string) ([]rawFile, error) {
 			return nil, err
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	slices.SortFunc(out, func(a, b rawFile) int { return strings.Compare(a.path, b.path) })
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%w in %s: expected .txt or .md files", ingest.ErrNoArticles, strings.Join(paths, ", "))
 	}
@@ -126,7 +128,7 @@ func rawArticles(paths []string) ([]rawFile, error) {
 
 func runAnnotate(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("annotate needs at least one PATH (a text file or a folder of them)")
+		return app.Usagef("annotate needs at least one PATH (a text file or a folder of them)")
 	}
 	an, err := newAnnotator(c)
 	if err != nil {
@@ -136,72 +138,101 @@ func runAnnotate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := c.String("out")
-	if out != "" {
-		if err := os.MkdirAll(out, 0o755); err != nil {
+	r := &annotateRun{an: an, out: c.String("out"), force: c.Bool("force"), stderr: c.App.ErrWriter}
+	if !c.Bool("quiet") {
+		r.stdout = c.App.Writer
+	}
+	if r.out != "" {
+		if err := os.MkdirAll(r.out, 0o755); err != nil {
 			return fmt.Errorf("create output folder: %w", err)
 		}
 	}
 	start := time.Now()
-	var done, skipped, mentions, relations, bytes int
-	problems := 0
 	for _, rf := range files {
-		f := rf.path
-		in, err := annotate.ReadInput(f)
-		if err != nil {
-			fmt.Fprintln(c.App.ErrWriter, err)
-			problems++
-			continue
-		}
-		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
-		dir := filepath.Dir(f)
-		if out != "" {
-			dir = filepath.Join(out, filepath.Dir(rf.rel))
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("create output folder: %w", err)
-			}
-		}
-		txtPath := filepath.Join(dir, base+".txt")
-		annPath := filepath.Join(dir, base+".ann")
-		metaPath := filepath.Join(dir, base+".meta.json")
-		if old, err := os.ReadFile(annPath); err == nil && !c.Bool("force") && !annotate.IsGenerated(string(old)) {
-			fmt.Fprintf(c.App.ErrWriter, "%s: kept: not written by dipgraph annotate (use --force to replace it)\n", annPath)
-			skipped++
-			continue
-		}
-		a, err := an.Article(in.Text, in.Meta)
-		if err != nil {
-			fmt.Fprintln(c.App.ErrWriter, err)
-			problems++
-			continue
-		}
-		// The text the offsets point into, and the metadata, go where the annotations go.
-		if in.Header || filepath.Clean(txtPath) != filepath.Clean(f) {
-			if err := os.WriteFile(txtPath, []byte(in.Text), 0o644); err != nil {
-				return fmt.Errorf("write text: %w", err)
-			}
-		}
-		if in.Header || out != "" && in.MetaPath != "" {
-			if err := os.WriteFile(metaPath, in.Meta.MetaJSON(), 0o644); err != nil {
-				return fmt.Errorf("write metadata: %w", err)
-			}
-		}
-		if err := os.WriteFile(annPath, []byte(a.Annotations), 0o644); err != nil {
-			return fmt.Errorf("write annotations: %w", err)
-		}
-		done++
-		bytes += len(in.Text)
-		mentions += len(a.Mentions)
-		relations += len(a.Relations)
-		if !c.Bool("quiet") {
-			fmt.Fprintf(c.App.Writer, "%s: %d mentions, %d relations\n", annPath, len(a.Mentions), len(a.Relations))
+		if err := r.file(rf); err != nil {
+			return err
 		}
 	}
-	el := time.Since(start)
 	fmt.Fprintf(c.App.Writer, "annotated %d articles (%d KB, %d mentions, %d relations), kept %d hand-made, %d with problems; %s\n",
-		done, (bytes+1023)/1024, mentions, relations, skipped, problems, el.Round(time.Millisecond))
-	if problems > 0 || skipped > 0 {
-		return silentError{exitFailure}
+		r.done, (r.bytes+1023)/1024, r.mentions, r.relations, r.skipped, r.problems, time.Since(start).Round(time.Millisecond))
+	if r.problems > 0 || r.skipped > 0 {
+		return app.Failed
+	}
+	return nil
+}
+
+// annotateRun annotates raw article files one by one and counts what it did.
+type annotateRun struct {
+	an     *annotate.Annotator
+	out    string    // the folder to write under; "" writes beside each input
+	force  bool      // replace annotations a person wrote
+	stdout io.Writer // a line per article, or nil
+	stderr io.Writer
+
+	done, skipped, problems    int
+	bytes, mentions, relations int
+}
+
+// file annotates one raw article and writes its annotations (and, where they are not
+// there already, its text and metadata). A problem with the article is printed and
+// counted; the error returned is one that stops the run (a file that cannot be written).
+func (r *annotateRun) file(rf rawFile) error {
+	in, err := annotate.ReadInput(rf.path)
+	if err != nil {
+		fmt.Fprintln(r.stderr, err)
+		r.problems++
+		return nil
+	}
+	dir := filepath.Dir(rf.path)
+	if r.out != "" {
+		dir = filepath.Join(r.out, filepath.Dir(rf.rel))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("create output folder: %w", err)
+		}
+	}
+	base := filepath.Join(dir, strings.TrimSuffix(filepath.Base(rf.path), filepath.Ext(rf.path)))
+	annPath := base + ".ann"
+	if old, err := os.ReadFile(annPath); err == nil && !r.force && !annotate.IsGenerated(string(old)) {
+		fmt.Fprintf(r.stderr, "%s: kept: not written by dipgraph annotate (use --force to replace it)\n", annPath)
+		r.skipped++
+		return nil
+	}
+	a, err := r.an.Article(in.Text, in.Meta)
+	if err != nil {
+		fmt.Fprintln(r.stderr, err)
+		r.problems++
+		return nil
+	}
+	if err := r.write(rf.path, base, in, a); err != nil {
+		return err
+	}
+	r.done++
+	r.bytes += len(in.Text)
+	r.mentions += len(a.Mentions)
+	r.relations += len(a.Relations)
+	if r.stdout != nil {
+		fmt.Fprintf(r.stdout, "%s: %d mentions, %d relations\n", annPath, len(a.Mentions), len(a.Relations))
+	}
+	return nil
+}
+
+// write writes the annotations at base.ann, and the text the offsets point into and the
+// metadata where the annotations go when they are not there already (a header removed
+// from the text, or another folder with --out).
+func (r *annotateRun) write(src, base string, in *annotate.Input, a *ingest.Article) error {
+	txtPath := base + ".txt"
+	if in.Header || filepath.Clean(txtPath) != filepath.Clean(src) {
+		if err := os.WriteFile(txtPath, []byte(in.Text), 0o644); err != nil {
+			return fmt.Errorf("write text: %w", err)
+		}
+	}
+	if in.Header || r.out != "" && in.MetaPath != "" {
+		if err := os.WriteFile(base+".meta.json", in.Meta.MetaJSON(), 0o644); err != nil {
+			return fmt.Errorf("write metadata: %w", err)
+		}
+	}
+	if err := os.WriteFile(base+".ann", []byte(a.Annotations), 0o644); err != nil {
+		return fmt.Errorf("write annotations: %w", err)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
 
@@ -71,7 +72,7 @@ func TestBadInputsLoadNothingOfTheArticle(t *testing.T) {
 			writeAll(t, dir, map[string]string{"good.txt": goodText, "good.ann": goodAnn})
 			writeAll(t, dir, tc.files)
 			code, out, errOut := dipgraph(t, "ingest", dir)
-			if code != exitFailure {
+			if code != app.ExitFailure {
 				t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 			}
 			for _, m := range tc.msgs {

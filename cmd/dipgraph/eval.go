@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/annotate"
 	"github.com/dipgraph/dipgraph/internal/eval"
@@ -53,10 +54,10 @@ Examples:
 
 func runEval(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("eval takes no arguments; give folders with --gold (and --pred)")
+		return app.Usagef("eval takes no arguments; give folders with --gold (and --pred)")
 	}
 	if c.Duration("min-cpu") < 0 {
-		return usagef("--min-cpu must not be negative")
+		return app.Usagef("--min-cpu must not be negative")
 	}
 	b, err := newBuilder(c)
 	if err != nil {
@@ -65,7 +66,7 @@ func runEval(c *cli.Context) error {
 	var s *eval.Scores
 	if pred := c.String("pred"); pred != "" {
 		if c.IsSet("dictionary") {
-			return usagef("--dictionary is for the built-in annotator; it does nothing with --pred")
+			return app.Usagef("--dictionary is for the built-in annotator; it does nothing with --pred")
 		}
 		s, err = eval.Dirs(c.String("gold"), pred, b, c.StringSlice("exclude")...)
 	} else {

@@ -1,17 +1,17 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/export"
 	"github.com/dipgraph/dipgraph/internal/load"
+	"github.com/dipgraph/dipgraph/internal/render"
 	"github.com/dipgraph/dipgraph/internal/schema"
 )
 
@@ -47,89 +47,71 @@ Examples:
 
 func runExport(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("export needs at least one PATH (a file or a folder of articles)")
+		return app.Usagef("export needs at least one PATH (a file or a folder of articles)")
 	}
-	format := c.String("format")
-	writers := map[string]func(io.Writer, *schema.Dataset) error{
-		"cypher": export.WriteCypher, "json": export.WriteJSON, "graphml": export.WriteGraphML, "dot": export.WriteDot,
-	}
-	if _, ok := writers[format]; !ok && format != "csv" {
-		return usagef("--format must be cypher, json, graphml, dot or csv, not %q", format)
-	}
-	if format == "csv" && c.String("out") == "" {
-		return usagef("--format csv writes several files: give the folder with --out DIR")
+	write, err := exportWriter(c.String("format"), c.String("out"), c.App.Writer)
+	if err != nil {
+		return err
 	}
 	b, err := newBuilder(c)
 	if err != nil {
 		return err
 	}
 	ws := &warnings{w: c.App.ErrWriter}
-	srcs, perrs, warns, derr := discoverWith(c.Args().Slice(), ingest.Options{Strict: c.Bool("strict")})
+	srcs, perrs, warns, err := discoverWith(c.Args().Slice(), ingest.Options{Strict: c.Bool("strict")})
 	ws.add(warns)
-	if derr != nil {
-		return derr
+	if err != nil {
+		return err
 	}
-	read := ws.read(nil)
 	for _, e := range perrs {
 		fmt.Fprintln(c.App.ErrWriter, e)
 	}
 	problems := len(perrs)
-	var parts []*graph.ArticleGraph
-	ids := ingest.ArticleIDs{}
-	for _, s := range srcs {
-		bt := load.BuildContext(c.Context, s, b, read, ids)
-		if err := c.Context.Err(); err != nil {
-			return err // interrupted: no output rather than part of it
-		}
-		if bt.Err != nil {
-			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
-			problems++
-			continue
-		}
-		parts = append(parts, bt.Graph)
+	parts, err := load.BuildAll(c.Context, srcs, b, ws.read(nil), func(p load.Problem) {
+		printProblem(c, p)
+		problems++
+	})
+	if err != nil {
+		return err // interrupted: no output rather than part of it
 	}
 	ds := schema.Build(parts)
-	if format == "csv" {
-		if err := export.WriteCSV(c.String("out"), ds); err != nil {
-			return err
-		}
-	} else {
-		w := c.App.Writer
-		var f *os.File
-		out := c.String("out")
-		if out != "" {
-			// Written beside the target and renamed into place at the end, so that an
-			// interrupted export leaves the old file or the new one, never half of one.
-			if f, err = os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp"); err != nil {
-				return fmt.Errorf("create output: %w", err)
-			}
-			defer os.Remove(f.Name())
-			if err := f.Chmod(0o644); err != nil {
-				f.Close()
-				return fmt.Errorf("create output: %w", err)
-			}
-			w = f
-		}
-		err := writers[format](w, ds)
-		if f != nil {
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err == nil {
-				err = c.Context.Err()
-			}
-			if err == nil {
-				err = os.Rename(f.Name(), out)
-			}
+	if err := write(c.Context, ds); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "exported %d articles: %d entities, %d relationships, %d mentions (%s)%s\n",
+		len(ds.Articles), len(ds.Entities), len(ds.Rels), len(ds.Mentions), c.String("format"), ws.summary())
+	if problems > 0 {
+		return app.Failed
+	}
+	return nil
+}
+
+// exportWriter is what writes the dataset in format: into the folder out for csv, else
+// into the file out (all or nothing, see render.ToFile), or to stdout when out is "".
+func exportWriter(format, out string, stdout io.Writer) (func(context.Context, *schema.Dataset) error, error) {
+	writers := map[string]func(io.Writer, *schema.Dataset) error{
+		"cypher": export.WriteCypher, "json": export.WriteJSON, "graphml": export.WriteGraphML, "dot": export.WriteDot,
+	}
+	writeTo, ok := writers[format]
+	switch {
+	case format == "csv" && out == "":
+		return nil, app.Usagef("--format csv writes several files: give the folder with --out DIR")
+	case format == "csv":
+		return func(_ context.Context, ds *schema.Dataset) error { return export.WriteCSV(out, ds) }, nil
+	case !ok:
+		return nil, app.Usagef("--format must be cypher, json, graphml, dot or csv, not %q", format)
+	}
+	return func(ctx context.Context, ds *schema.Dataset) error {
+		write := func(w io.Writer) error { return writeTo(w, ds) }
+		var err error
+		if out == "" {
+			err = write(stdout)
+		} else {
+			err = render.ToFile(ctx, out, write)
 		}
 		if err != nil {
 			return fmt.Errorf("write %s: %w", format, err)
 		}
-	}
-	fmt.Fprintf(c.App.ErrWriter, "exported %d articles: %d entities, %d relationships, %d mentions (%s)%s\n",
-		len(ds.Articles), len(ds.Entities), len(ds.Rels), len(ds.Mentions), format, ws.summary())
-	if problems > 0 {
-		return silentError{exitFailure}
-	}
-	return nil
+		return nil
+	}, nil
 }

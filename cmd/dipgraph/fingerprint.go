@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func fingerprintCommand() *cli.Command {
@@ -18,7 +20,7 @@ an export loads back to what a direct ingest gives.
 
 Example:
    dipgraph fingerprint`,
-		Flags: append(connFlags(),
+		Flags: append(app.ConnFlags(),
 			&cli.BoolFlag{Name: "dump", Usage: "print the canonical line of every node and relationship that the hash covers (to diff two databases)"},
 		),
 		Action: runFingerprint,
@@ -27,9 +29,9 @@ Example:
 
 func runFingerprint(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("fingerprint takes no arguments")
+		return app.Usagef("fingerprint takes no arguments")
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}

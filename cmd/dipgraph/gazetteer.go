@@ -3,16 +3,17 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/internal/phoenix"
+	"github.com/dipgraph/dipgraph/internal/render"
 )
 
 // The converter is a command rather than only a go:generate step so that users can rebuild
@@ -72,13 +73,13 @@ Examples:
 
 func runGazetteerLookup(c *cli.Context) error {
 	if c.NArg() != 1 {
-		return usagef("gazetteer lookup takes one NAME (quote a name of several words)")
+		return app.Usagef("gazetteer lookup takes one NAME (quote a name of several words)")
 	}
 	date := c.String("date")
 	if date != "" {
 		d, err := ingest.ParseDate(date)
 		if err != nil {
-			return usagef("--date: %v", err)
+			return app.Usagef("--date: %v", err)
 		}
 		date = d
 	}
@@ -86,7 +87,7 @@ func runGazetteerLookup(c *cli.Context) error {
 	if t := c.String("type"); t != "" {
 		l, err := graph.Label(t)
 		if err != nil {
-			return usagef("--type: %v", err)
+			return app.Usagef("--type: %v", err)
 		}
 		label = l
 	}
@@ -94,118 +95,12 @@ func runGazetteerLookup(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	writeLookup(c.App.Writer, b.Gazetteer, c.Args().First(), label, date)
-	return nil
-}
-
-func writeLookup(w io.Writer, g *graph.Gazetteer, name, label, date string) {
-	on := ""
-	if date != "" {
-		on = " on " + date
-	}
-	ms := g.Explain(name, label, date)
-	if len(ms) == 0 {
-		if a, r, title, of, ok := g.TitleHolder(name, date); ok {
-			fmt.Fprintf(w, "%q is the title %q of %s: held%s by\n", name, title, of.Name, on)
-			writeActor(w, a, "  → ")
-			fmt.Fprintf(w, "      role: %s\n", roleText(g, r))
-			return
-		} else if title != "" && of != nil {
-			if date == "" {
-				fmt.Fprintf(w, "%q is the title %q of %s; give --date to find who held it\n", name, title, of.Name)
-			} else {
-				fmt.Fprintf(w, "%q is the title %q of %s; the gazetteer knows nobody who held it%s\n", name, title, of.Name, on)
-			}
-			return
-		}
-		fmt.Fprintf(w, "%q: no actor of the gazetteer has this name (names compare as %q)\n", name, graph.NormName(name))
-		return
-	}
-	fmt.Fprintf(w, "%q%s resolves to\n", name, on)
-	for i, m := range ms {
-		prefix := "  → "
-		if i > 0 {
-			prefix = "    "
-			if i == 1 {
-				fmt.Fprintln(w, "  other actors with this name:")
-			}
-		}
-		writeActor(w, m.Actor, prefix)
-		how := "name"
-		switch {
-		case m.Metonym:
-			how = "adjective or place standing for it"
-		case m.Name != m.Actor.Name:
-			how = "alias"
-		}
-		fmt.Fprintf(w, "      matched %s %q\n", how, m.Name)
-		switch {
-		case m.Role != nil:
-			fmt.Fprintf(w, "      role%s: %s\n", on, roleText(g, m.Role))
-		case date != "" && len(m.Actor.Roles) > 0:
-			fmt.Fprintf(w, "      no role%s (%d dated roles, %s)\n", on, len(m.Actor.Roles), span(m.Actor.Roles))
-		}
-	}
-}
-
-func writeActor(w io.Writer, a *graph.Actor, prefix string) {
-	var facts []string
-	facts = append(facts, a.Type)
-	if a.Cameo != "" {
-		facts = append(facts, "CAMEO "+a.Cameo)
-	}
-	if a.QID != "" {
-		facts = append(facts, "Wikidata "+a.QID)
-	}
-	src := "hand-curated"
-	if a.Source != "" {
-		src = "from the " + a.Source + " dictionaries"
-	}
-	facts = append(facts, src, "key "+a.Key())
-	fmt.Fprintf(w, "%s%s [%s] (%s)\n", prefix, a.Name, a.ID, strings.Join(facts, ", "))
-}
-
-func roleText(g *graph.Gazetteer, r *graph.Role) string {
-	s := r.Title
-	if of, ok := g.ByID(r.Of); ok {
-		s += " of " + of.Name
-	}
-	since, until := r.Since, r.Until
-	if since == "" {
-		since = "…"
-	}
-	if until == "" {
-		until = "…"
-	}
-	s += ", " + since + " to " + until
-	if r.Code != "" {
-		s += " (" + r.Code + ")"
-	}
-	return s
-}
-
-// span gives the first and last dates of roles.
-func span(rs []graph.Role) string {
-	first, last := "", ""
-	for _, r := range rs {
-		if r.Since != "" && (first == "" || r.Since < first) {
-			first = r.Since
-		}
-		if r.Until == "" {
-			last = "open"
-		} else if last != "open" && r.Until > last {
-			last = r.Until
-		}
-	}
-	if first == "" {
-		first = "…"
-	}
-	return first + " to " + last
+	return render.Lookup(c.App.Writer, b.Gazetteer, c.Args().First(), label, date)
 }
 
 func runGazetteerBuild(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("gazetteer build takes no arguments; give the dictionaries' folder with --from")
+		return app.Usagef("gazetteer build takes no arguments; give the dictionaries' folder with --from")
 	}
 	in, err := phoenix.ReadDir(c.String("from"))
 	if err != nil {

@@ -1,21 +1,17 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
 	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/ingest/text"
 	"github.com/dipgraph/dipgraph/internal/load"
+	"github.com/dipgraph/dipgraph/internal/render"
 )
 
 func ingestCommand() *cli.Command {
@@ -41,7 +37,7 @@ Examples:
    dipgraph ingest --format text raw-news/
    dipgraph ingest --workers 2 --batch-size 200 big-corpus/
    dipgraph ingest --dry-run examples/ > graph.json`,
-		Flags: append(append(connFlags(), formatFlags()...),
+		Flags: append(append(app.ConnFlags(), formatFlags()...),
 			&cli.StringSliceFlag{Name: "dictionary", Usage: "with --format text: extra annotator dictionary `FILE` (.tsv or .jsonl); repeatable"},
 			&cli.IntFlag{Name: "batch-size", Usage: "articles per transaction", Value: load.DefaultBatchSize},
 			&cli.IntFlag{Name: "workers", Usage: "batches written in parallel (writers sharing entities take turns; deadlocks are retried)", Value: 1},
@@ -58,35 +54,11 @@ Examples:
 	}
 }
 
-func newBuilder(c *cli.Context) (*graph.Builder, error) {
-	gz := graph.BuiltinGazetteer()
-	if f := c.String("gazetteer"); f != "" {
-		r, err := os.Open(f)
-		if err != nil {
-			return nil, fmt.Errorf("open gazetteer: %w", err)
-		}
-		defer r.Close()
-		if err := gz.Load(r, f); err != nil {
-			return nil, err
-		}
-	}
-	return graph.NewBuilder(gz), nil
-}
-
 func runIngest(c *cli.Context) error {
-	if c.NArg() == 0 {
-		return usagef("ingest needs at least one PATH (a file or a folder of articles)")
+	if err := checkIngestFlags(c); err != nil {
+		return err
 	}
-	if c.Int("batch-size") < 1 {
-		return usagef("--batch-size must be at least 1")
-	}
-	if c.Int("workers") < 1 {
-		return usagef("--workers must be at least 1")
-	}
-	if f := c.String("log-format"); f != "text" && f != "json" {
-		return usagef("--log-format must be text or json, not %q", f)
-	}
-	stopProfile, err := startProfiles(c.String("cpuprofile"), c.String("memprofile"))
+	stopProfile, err := app.StartProfiles(c.String("cpuprofile"), c.String("memprofile"))
 	if err != nil {
 		return err
 	}
@@ -107,96 +79,93 @@ func runIngest(c *cli.Context) error {
 	if c.Bool("dry-run") {
 		return dryRun(c, srcs, b, read, len(perrs), ws)
 	}
-	log := logger(c)
-	st, err := openStore(c)
+	sum, err := loadSources(c, srcs, b, read)
+	printIngestSummary(c, sum, ws)
 	if err != nil {
 		return err
 	}
+	if len(sum.Invalid) > 0 || len(sum.Failed) > 0 || len(perrs) > 0 {
+		return app.Failed
+	}
+	return nil
+}
+
+// checkIngestFlags refuses what ingest cannot run with.
+func checkIngestFlags(c *cli.Context) error {
+	switch {
+	case c.NArg() == 0:
+		return app.Usagef("ingest needs at least one PATH (a file or a folder of articles)")
+	case c.Int("batch-size") < 1:
+		return app.Usagef("--batch-size must be at least 1")
+	case c.Int("workers") < 1:
+		return app.Usagef("--workers must be at least 1")
+	}
+	if f := c.String("log-format"); f != "text" && f != "json" {
+		return app.Usagef("--log-format must be text or json, not %q", f)
+	}
+	return nil
+}
+
+// loadSources loads srcs into the database of the connection flags, with a progress bar
+// on a terminal.
+func loadSources(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.ReadFunc) (load.Summary, error) {
+	st, err := app.OpenStore(c)
+	if err != nil {
+		return load.Summary{}, err
+	}
 	defer st.Close(c.Context)
 	if err := st.EnsureSchema(c.Context); err != nil {
-		return err
+		return load.Summary{}, err
 	}
-	bar := newProgress(c, len(srcs))
+	bar := render.Quiet
+	if !c.Bool("quiet") && c.String("log-format") != "json" {
+		bar = render.NewProgress(c.App.ErrWriter, len(srcs))
+	}
 	sum, err := load.Run(c.Context, srcs, st, load.Options{
-		BatchSize: c.Int("batch-size"), Workers: c.Int("workers"), Builder: b, Read: read, Log: log, Progress: bar.update,
+		BatchSize: c.Int("batch-size"), Workers: c.Int("workers"), Builder: b, Read: read, Log: app.Logger(c), Progress: bar.Update,
 		Bulk: !c.Bool("no-bulk"),
 	})
-	bar.finish()
+	bar.Finish()
+	return sum, err
+}
+
+// printIngestSummary prints the problems of the articles not loaded, then the summary:
+// a line on stdout, or with --log-format json a log record on stderr.
+func printIngestSummary(c *cli.Context, sum load.Summary, ws *warnings) {
 	for _, p := range sum.Invalid {
 		printProblem(c, p)
 	}
 	for _, p := range sum.Failed {
 		fmt.Fprintf(c.App.ErrWriter, "%s: not loaded: %v\n", p.Source, p.Err)
 	}
-	if c.String("log-format") == "json" {
-		log.Info("ingest finished", "new", sum.New, "updated", sum.Updated, "unchanged", sum.Unchanged,
-			"invalid", len(sum.Invalid), "failed", len(sum.Failed),
-			"nodes_created", sum.Counters.NodesCreated, "nodes_deleted", sum.Counters.NodesDeleted,
-			"relationships_created", sum.Counters.RelationshipsCreated, "relationships_deleted", sum.Counters.RelationshipsDeleted,
-			"elapsed_ms", sum.Elapsed.Milliseconds(), "articles_per_second", sum.Rate(), "interrupted", c.Context.Err() != nil,
-			"warnings", ws.count())
-	} else {
+	if c.String("log-format") != "json" {
 		fmt.Fprintf(c.App.Writer, "%s%s\n", sum, ws.summary())
+		return
 	}
-	if err != nil {
-		return err
-	}
-	if len(sum.Invalid) > 0 || len(sum.Failed) > 0 || len(perrs) > 0 {
-		return silentError{exitFailure}
-	}
-	return nil
+	app.Logger(c).Info("ingest finished", "new", sum.New, "updated", sum.Updated, "unchanged", sum.Unchanged,
+		"invalid", len(sum.Invalid), "failed", len(sum.Failed),
+		"nodes_created", sum.Counters.NodesCreated, "nodes_deleted", sum.Counters.NodesDeleted,
+		"relationships_created", sum.Counters.RelationshipsCreated, "relationships_deleted", sum.Counters.RelationshipsDeleted,
+		"elapsed_ms", sum.Elapsed.Milliseconds(), "articles_per_second", sum.Rate(), "interrupted", c.Context.Err() != nil,
+		"warnings", ws.count())
 }
 
-// printProblem prints every line of an article's problems, then names it as skipped.
-func printProblem(c *cli.Context, p load.Problem) {
-	printErrors(c.App.ErrWriter, p.Source, p.Err)
-	fmt.Fprintf(c.App.ErrWriter, "%s: skipped: the article is invalid\n", p.Source)
-}
-
-// printErrors prints an article's problems one a line, positioned (file:line: message),
-// and returns how many it printed. An error without a position is put under source.
-func printErrors(w io.Writer, source string, err error) int {
-	var perrs ingest.ParseErrors
-	var perr *ingest.ParseError
-	switch {
-	case errors.As(err, &perrs):
-		for _, e := range perrs {
-			fmt.Fprintln(w, e)
-		}
-		return len(perrs)
-	case errors.As(err, &perr):
-		fmt.Fprintln(w, perr)
-	case strings.HasPrefix(err.Error(), source+":"):
-		fmt.Fprintln(w, err)
-	default:
-		fmt.Fprintf(w, "%s: %v\n", source, err)
-	}
-	return 1
-}
-
+// dryRun prints the graph of srcs as JSON instead of loading it.
 func dryRun(c *cli.Context, srcs []ingest.Source, b *graph.Builder, read load.ReadFunc, problems int, ws *warnings) error {
-	var parts []*graph.ArticleGraph
 	invalid := 0
-	ids := ingest.ArticleIDs{}
-	for _, s := range srcs {
-		bt := load.BuildContext(c.Context, s, b, read, ids)
-		if err := c.Context.Err(); err != nil {
-			return err // interrupted: no output rather than part of it
-		}
-		if bt.Err != nil {
-			printProblem(c, load.Problem{Source: bt.Source, Err: bt.Err})
-			problems++
-			invalid++
-			continue
-		}
-		parts = append(parts, bt.Graph)
+	parts, err := load.BuildAll(c.Context, srcs, b, read, func(p load.Problem) {
+		printProblem(c, p)
+		invalid++
+	})
+	if err != nil {
+		return err // interrupted: no output rather than part of it
 	}
-	if err := writeGraphJSON(c.App.Writer, graph.Merge(parts)); err != nil {
+	if err := render.GraphJSON(c.App.Writer, graph.Merge(parts)); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "dry run: %d articles resolved, %d invalid%s\n", len(parts), invalid, ws.summary())
-	if problems > 0 {
-		return silentError{exitFailure}
+	if problems+invalid > 0 {
+		return app.Failed
 	}
 	return nil
 }
@@ -216,53 +185,4 @@ func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseE
 	srcs, perrs, warns, err := discover(c, reg)
 	ws.add(warns)
 	return srcs, perrs, err
-}
-
-// writeGraphJSON writes g as an indented JSON object, as json.Encoder with a two-space
-// indent would, but one article, node and relationship at a time, so that the output is
-// never held in memory whole.
-func writeGraphJSON(w io.Writer, g *graph.Graph) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	type field struct {
-		name string
-		n    int
-		null bool
-		item func(i int) any
-	}
-	fields := []field{
-		{"articles", len(g.Articles), g.Articles == nil, func(i int) any { return g.Articles[i] }},
-		{"nodes", len(g.Nodes), g.Nodes == nil, func(i int) any { return g.Nodes[i] }},
-		{"rels", len(g.Rels), g.Rels == nil, func(i int) any { return g.Rels[i] }},
-	}
-	bw.WriteString("{\n")
-	for fi, f := range fields {
-		fmt.Fprintf(bw, "  %q: ", f.name)
-		switch {
-		case f.null:
-			bw.WriteString("null")
-		case f.n == 0:
-			bw.WriteString("[]")
-		default:
-			bw.WriteString("[\n")
-			for i := 0; i < f.n; i++ {
-				b, err := json.MarshalIndent(f.item(i), "    ", "  ")
-				if err != nil {
-					return err
-				}
-				bw.WriteString("    ")
-				bw.Write(b)
-				if i < f.n-1 {
-					bw.WriteString(",")
-				}
-				bw.WriteString("\n")
-			}
-			bw.WriteString("  ]")
-		}
-		if fi < len(fields)-1 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n")
-	}
-	bw.WriteString("}\n")
-	return bw.Flush()
 }

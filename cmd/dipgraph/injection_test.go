@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+	"github.com/dipgraph/dipgraph/internal/render"
 )
 
 // graphCounts returns the numbers of nodes and relationships and a digest of their labels
@@ -22,7 +24,7 @@ RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS rels,
 	if err != nil {
 		t.Fatal(err)
 	}
-	return strings.TrimSpace(display(rows[0].Values))
+	return strings.TrimSpace(render.Text(rows[0].Values))
 }
 
 // TestTypeNamesCannotWriteCypher feeds entity and relation types that try to break out of a
@@ -58,7 +60,7 @@ func TestTypeNamesCannotWriteCypher(t *testing.T) {
 				t.Fatal(err)
 			}
 			code, out, errOut := dipgraph(t, "ingest", dir)
-			if code != exitFailure {
+			if code != app.ExitFailure {
 				t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, out, errOut)
 			}
 			if !strings.Contains(errOut, base+".ann:") || !strings.Contains(errOut, "type") {

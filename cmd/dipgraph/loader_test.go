@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
@@ -129,7 +130,7 @@ func TestPasswordNeverShown(t *testing.T) {
 	} {
 		var out, errb bytes.Buffer
 		code := run(append([]string{"dipgraph"}, args...), strings.NewReader(""), &out, &errb)
-		if code != exitFailure || strings.Contains(out.String()+errb.String(), secret) {
+		if code != app.ExitFailure || strings.Contains(out.String()+errb.String(), secret) {
 			t.Errorf("%s: exit %d, output %q %q", name, code, out.String(), errb.String())
 		}
 	}
@@ -146,7 +147,7 @@ func TestWrongPasswordIsAClearAuthError(t *testing.T) {
 	var out, errb bytes.Buffer
 	code := run([]string{"dipgraph", "stats"}, strings.NewReader(""), &out, &errb)
 	msg := strings.TrimSpace(errb.String())
-	if code != exitFailure || strings.Count(msg, "\n") != 0 || !strings.Contains(msg, "authentication failed") || !strings.Contains(msg, `user "neo4j"`) {
+	if code != app.ExitFailure || strings.Count(msg, "\n") != 0 || !strings.Contains(msg, "authentication failed") || !strings.Contains(msg, `user "neo4j"`) {
 		t.Fatalf("exit %d, stderr %q: want one line saying the credentials of user neo4j were refused", code, msg)
 	}
 	if strings.Contains(msg, wrong) {
@@ -158,7 +159,7 @@ func TestUnknownDatabaseIsAClearError(t *testing.T) {
 	neo4jtest.Lock(t)
 	code, out, errOut := dipgraph(t, "stats", "--database", "nosuchdb")
 	msg := strings.TrimSpace(errOut)
-	if code != exitFailure || strings.Count(msg, "\n") != 0 || !strings.Contains(msg, `database not found`) || !strings.Contains(msg, `"nosuchdb"`) {
+	if code != app.ExitFailure || strings.Count(msg, "\n") != 0 || !strings.Contains(msg, `database not found`) || !strings.Contains(msg, `"nosuchdb"`) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, msg)
 	}
 }
@@ -201,7 +202,7 @@ func TestUnreachableServerWaitIsBounded(t *testing.T) {
 		code := run([]string{"dipgraph", "stats", "--uri", tc.uri, "--connect-timeout", "3s"}, strings.NewReader(""), &out, &errb)
 		took := time.Since(start)
 		msg := strings.TrimSpace(errb.String())
-		if code != exitFailure || !strings.Contains(msg, "cannot reach Neo4j at "+tc.uri) || !strings.Contains(msg, tc.cause) || strings.Count(msg, "\n") != 0 {
+		if code != app.ExitFailure || !strings.Contains(msg, "cannot reach Neo4j at "+tc.uri) || !strings.Contains(msg, tc.cause) || strings.Count(msg, "\n") != 0 {
 			t.Errorf("%s: exit %d, stderr %q", tc.uri, code, msg)
 		}
 		if took > 12*time.Second {
@@ -234,7 +235,7 @@ func TestRetractStatsAndExportCommands(t *testing.T) {
 		t.Fatalf("export: %d %s", code, errOut)
 	}
 	code, out, errOut := dipgraph(t, "retract", "syria-cooperation-2016", "not-loaded")
-	if code != exitFailure || !strings.Contains(out, "retracted 1 of 2 articles") || !strings.Contains(errOut, "1 of the ids were not loaded") {
+	if code != app.ExitFailure || !strings.Contains(out, "retracted 1 of 2 articles") || !strings.Contains(errOut, "1 of the ids were not loaded") {
 		t.Fatalf("retract: exit %d, %q %q", code, out, errOut)
 	}
 	if got := fingerprintOut(t); got != empty {
@@ -253,10 +254,10 @@ func TestRetractStatsAndExportCommands(t *testing.T) {
 		t.Fatalf("cypher export loads to %s, ingest gave %s", got, ingested)
 	}
 
-	if code, _, errOut := dipgraph(t, "export", "--format", "csv", examplesDir(t)); code != exitUsage || !strings.Contains(errOut, "--out DIR") {
+	if code, _, errOut := dipgraph(t, "export", "--format", "csv", examplesDir(t)); code != app.ExitUsage || !strings.Contains(errOut, "--out DIR") {
 		t.Errorf("csv without --out: exit %d %q", code, errOut)
 	}
-	if code, _, errOut := dipgraph(t, "export", "--format", "xml", examplesDir(t)); code != exitUsage {
+	if code, _, errOut := dipgraph(t, "export", "--format", "xml", examplesDir(t)); code != app.ExitUsage {
 		t.Errorf("bad format: exit %d %q", code, errOut)
 	}
 }
@@ -319,7 +320,7 @@ func TestSIGINTFinishesTheBatchAndSaysWhatWasWritten(t *testing.T) {
 	sent := time.Now()
 	err := p.Wait()
 	took := time.Since(sent)
-	if code := exitCode(err); code != exitSignal {
+	if code := exitCode(err); code != app.ExitSignal {
 		t.Fatalf("exit %d, want 130\nstdout: %s\nstderr: %s", code, out, errb)
 	}
 	if took > 2*time.Second {
@@ -375,10 +376,10 @@ func TestIngestJSONLogAndFlagChecks(t *testing.T) {
 	if rec["msg"] != "ingest finished" || rec["new"] != 1.0 || rec["failed"] != 0.0 || rec["interrupted"] != false {
 		t.Fatalf("last record %v, want the summary of one new article", rec)
 	}
-	if code, _, errOut := dipgraph(t, "ingest", "--log-format", "yaml", examplesDir(t)); code != exitUsage || !strings.Contains(errOut, "--log-format must be text or json") {
+	if code, _, errOut := dipgraph(t, "ingest", "--log-format", "yaml", examplesDir(t)); code != app.ExitUsage || !strings.Contains(errOut, "--log-format must be text or json") {
 		t.Errorf("bad log format: exit %d %q", code, errOut)
 	}
-	if code, _, errOut := dipgraph(t, "ingest", "--workers", "0", examplesDir(t)); code != exitUsage || !strings.Contains(errOut, "--workers must be at least 1") {
+	if code, _, errOut := dipgraph(t, "ingest", "--workers", "0", examplesDir(t)); code != app.ExitUsage || !strings.Contains(errOut, "--workers must be at least 1") {
 		t.Errorf("zero workers: exit %d %q", code, errOut)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
 
@@ -167,15 +168,15 @@ func TestExitCodes(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"no command args", []string{"ingest"}, exitUsage, "ingest needs at least one PATH"},
-		{"unknown flag", []string{"ingest", "--nope", "x"}, exitUsage, "flag provided but not defined"},
-		{"unknown query", []string{"query", "run", "no-such-query"}, exitUsage, `no saved query "no-such-query"`},
-		{"missing param", []string{"query", "run", "spoke-with"}, exitUsage, "needs --param actor="},
-		{"bad format", []string{"query", "run", "spoke-with", "--param", "actor=x", "--format", "xml"}, exitUsage, "--format must be table, json or csv"},
-		{"missing path", []string{"validate", "no/such/dir"}, exitFailure, "no/such/dir: no such file or folder"},
-		{"unknown command", []string{"frobnicate"}, exitUsage, `no command "frobnicate"; the commands are ingest, validate,`},
-		{"misspelt command", []string{"ingset", "examples/"}, exitUsage, `no command "ingset": did you mean ingest?`},
-		{"misspelt subcommand", []string{"query", "rnu", "spoke-with"}, exitUsage, `no command "rnu" in dipgraph query: did you mean run?`},
+		{"no command args", []string{"ingest"}, app.ExitUsage, "ingest needs at least one PATH"},
+		{"unknown flag", []string{"ingest", "--nope", "x"}, app.ExitUsage, "flag provided but not defined"},
+		{"unknown query", []string{"query", "run", "no-such-query"}, app.ExitUsage, `no saved query "no-such-query"`},
+		{"missing param", []string{"query", "run", "spoke-with"}, app.ExitUsage, "needs --param actor="},
+		{"bad format", []string{"query", "run", "spoke-with", "--param", "actor=x", "--format", "xml"}, app.ExitUsage, "--format must be table, json or csv"},
+		{"missing path", []string{"validate", "no/such/dir"}, app.ExitFailure, "no/such/dir: no such file or folder"},
+		{"unknown command", []string{"frobnicate"}, app.ExitUsage, `no command "frobnicate"; the commands are ingest, validate,`},
+		{"misspelt command", []string{"ingset", "examples/"}, app.ExitUsage, `no command "ingset": did you mean ingest?`},
+		{"misspelt subcommand", []string{"query", "rnu", "spoke-with"}, app.ExitUsage, `no command "rnu" in dipgraph query: did you mean run?`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -195,7 +196,7 @@ func TestUnreachableServerIsOneClearLine(t *testing.T) {
 	var out, errb bytes.Buffer
 	t.Setenv("NEO4J_URI", "bolt://127.0.0.1:1")
 	code := run([]string{"dipgraph", "ingest", examplesDir(t)}, strings.NewReader(""), &out, &errb)
-	if code != exitFailure {
+	if code != app.ExitFailure {
 		t.Fatalf("exit %d, want 1; stderr %q", code, errb.String())
 	}
 	msg := strings.TrimSpace(errb.String())
@@ -226,8 +227,24 @@ func TestHelpWord(t *testing.T) {
 		var want bytes.Buffer
 		flagArgs := append(append([]string{"dipgraph"}, args[1:]...), "--help")
 		run(flagArgs, strings.NewReader(""), &want, &bytes.Buffer{})
-		if code != exitOK || out.String() != want.String() || out.Len() == 0 {
+		if code != app.ExitOK || out.String() != want.String() || out.Len() == 0 {
 			t.Errorf("dipgraph %s: exit %d, stdout %q, stderr %q; want exit 0 and the output of --help", strings.Join(args, " "), code, out.String(), errb.String())
+		}
+	}
+}
+
+// TestHelpListsNoDeveloperTools: bench and generate are dipgraph-bench's, not the analyst's.
+func TestHelpListsNoDeveloperTools(t *testing.T) {
+	var out bytes.Buffer
+	if code := run([]string{"dipgraph", "--help"}, strings.NewReader(""), &out, &bytes.Buffer{}); code != app.ExitOK {
+		t.Fatalf("--help: exit %d", code)
+	}
+	if !strings.Contains(out.String(), "   ingest ") {
+		t.Fatalf("--help lists no commands:\n%s", out.String())
+	}
+	for _, dev := range []string{"   bench ", "   generate "} {
+		if strings.Contains(out.String(), dev) {
+			t.Errorf("dipgraph --help lists %q, a developer tool of dipgraph-bench", strings.TrimSpace(dev))
 		}
 	}
 }

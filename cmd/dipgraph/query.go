@@ -7,13 +7,18 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/render"
 	"github.com/dipgraph/dipgraph/queries"
 )
 
+// queriesDirFlag adds the user's saved queries to the built-in ones.
+func queriesDirFlag() cli.Flag {
+	return &cli.StringFlag{Name: "queries-dir", Usage: "also read saved queries from `DIR` (they override built-in ones of the same name)", EnvVars: []string{"DIPGRAPH_QUERIES"}}
+}
+
 func queryCommand() *cli.Command {
-	dirFlag := &cli.StringFlag{Name: "queries-dir", Usage: "also read saved queries from `DIR` (they override built-in ones of the same name)", EnvVars: []string{"DIPGRAPH_QUERIES"}}
 	return &cli.Command{
 		Name:  "query",
 		Usage: "list, show and run saved Cypher queries",
@@ -25,85 +30,96 @@ Examples:
    dipgraph query show spoke-with
    dipgraph query run spoke-with --param actor="John Kerry"
    dipgraph query run fights --param actor=IS --format csv > fights.csv`,
-		Subcommands: []*cli.Command{
-			{
-				Name:  "list",
-				Usage: "list the saved queries with their descriptions",
-				Flags: []cli.Flag{dirFlag},
-				Action: func(c *cli.Context) error {
-					set, err := queries.Load(c.String("queries-dir"))
-					if err != nil {
-						return err
-					}
-					rows := [][]string{}
-					for _, q := range set.All() {
-						rows = append(rows, []string{q.Name, q.Description})
-					}
-					return writeTable(c.App.Writer, []string{"name", "description"}, rows, terminalWidth(c))
-				},
-			},
-			{
-				Name:      "show",
-				Usage:     "print a saved query with its parameters",
-				ArgsUsage: "NAME",
-				Flags:     []cli.Flag{dirFlag},
-				Action: func(c *cli.Context) error {
-					if c.NArg() != 1 {
-						return usagef("query show needs one NAME (see `dipgraph query list`)")
-					}
-					set, err := queries.Load(c.String("queries-dir"))
-					if err != nil {
-						return err
-					}
-					q, err := set.Get(c.Args().First())
-					if err != nil {
-						return err
-					}
-					fmt.Fprintf(c.App.Writer, "%s (%s)\n\n%s", q.Name, q.Source, q.Body)
-					if !strings.HasSuffix(q.Body, "\n") {
-						fmt.Fprintln(c.App.Writer)
-					}
-					return nil
-				},
-			},
-			{
-				Name:      "run",
-				Usage:     "run a saved query and print its rows",
-				ArgsUsage: "NAME",
-				Description: `Runs the query in a read transaction with the parameters given as --param key=value
+		Subcommands: []*cli.Command{queryListCommand(), queryShowCommand(), queryRunCommand(), queryGuideCommand()},
+	}
+}
+
+func queryListCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "list",
+		Usage: "list the saved queries with their descriptions",
+		Flags: []cli.Flag{queriesDirFlag()},
+		Action: func(c *cli.Context) error {
+			set, err := queries.Load(c.String("queries-dir"))
+			if err != nil {
+				return err
+			}
+			rows := [][]string{}
+			for _, q := range set.All() {
+				rows = append(rows, []string{q.Name, q.Description})
+			}
+			return render.Table(c.App.Writer, []string{"name", "description"}, rows, render.Width(c.App.Writer))
+		},
+	}
+}
+
+func queryShowCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "print a saved query with its parameters",
+		ArgsUsage: "NAME",
+		Flags:     []cli.Flag{queriesDirFlag()},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return app.Usagef("query show needs one NAME (see `dipgraph query list`)")
+			}
+			set, err := queries.Load(c.String("queries-dir"))
+			if err != nil {
+				return err
+			}
+			q, err := set.Get(c.Args().First())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.Writer, "%s (%s)\n\n%s", q.Name, q.Source, q.Body)
+			if !strings.HasSuffix(q.Body, "\n") {
+				fmt.Fprintln(c.App.Writer)
+			}
+			return nil
+		},
+	}
+}
+
+func queryRunCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "run",
+		Usage:     "run a saved query and print its rows",
+		ArgsUsage: "NAME",
+		Description: `Runs the query in a read transaction with the parameters given as --param key=value
 (converted to the types the query declares). Output is a table on a terminal and JSON
 Lines otherwise, unless --format says table, json or csv.
 
 Examples:
    dipgraph query run spoke-with --param actor="John Kerry"
    dipgraph query run excluded-from --param agreement=ceasefire --format json`,
-				Flags: append(connFlags(), dirFlag,
-					&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "a query parameter as `key=value` (repeatable)"},
-					&cli.StringFlag{Name: "format", Usage: "table, json or csv (default: table on a terminal, json otherwise)"},
-				),
-				Action: runQuery,
-			},
-			{
-				Name:  "guide",
-				Usage: "write the Neo4j Browser guide and the post-connect command generated from the saved queries",
-				Description: `Writes guide.html (the Browser guide that :play shows: the schema and every saved
+		Flags: append(app.ConnFlags(), queriesDirFlag(),
+			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "a query parameter as `key=value` (repeatable)"},
+			&cli.StringFlag{Name: "format", Usage: "table, json or csv (default: table on a terminal, json otherwise)"},
+		),
+		Action: runQuery,
+	}
+}
+
+func queryGuideCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "guide",
+		Usage: "write the Neo4j Browser guide and the post-connect command generated from the saved queries",
+		Description: `Writes guide.html (the Browser guide that :play shows: the schema and every saved
 query as a runnable block with its example's values) and post-connect.txt (the
 browser.post_connect_cmd that applies style.grass and plays the guide) into --out-dir.
 The committed copies live in scripts/browser/; a test checks they match.
 
 Examples:
    dipgraph query guide --out-dir scripts/browser`,
-				Flags: []cli.Flag{dirFlag,
-					&cli.StringFlag{Name: "out-dir", Value: "scripts/browser", Usage: "write guide.html and post-connect.txt into `DIR` (it must hold style.grass)"},
-				},
-				Action: func(c *cli.Context) error {
-					set, err := queries.Load(c.String("queries-dir"))
-					if err != nil {
-						return err
-					}
-					return writeBrowserFiles(c.String("out-dir"), set)
-				},
-			},
+		Flags: []cli.Flag{queriesDirFlag(),
+			&cli.StringFlag{Name: "out-dir", Value: "scripts/browser", Usage: "write guide.html and post-connect.txt into `DIR` (it must hold style.grass)"},
+		},
+		Action: func(c *cli.Context) error {
+			set, err := queries.Load(c.String("queries-dir"))
+			if err != nil {
+				return err
+			}
+			return writeBrowserFiles(c.String("out-dir"), set)
 		},
 	}
 }
@@ -140,17 +156,17 @@ func postConnect(base string) string {
 
 func runQuery(c *cli.Context) error {
 	if c.NArg() != 1 {
-		return usagef("query run needs one NAME (see `dipgraph query list`)")
+		return app.Usagef("query run needs one NAME (see `dipgraph query list`)")
 	}
 	format := c.String("format")
 	if format == "" {
 		format = "json"
-		if isTerminal(c.App.Writer) {
+		if render.IsTerminal(c.App.Writer) {
 			format = "table"
 		}
 	}
 	if format != "table" && format != "json" && format != "csv" {
-		return usagef("--format must be table, json or csv, not %q", format)
+		return app.Usagef("--format must be table, json or csv, not %q", format)
 	}
 	set, err := queries.Load(c.String("queries-dir"))
 	if err != nil {
@@ -158,13 +174,13 @@ func runQuery(c *cli.Context) error {
 	}
 	q, err := set.Get(c.Args().First())
 	if err != nil {
-		return usageError{err}
+		return app.Usage(err)
 	}
 	params, err := q.BindParams(c.StringSlice("param"))
 	if err != nil {
-		return usageError{err}
+		return app.Usage(err)
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}
@@ -173,19 +189,5 @@ func runQuery(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("query %s: %w", q.Name, err)
 	}
-	return writeRows(c.App.Writer, format, rows, terminalWidth(c))
-}
-
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-func terminalWidth(c *cli.Context) int {
-	if f, ok := c.App.Writer.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 20 {
-			return w
-		}
-	}
-	return 120
+	return render.Rows(c.App.Writer, format, rows, render.Width(c.App.Writer))
 }

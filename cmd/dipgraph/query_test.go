@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
+	"github.com/dipgraph/dipgraph/internal/render"
 	"github.com/dipgraph/dipgraph/queries"
 )
 
@@ -26,7 +28,7 @@ func strs(v any) []string {
 	var out []string
 	if l, ok := v.([]any); ok {
 		for _, x := range l {
-			out = append(out, display(x))
+			out = append(out, render.Text(x))
 		}
 	}
 	return out
@@ -45,7 +47,7 @@ func row(rows []map[string]any, key, value string) map[string]any {
 func column(rows []map[string]any, key string) []string {
 	var out []string
 	for _, r := range rows {
-		out = append(out, display(r[key]))
+		out = append(out, render.Text(r[key]))
 	}
 	return out
 }
@@ -381,7 +383,7 @@ func TestWritingQueryIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut := dipgraph(t, "query", "run", "sneaky-write", "--queries-dir", dir, "--param", "name=x", "--format", "json")
-	if code != exitFailure || !strings.Contains(errOut, "saved queries run read-only") {
+	if code != app.ExitFailure || !strings.Contains(errOut, "saved queries run read-only") {
 		t.Fatalf("exit %d, stderr %q; want a refusal", code, errOut)
 	}
 	// And nothing was written.
@@ -439,7 +441,7 @@ func TestParamErrorsAreClear(t *testing.T) {
 	for _, tc := range cases {
 		var out, errb bytes.Buffer
 		code := run(append([]string{"dipgraph", "query", "run"}, tc.args...), strings.NewReader(""), &out, &errb)
-		if code != exitUsage || !strings.Contains(errb.String(), tc.want) {
+		if code != app.ExitUsage || !strings.Contains(errb.String(), tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, errb.String(), tc.want)
 		}
 	}

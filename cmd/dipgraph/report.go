@@ -1,15 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"time"
+	"io"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
+	"github.com/dipgraph/dipgraph/internal/render"
 	"github.com/dipgraph/dipgraph/internal/report"
 	"github.com/dipgraph/dipgraph/queries"
 )
@@ -29,14 +28,14 @@ the bloc (the rest needs only the ingested articles).
 Examples:
    dipgraph report --actor Russia --out russia.html
    dipgraph report --actor "John Kerry" --from 2016-01-01 --to 2016-12-31 --out kerry-2016.html`,
-		Flags: append(connFlags(),
+		Flags: append(app.ConnFlags(),
 			&cli.StringFlag{Name: "actor", Usage: "name, alias or key of the actor (\"Russia\", \"Moscow\", \"wikidata:Q159\")", Required: true},
 			&cli.StringFlag{Name: "out", Usage: "write the page to `FILE` (.html)", Required: true},
 			&cli.StringFlag{Name: "from", Usage: "only what was seen on or after `DATE` (YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "to", Usage: "only what was seen on or before `DATE` (YYYY-MM-DD)"},
 			&cli.IntFlag{Name: "counterparts", Usage: "main counterparts in the chart and the evidence", Value: 4},
 			&cli.IntFlag{Name: "evidence", Usage: "quote at most `N` sentences", Value: 40},
-			&cli.StringFlag{Name: "queries-dir", Usage: "also read saved queries from `DIR` (they override built-in ones of the same name)", EnvVars: []string{"DIPGRAPH_QUERIES"}},
+			queriesDirFlag(),
 		),
 		Action: runReport,
 	}
@@ -44,30 +43,22 @@ Examples:
 
 func runReport(c *cli.Context) error {
 	if c.NArg() > 0 {
-		return usagef("report takes no arguments (did you mean --actor?)")
+		return app.Usagef("report takes no arguments (did you mean --actor?)")
 	}
 	opt := report.Options{Actor: c.String("actor"), From: c.String("from"), To: c.String("to"),
 		Counterparts: c.Int("counterparts"), Evidence: c.Int("evidence")}
-	for _, d := range []struct{ flag, v string }{{"from", opt.From}, {"to", opt.To}} {
-		if d.v == "" {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return usagef("--%s %q is not a date (YYYY-MM-DD)", d.flag, d.v)
-		}
-	}
-	if opt.From != "" && opt.To != "" && opt.From > opt.To {
-		return usagef("--from %s is after --to %s", opt.From, opt.To)
+	if err := checkWindow(opt.From, opt.To); err != nil {
+		return err
 	}
 	if opt.Counterparts < 1 || opt.Evidence < 1 {
-		return usagef("--counterparts and --evidence must be at least 1")
+		return app.Usagef("--counterparts and --evidence must be at least 1")
 	}
 	out := c.String("out")
 	set, err := queries.Load(c.String("queries-dir"))
 	if err != nil {
 		return err
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}
@@ -79,27 +70,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := report.Write(&buf, b); err != nil {
-		return err
-	}
-	// Write beside the target and rename, so a failed run leaves no half page.
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".dipgraph-report-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	_, err = tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), out)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := render.ToFile(c.Context, out, func(w io.Writer) error { return report.Write(w, b) }); err != nil {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	bloc := "no bloc (run dipgraph analyze)"

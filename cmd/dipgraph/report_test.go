@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func TestReportCommand(t *testing.T) {
@@ -58,10 +60,10 @@ func TestReportCommand(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--actor", "Atlantis", "--out", out}, exitFailure, `no actor "Atlantis" in the graph`},
-		{[]string{"--actor", "Russia"}, exitUsage, `"out" not set`},
-		{[]string{"--actor", "Russia", "--out", out, "--from", "2016-13-01"}, exitUsage, "is not a date"},
-		{[]string{"--actor", "Russia", "--out", filepath.Join(dir, "no", "such", "dir.html")}, exitFailure, "write"},
+		{[]string{"--actor", "Atlantis", "--out", out}, app.ExitFailure, `no actor "Atlantis" in the graph`},
+		{[]string{"--actor", "Russia"}, app.ExitUsage, `"out" not set`},
+		{[]string{"--actor", "Russia", "--out", out, "--from", "2016-13-01"}, app.ExitUsage, "is not a date"},
+		{[]string{"--actor", "Russia", "--out", filepath.Join(dir, "no", "such", "dir.html")}, app.ExitFailure, "write"},
 	} {
 		code, _, errOut := dipgraph(t, append([]string{"report"}, tc.args...)...)
 		if code != tc.code || !strings.Contains(errOut, tc.want) {

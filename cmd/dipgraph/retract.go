@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 )
 
 func retractCommand() *cli.Command {
@@ -18,16 +20,16 @@ An id that is not loaded is reported and changes nothing.
 
 Example:
    dipgraph retract syria-cooperation-2016`,
-		Flags:  connFlags(),
+		Flags:  app.ConnFlags(),
 		Action: runRetract,
 	}
 }
 
 func runRetract(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("retract needs at least one ARTICLE-ID")
+		return app.Usagef("retract needs at least one ARTICLE-ID")
 	}
-	st, err := openStore(c)
+	st, err := app.OpenStore(c)
 	if err != nil {
 		return err
 	}
@@ -48,7 +50,7 @@ func runRetract(c *cli.Context) error {
 		found, len(ids), cnt.NodesDeleted, cnt.RelationshipsDeleted)
 	if found < len(ids) {
 		fmt.Fprintf(c.App.ErrWriter, "dipgraph: %d of the ids were not loaded\n", len(ids)-found)
-		return silentError{exitFailure}
+		return app.Failed
 	}
 	return nil
 }

@@ -7,12 +7,12 @@ cd "$(dirname "$0")"
 if [[ ! -x /usr/bin/chromium ]]; then
 	sudo=""
 	[[ $(id -u) -ne 0 ]] && sudo=sudo
-	echo "browsertest: installing chromium with apt-get" >&2
+	echo "tests/browser: installing chromium with apt-get" >&2
 	$sudo apt-get update -qq >&2
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
 fi
-command -v node >/dev/null || { echo "browsertest: node not found (install nodejs)" >&2; exit 1; }
+command -v node >/dev/null || { echo "tests/browser: node not found (install nodejs)" >&2; exit 1; }
 if [[ ! -d node_modules/playwright-core ]]; then
-	echo "browsertest: npm ci (playwright-core; no browser download)" >&2
+	echo "tests/browser: npm ci (playwright-core; no browser download)" >&2
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
 fi

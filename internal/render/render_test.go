@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ func TestWriteRowsRendersGraphValuesReadably(t *testing.T) {
 	rows := []neo4jstore.Row{{Keys: []string{"n", "p", "q"}, Values: []any{russia, path, back}}}
 
 	var tab bytes.Buffer
-	if err := writeRows(&tab, "table", rows, 200); err != nil {
+	if err := Rows(&tab, "table", rows, 200); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Russia (:State)", "Russia -[:FIGHTS]-> Islamic State", "Islamic State <-[:FIGHTS]- Russia", "(1 row)"} {
@@ -27,7 +27,7 @@ func TestWriteRowsRendersGraphValuesReadably(t *testing.T) {
 	}
 
 	var js bytes.Buffer
-	if err := writeRows(&js, "json", rows, 0); err != nil {
+	if err := Rows(&js, "json", rows, 0); err != nil {
 		t.Fatal(err)
 	}
 	var m map[string]any
@@ -47,7 +47,7 @@ func TestWriteRowsRendersGraphValuesReadably(t *testing.T) {
 func TestTableFitsAndWraps(t *testing.T) {
 	sentence := "Russia says it is fighting Islamic State and the Al-Nusra Front in Syria, while Washington suspects more."
 	var b bytes.Buffer
-	if err := writeTable(&b, []string{"subject", "object", "sentence"}, [][]string{{"Russia", "Islamic State", sentence}}, 60); err != nil {
+	if err := Table(&b, []string{"subject", "object", "sentence"}, [][]string{{"Russia", "Islamic State", sentence}}, 60); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")

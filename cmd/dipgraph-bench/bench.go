@@ -5,15 +5,39 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
 	"github.com/dipgraph/dipgraph/internal/bench"
 	"github.com/dipgraph/dipgraph/internal/load"
 )
 
+// runBench runs the benchmark, prints its table and writes its JSON report.
+func runBench(c *cli.Context) error {
+	if c.Int("articles") < 1 {
+		return app.Usagef("--articles must be at least 1")
+	}
+	cfg, err := benchConfig(c)
+	if err != nil {
+		return err
+	}
+	rep, err := bench.Run(c.Context, cfg)
+	if rep != nil && (len(rep.Variants) > 0 || err == nil) {
+		rep.Markdown(c.App.Writer)
+		if f := c.String("json"); f != "" {
+			if werr := writeJSON(f, rep); werr != nil {
+				err = errors.Join(err, werr)
+			}
+		}
+	}
+	return err
+}
+
+// benchCommand runs the loader benchmark (package internal/bench).
 func benchCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "bench",
@@ -39,11 +63,11 @@ Prints a Markdown table and writes the JSON report. THE DATABASE IS CLEARED: poi
 a database you can lose.
 
 Examples:
-   dipgraph bench
-   dipgraph bench --articles 100000 --variants c       # peak memory at 100k articles
-   dipgraph bench --articles 20 --naive-sample 20 --json /tmp/b.json
-   dipgraph bench --corpus /tmp/c --variants queries --reuse-graph   # re-time the saved queries only`,
-		Flags: append(connFlags(),
+   dipgraph-bench bench
+   dipgraph-bench bench --articles 100000 --variants c       # peak memory at 100k articles
+   dipgraph-bench bench --articles 20 --naive-sample 20 --json /tmp/b.json
+   dipgraph-bench bench --corpus /tmp/c --variants queries --reuse-graph   # re-time the saved queries only`,
+		Flags: append(app.ConnFlags(),
 			&cli.IntFlag{Name: "articles", Usage: "articles in the generated corpus", Value: 10000},
 			&cli.Uint64Flag{Name: "seed", Usage: "corpus seed", Value: 1},
 			&cli.StringFlag{Name: "corpus", Usage: "corpus `DIR` (generated there when it holds no articles; default: a folder in the temp dir named after --articles and --seed)"},
@@ -60,26 +84,21 @@ Examples:
 			&cli.StringFlag{Name: "json", Usage: "write the report as JSON to `FILE`", Value: filepath.Join("bench-out", "bench.json")},
 			&cli.StringFlag{Name: "python", Usage: "Python `INTERPRETER` with the neo4j driver for (g) (make bench makes .bench-venv); empty skips (g)", EnvVars: []string{"DIPGRAPH_BENCH_PYTHON"}},
 			&cli.StringFlag{Name: "peer-script", Usage: "the (g) loader `SCRIPT`", Value: filepath.Join("scripts", "peer-load.py")},
+			&cli.StringFlag{Name: "dipgraph", Usage: "the dipgraph `EXECUTABLE` run for (c), (d) and (e) (default: the dipgraph beside this command, else the one on PATH)", EnvVars: []string{"DIPGRAPH_BIN"}},
 			&cli.BoolFlag{Name: "in-process", Usage: "run dipgraph's ingests in this process instead of a child process"},
 		),
 		Action: runBench,
 	}
 }
 
-func runBench(c *cli.Context) error {
-	if c.Int("articles") < 1 {
-		return usagef("--articles must be at least 1")
-	}
-	pw := c.String("password")
-	if f := c.String("password-file"); f != "" {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return fmt.Errorf("read password file: %w", err)
-		}
-		pw = strings.TrimRight(string(b), "\r\n")
+// benchConfig is the benchmark's configuration from the flags of c.
+func benchConfig(c *cli.Context) (bench.Config, error) {
+	conn, err := app.Conn(c)
+	if err != nil {
+		return bench.Config{}, err
 	}
 	cfg := bench.Config{
-		Conn:             bench.ConnConfig{URI: c.String("uri"), Username: c.String("username"), Password: pw, Database: c.String("database")},
+		Conn:             bench.ConnConfig{URI: conn.URI, Username: conn.Username, Password: conn.Password, Database: conn.Database},
 		Corpus:           c.String("corpus"),
 		Articles:         c.Int("articles"),
 		Seed:             c.Uint64("seed"),
@@ -95,25 +114,33 @@ func runBench(c *cli.Context) error {
 		ImportDir:        c.String("import-dir"),
 		Python:           c.String("python"),
 		PeerScript:       c.String("peer-script"),
-		Log:              logger(c),
+		Log:              app.Logger(c),
 	}
 	if !c.Bool("in-process") {
-		exe, err := os.Executable()
-		if err != nil {
-			return fmt.Errorf("find the dipgraph executable: %w", err)
-		}
-		cfg.Binary = exe
-	}
-	rep, err := bench.Run(c.Context, cfg)
-	if rep != nil && (len(rep.Variants) > 0 || err == nil) {
-		rep.Markdown(c.App.Writer)
-		if f := c.String("json"); f != "" {
-			if werr := writeJSON(f, rep); werr != nil {
-				err = errors.Join(err, werr)
-			}
+		if cfg.Binary, err = dipgraphBinary(c.String("dipgraph")); err != nil {
+			return bench.Config{}, err
 		}
 	}
-	return err
+	return cfg, nil
+}
+
+// dipgraphBinary is the dipgraph executable the benchmark runs: flag when it is given,
+// otherwise the dipgraph beside this command (make builds both into bin/), otherwise the
+// one on PATH.
+func dipgraphBinary(flag string) (string, error) {
+	if flag != "" {
+		return exec.LookPath(flag)
+	}
+	if exe, err := os.Executable(); err == nil {
+		beside := filepath.Join(filepath.Dir(exe), "dipgraph")
+		if fi, err := os.Stat(beside); err == nil && !fi.IsDir() {
+			return beside, nil
+		}
+	}
+	if p, err := exec.LookPath("dipgraph"); err == nil {
+		return p, nil
+	}
+	return "", errors.New("no dipgraph executable beside dipgraph-bench or on PATH: run `make build`, or give --dipgraph FILE (or --in-process)")
 }
 
 func writeJSON(path string, v any) error {
