@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"unicode"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -276,28 +277,32 @@ var (
 // dictionary entry with its id and takes its CAMEO code and country when it has none.
 // Each call returns a gazetteer of its own; the files are decoded once.
 func BuiltinGazetteer() *Gazetteer {
-	builtinOnce.Do(func() {
-		// Decoding makes some 40 MB of short-lived garbage besides the entries; collecting
-		// it as it grows would cost more than the decoding.
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-		px, err := decodeGzip(phoenixGazetteer, PhoenixFile)
-		if err != nil {
-			panic(err) // the file is embedded and tested; failing here is a build defect
-		}
-		hand, err := decode(strings.NewReader(builtinGazetteer), "builtin gazetteer", true)
-		if err != nil {
-			panic(err)
-		}
-		actors, asOf := mergeHand(px, hand)
-		builtin = &Gazetteer{AsOf: asOf}
-		builtin.index(actors)
-		for k, es := range builtin.byName {
-			builtin.byName[k] = es[:len(es):len(es)] // an append in a copy must not write here
-		}
-	})
+	builtinOnce.Do(func() { builtin = loadBuiltin() })
 	// The copy shares the entries (read-only) and, until Load changes it, the index.
 	g := &Gazetteer{AsOf: builtin.AsOf, Actors: builtin.Actors, byName: builtin.byName,
 		byID: builtin.byID, byQID: builtin.byQID, pristine: true, shared: true}
+	return g
+}
+
+// loadBuiltin decodes and indexes the built-in gazetteer.
+func loadBuiltin() *Gazetteer {
+	// Decoding makes some 40 MB of short-lived garbage besides the entries; collecting
+	// it as it grows would cost more than the decoding.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	px, err := decodeGzip(phoenixGazetteer, PhoenixFile)
+	if err != nil {
+		panic(err) // the file is embedded and tested; failing here is a build defect
+	}
+	hand, err := decode(strings.NewReader(builtinGazetteer), "builtin gazetteer", true)
+	if err != nil {
+		panic(err)
+	}
+	actors, asOf := mergeHand(px, hand)
+	g := &Gazetteer{AsOf: asOf}
+	g.index(actors)
+	for k, es := range g.byName {
+		g.byName[k] = es[:len(es):len(es)] // an append in a copy must not write here
+	}
 	return g
 }
 
@@ -380,13 +385,46 @@ func decode(r io.Reader, name string, strict bool) (*decoded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	d := &decoded{}
-	type jsonLine struct {
-		text   []byte
-		line   int
-		source string
+	lines, asOf, err := splitActorLines(b, name)
+	if err != nil {
+		return nil, err
 	}
-	var lines []jsonLine
+	d := &decoded{actors: make([]Actor, len(lines)), asOf: asOf}
+	parts := 1
+	if len(lines) > 2000 {
+		parts = max(1, min(runtime.GOMAXPROCS(0), 8))
+	}
+	errs := make([]error, parts)
+	var g errgroup.Group
+	for p := range parts {
+		g.Go(func() error {
+			from, to := p*len(lines)/parts, (p+1)*len(lines)/parts
+			errs[p] = decodeActors(d.actors[from:to], lines[from:to], name, strict, asOf)
+			return errs[p]
+		})
+	}
+	if g.Wait() != nil {
+		// The error of the earliest line, whichever part failed first.
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, nil
+}
+
+// actorLine is one JSON line of a gazetteer file, with its line number and the source
+// the comments before it declare.
+type actorLine struct {
+	text   []byte
+	line   int
+	source string
+}
+
+// splitActorLines splits a gazetteer file into its JSON lines and reads its comments:
+// "// source: NAME" marks the lines after it, "// as-of: DATE" dates the file.
+func splitActorLines(b []byte, name string) (lines []actorLine, asOf string, err error) {
 	source := ""
 	for line := 1; len(b) > 0; line++ {
 		var text []byte
@@ -396,74 +434,56 @@ func decode(r io.Reader, name string, strict bool) (*decoded, error) {
 			text, b = b, nil
 		}
 		text = bytes.TrimSpace(text)
-		if bytes.HasPrefix(text, []byte("//")) {
-			c := strings.TrimSpace(string(text[2:]))
-			if v, ok := strings.CutPrefix(c, "as-of:"); ok {
-				v = strings.TrimSpace(v)
-				if Precision(v) == "" || Precision(v) == WeekPrecision {
-					return nil, fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, v)
-				}
-				d.asOf = max(d.asOf, v)
-			} else if v, ok := strings.CutPrefix(c, "source:"); ok {
-				source = strings.TrimSpace(v)
+		if !bytes.HasPrefix(text, []byte("//")) {
+			if len(text) > 0 {
+				lines = append(lines, actorLine{text, line, source})
 			}
 			continue
 		}
-		if len(text) > 0 {
-			lines = append(lines, jsonLine{text, line, source})
-		}
-	}
-	d.actors = make([]Actor, len(lines))
-	parts := 1
-	if len(lines) > 2000 {
-		parts = max(1, min(runtime.GOMAXPROCS(0), 8))
-	}
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			labels := map[string]string{} // type as written → label, to check each type once
-			for i := p * len(lines) / parts; i < (p+1)*len(lines)/parts; i++ {
-				l := lines[i]
-				a := &d.actors[i]
-				var err error
-				if strict {
-					dec := json.NewDecoder(bytes.NewReader(l.text))
-					dec.DisallowUnknownFields()
-					err = dec.Decode(a)
-				} else {
-					err = json.Unmarshal(l.text, a)
-				}
-				if err != nil {
-					errs[p] = fmt.Errorf("%s:%d: %v", name, l.line, err)
-					return
-				}
-				if a.ID == "" || a.Name == "" || a.Type == "" {
-					errs[p] = fmt.Errorf("%s:%d: an actor needs id, name and type", name, l.line)
-					return
-				}
-				lb, ok := labels[a.Type]
-				if !ok {
-					var err error
-					if lb, err = Label(a.Type); err != nil {
-						errs[p] = fmt.Errorf("%s:%d: %v", name, l.line, err)
-						return
-					}
-					labels[a.Type] = lb
-				}
-				a.Type, a.Source, a.asOf = lb, l.source, d.asOf
+		c := strings.TrimSpace(string(text[2:]))
+		if v, ok := strings.CutPrefix(c, "as-of:"); ok {
+			v = strings.TrimSpace(v)
+			if Precision(v) == "" || Precision(v) == WeekPrecision {
+				return nil, "", fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, v)
 			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+			asOf = max(asOf, v)
+		} else if v, ok := strings.CutPrefix(c, "source:"); ok {
+			source = strings.TrimSpace(v)
 		}
 	}
-	return d, nil
+	return lines, asOf, nil
+}
+
+// decodeActors decodes lines into actors (of the same length) and checks each has an
+// id, a name and a type this package knows.
+func decodeActors(actors []Actor, lines []actorLine, name string, strict bool, asOf string) error {
+	labels := map[string]string{} // type as written → label, to check each type once
+	for i, l := range lines {
+		a := &actors[i]
+		var err error
+		if strict {
+			dec := json.NewDecoder(bytes.NewReader(l.text))
+			dec.DisallowUnknownFields()
+			err = dec.Decode(a)
+		} else {
+			err = json.Unmarshal(l.text, a)
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: %v", name, l.line, err)
+		}
+		if a.ID == "" || a.Name == "" || a.Type == "" {
+			return fmt.Errorf("%s:%d: an actor needs id, name and type", name, l.line)
+		}
+		lb, ok := labels[a.Type]
+		if !ok {
+			if lb, err = Label(a.Type); err != nil {
+				return fmt.Errorf("%s:%d: %v", name, l.line, err)
+			}
+			labels[a.Type] = lb
+		}
+		a.Type, a.Source, a.asOf = lb, l.source, asOf
+	}
+	return nil
 }
 
 // index adds actors to a gazetteer that has none yet.

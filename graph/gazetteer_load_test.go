@@ -119,3 +119,14 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkLoadBuiltin measures decoding, merging and indexing the built-in gazetteer,
+// what the first BuiltinGazetteer call of every command costs.
+func BenchmarkLoadBuiltin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if g := loadBuiltin(); len(g.Actors) < 15000 {
+			b.Fatalf("%d actors", len(g.Actors))
+		}
+	}
+}
