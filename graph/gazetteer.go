@@ -18,6 +18,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
@@ -747,58 +748,64 @@ func NormName(s string) string {
 	return out
 }
 
-// fold maps common accented Latin letters to their base letter.
-// A few letters fold to two (ß → ss, æ → ae); NormName spells those out before folding.
+// fold maps accented Latin letters to their base letter (FoldLetter) and apostrophe and
+// dash variants to the ASCII ones. A few letters fold to two (ß → ss, æ → ae); NormName
+// spells those out before folding.
 func fold(r rune) rune {
-	if r < 0x80 {
+	if r < utf8.RuneSelf {
 		return r
 	}
-	if f, ok := foldTable[r]; ok {
+	if f, ok := punctuationFolds[r]; ok {
 		return f
 	}
-	return r
+	return FoldLetter(r)
 }
 
-var ligatures = strings.NewReplacer("ß", "ss", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ð", "d", "Ð", "D", "þ", "th", "Þ", "TH")
+var ligatures = strings.NewReplacer("ß", "ss", "ẞ", "SS", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ð", "d", "Ð", "D", "þ", "th", "Þ", "TH")
 
-// letterFolds maps accented Latin letters to their base letter.
-var letterFolds = map[rune]string{
-	'a': "àáâãäåāăąǎ", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥħ",
-	'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő",
-	'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
-	'A': "ÀÁÂÃÄÅĀĂĄǍ", 'C': "ÇĆĈĊČ", 'D': "ĎĐ", 'E': "ÈÉÊËĒĔĖĘĚ", 'G': "ĜĞĠĢ", 'H': "ĤĦ",
-	'I': "ÌÍÎÏĨĪĬĮİ", 'J': "Ĵ", 'K': "Ķ", 'L': "ĹĻĽĿŁ", 'N': "ÑŃŅŇ", 'O': "ÒÓÔÕÖØŌŎŐ",
-	'R': "ŔŖŘ", 'S': "ŚŜŞŠȘ", 'T': "ŢŤŦȚ", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'W': "Ŵ", 'Y': "ÝŸŶ", 'Z': "ŹŻŽ",
+// punctuationFolds maps apostrophe and dash variants to the ASCII ones, for names.
+var punctuationFolds = map[rune]rune{
+	'ʼ': '\'', 'ʻ': '\'', 'ʿ': '\'', 'ʾ': '\'', '`': '\'', '´': '\'',
+	'‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-',
 }
 
-var letterTable = invertFolds(letterFolds)
+// strokeFolds are Latin letters with a stroke, a bar, a hook or without their dot, which
+// Unicode does not decompose into a base letter and a mark: Turkish ı, Polish ł, Nordic
+// ø, Vietnamese and South Slavic đ, Maltese ħ, Hausa ɓ ɗ ƙ ƴ.
+var strokeFolds = map[rune]rune{
+	'ı': 'i', 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D', 'ħ': 'h', 'Ħ': 'H',
+	'ŧ': 't', 'Ŧ': 'T', 'ŀ': 'l', 'Ŀ': 'L', 'ŉ': 'n', 'ƀ': 'b', 'ɨ': 'i', 'ʉ': 'u', 'ƶ': 'z', 'Ƶ': 'Z',
+	'ɓ': 'b', 'Ɓ': 'B', 'ɗ': 'd', 'Ɗ': 'D', 'ƙ': 'k', 'Ƙ': 'K', 'ƴ': 'y', 'Ƴ': 'Y',
+}
 
-// foldTable also folds apostrophe and dash variants, for names.
-var foldTable = func() map[rune]rune {
-	m := invertFolds(map[rune]string{'\'': "ʼʻʿʾ`´", '-': "‐‑‒–—―"})
-	for r, base := range letterTable {
-		m[r] = base
+// FoldLetter maps an accented Latin letter to its base letter ("ğ" → "g", "ệ" → "e",
+// "ł" → "l") and leaves any other rune as it is; the annotator's tokens fold the same way
+// names do. A letter folds when its canonical decomposition (Unicode NFD) is a Latin
+// letter followed by combining marks only, however many are stacked; letters Unicode does
+// not decompose fold by a table. Other scripts keep their letters: Cyrillic й and и, or
+// Greek ά and α, stay distinct.
+func FoldLetter(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
 	}
-	return m
-}()
-
-func invertFolds(groups map[rune]string) map[rune]rune {
-	m := map[rune]rune{}
-	for base, s := range groups {
-		for _, r := range s {
-			m[r] = base
+	if f, ok := strokeFolds[r]; ok {
+		return f
+	}
+	var buf [utf8.UTFMax]byte
+	d := norm.NFD.Properties(utf8.AppendRune(buf[:0], r)).Decomposition()
+	if d == nil {
+		return r
+	}
+	base, n := utf8.DecodeRune(d)
+	if !unicode.Is(unicode.Latin, base) {
+		return r
+	}
+	for _, m := range string(d[n:]) {
+		if !unicode.Is(unicode.Mn, m) {
+			return r
 		}
 	}
-	return m
-}
-
-// FoldLetter maps an accented Latin letter to its base letter ("ğ" → "g") and leaves any
-// other rune as it is; the annotator's tokens fold the same way names do.
-func FoldLetter(r rune) rune {
-	if f, ok := letterTable[r]; ok {
-		return f
-	}
-	return r
+	return base
 }
 
 // checkedUntil is the date up to which the actor's open-ended roles were checked: its
