@@ -2,7 +2,6 @@ package graph
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -261,10 +260,10 @@ type Gazetteer struct {
 }
 
 //go:generate go run ../cmd/dipgraph gazetteer build --from ../../shared/data/petrarch2 --out phoenix-actors.jsonl.gz
-//go:embed phoenix-actors.jsonl.gz
-var phoenixGazetteer []byte
+//go:generate go test -run ^TestCompiledDictionary$ -update-compiled
 
-// PhoenixFile is the name of the embedded actors derived from the Phoenix dictionaries.
+// PhoenixFile is the name of the actors derived from the Phoenix dictionaries; the
+// gazetteer embeds them compiled (CompiledPhoenixFile).
 const PhoenixFile = "graph/phoenix-actors.jsonl.gz"
 
 var (
@@ -274,7 +273,8 @@ var (
 
 // BuiltinGazetteer returns the gazetteer shipped with dipgraph: the hand-curated entries
 // of gazetteer.jsonl over the actors derived from the Phoenix dictionaries
-// (phoenix-actors.jsonl.gz, see internal/phoenix). A hand-curated entry replaces the
+// (phoenix-actors.jsonl.gz compiled, see internal/phoenix and compiled.go). A
+// hand-curated entry replaces the
 // dictionary entry with its id and takes its CAMEO code and country when it has none.
 // Each call returns a gazetteer of its own; the files are decoded once.
 func BuiltinGazetteer() *Gazetteer {
@@ -290,7 +290,7 @@ func loadBuiltin() *Gazetteer {
 	// Decoding makes some 40 MB of short-lived garbage besides the entries; collecting
 	// it as it grows would cost more than the decoding.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	px, err := decodeGzip(phoenixGazetteer, PhoenixFile)
+	px, err := decodeCompiled(compiledPhoenix, CompiledPhoenixFile)
 	if err != nil {
 		panic(err) // the file is embedded and tested; failing here is a build defect
 	}
@@ -331,15 +331,6 @@ func HandGazetteer() *Gazetteer {
 	g := &Gazetteer{AsOf: d.asOf}
 	g.index(d.actors)
 	return g
-}
-
-func decodeGzip(b []byte, name string) (*decoded, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	defer zr.Close()
-	return decode(zr, name, false)
 }
 
 // mergeHand puts the hand-curated entries first (they win ties between names) and the
