@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 )
 
 // The actors derived from the Phoenix dictionaries are in the repository twice:
@@ -90,10 +89,15 @@ func decodeCompiled(gz []byte, name string) (*decoded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
+	var buf bytes.Buffer
+	if len(gz) >= 4 {
+		// gzip ends with the size of what it holds (modulo 4 GB): read it in one go.
+		buf.Grow(int(min(binary.LittleEndian.Uint32(gz[len(gz)-4:]), 1<<26)) + 1)
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	b := buf.Bytes()
 	if !bytes.HasPrefix(b, []byte(compiledMagic)) {
 		return nil, fmt.Errorf("read %s: not a compiled actors file", name)
 	}

@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // TestNormNameFoldsAccents: a name written with its accents and the same name typed
 // without them are one key, in the scripts news transliterates into Latin letters.
@@ -68,6 +71,28 @@ func TestFoldLetter(t *testing.T) {
 	} {
 		if got := FoldLetter(c.in); got != c.want {
 			t.Errorf("FoldLetter(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestNormASCIIIsNormUnicode: the byte-by-byte path NormName takes for ASCII names folds
+// every ASCII string as the rune-by-rune path does.
+func TestNormASCIIIsNormUnicode(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, s := range []string{"", " ", "the", "The ", "the the", "U.S.", "Ash-Sham's", "  Al-Nusra  Front ", "the 'x'", "a`b"} {
+		if a, u := normASCII(s), normUnicode(s); a != u {
+			t.Errorf("%q: ASCII path %q, rune path %q", s, a, u)
+		}
+	}
+	b := make([]byte, 12)
+	for range 200000 {
+		n := r.IntN(len(b))
+		for i := range n {
+			b[i] = byte(r.IntN(0x80))
+		}
+		s := string(b[:n])
+		if a, u := normASCII(s), normUnicode(s); a != u {
+			t.Fatalf("%q: ASCII path %q, rune path %q", s, a, u)
 		}
 	}
 }

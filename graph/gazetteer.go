@@ -329,37 +329,49 @@ func HandGazetteer() *Gazetteer {
 		panic(err)
 	}
 	g := &Gazetteer{AsOf: d.asOf}
-	g.index(d.actors)
+	g.index(pointers(d.actors))
 	return g
 }
 
 // mergeHand puts the hand-curated entries first (they win ties between names) and the
 // dictionary entries after them, a hand entry replacing the dictionary entry of its id.
-func mergeHand(px, hand *decoded) ([]Actor, string) {
-	byID := map[string]int{}
+// The entries stay where they were decoded; the hand ones take a CAMEO code and a
+// country from the entries they replace.
+func mergeHand(px, hand *decoded) ([]*Actor, string) {
+	byID := make(map[string]int, len(px.actors))
 	for i := range px.actors {
 		byID[px.actors[i].ID] = i
 	}
 	replaced := map[int]bool{}
-	out := make([]Actor, 0, len(px.actors)+len(hand.actors))
-	for _, h := range hand.actors {
-		if i, ok := byID[h.ID]; ok {
-			replaced[i] = true
+	out := make([]*Actor, 0, len(px.actors)+len(hand.actors))
+	for i := range hand.actors {
+		h := &hand.actors[i]
+		if j, ok := byID[h.ID]; ok {
+			replaced[j] = true
 			if h.Cameo == "" {
-				h.Cameo = px.actors[i].Cameo
+				h.Cameo = px.actors[j].Cameo
 			}
 			if h.Country == "" {
-				h.Country = px.actors[i].Country
+				h.Country = px.actors[j].Country
 			}
 		}
 		out = append(out, h)
 	}
-	for i, a := range px.actors {
+	for i := range px.actors {
 		if !replaced[i] {
-			out = append(out, a)
+			out = append(out, &px.actors[i])
 		}
 	}
 	return out, max(px.asOf, hand.asOf)
+}
+
+// pointers returns pointers to the actors, in their order.
+func pointers(actors []Actor) []*Actor {
+	ps := make([]*Actor, len(actors))
+	for i := range actors {
+		ps[i] = &actors[i]
+	}
+	return ps
 }
 
 // decoded is the content of one gazetteer file.
@@ -479,14 +491,12 @@ func decodeActors(actors []Actor, lines []actorLine, name string, strict bool, a
 }
 
 // index adds actors to a gazetteer that has none yet.
-func (g *Gazetteer) index(actors []Actor) {
-	g.Actors = make([]*Actor, len(actors))
+func (g *Gazetteer) index(actors []*Actor) {
+	g.Actors = actors
 	g.byName = make(map[string][]entry, 3*len(actors))
 	g.byID = make(map[string]*Actor, len(actors))
 	g.byQID = map[string]*Actor{}
-	for i := range actors {
-		a := &actors[i]
-		g.Actors[i] = a
+	for _, a := range actors {
 		g.byID[a.ID] = a
 		g.indexNames(a)
 	}
@@ -496,16 +506,21 @@ func (g *Gazetteer) indexNames(a *Actor) {
 	if a.QID != "" && g.byQID[a.QID] == nil {
 		g.byQID[a.QID] = a
 	}
-	index := func(names []string, metonym bool) {
-		for _, n := range names {
-			if k := NormName(n); k != "" {
-				g.byName[k] = append(g.byName[k], entry{a, metonym})
-			}
+	add := func(n string, metonym bool) {
+		if k := NormName(n); k != "" {
+			g.byName[k] = append(g.byName[k], entry{a, metonym})
 		}
 	}
-	index(append([]string{a.Name}, a.Aliases...), false)
-	index(a.Adjectives, true)
-	index(a.Capitals, true)
+	add(a.Name, false)
+	for _, n := range a.Aliases {
+		add(n, false)
+	}
+	for _, n := range a.Adjectives {
+		add(n, true)
+	}
+	for _, n := range a.Capitals {
+		add(n, true)
+	}
 }
 
 // Load reads JSON Lines actors from r and adds them; an entry with an id already present
@@ -708,17 +723,22 @@ func (g *Gazetteer) ByID(id string) (*Actor, bool) {
 // NormName folds a name for matching: lower case, accents and punctuation removed, spaces
 // collapsed, a leading "the" dropped. "The Al-Nusra  Front" and "al nusra front" are equal.
 func NormName(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return normASCII(s)
+	}
+	return normUnicode(s)
+}
+
+// normUnicode is NormName rune by rune.
+func normUnicode(s string) string {
+	// NFC first: "ü" written as "u" and a combining diaeresis folds as "ü" does.
+	s = ligatures.Replace(norm.NFC.String(s))
 	var b strings.Builder
 	space := true
-	// NFC first: "ü" written as "u" and a combining diaeresis folds as "ü" does. ASCII is
-	// in NFC already, and most names are ASCII.
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			s = norm.NFC.String(s)
-			break
-		}
-	}
-	s = ligatures.Replace(s)
 	for _, r := range s {
 		r = fold(r)
 		switch {
@@ -737,6 +757,34 @@ func NormName(s string) string {
 	out := strings.TrimSpace(b.String())
 	out = strings.TrimPrefix(out, "the ")
 	return out
+}
+
+// normASCII is NormName of an ASCII name, most names, byte by byte.
+func normASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b = append(b, c)
+			space = false
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+			space = false
+		case c == '\'' || c == '.':
+		default:
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		}
+	}
+	if space && len(b) > 0 {
+		b = b[:len(b)-1]
+	}
+	out := string(b)
+	return strings.TrimPrefix(out, "the ")
 }
 
 // fold maps accented Latin letters to their base letter (FoldLetter) and apostrophe and
