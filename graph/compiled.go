@@ -66,9 +66,9 @@ func (r *compiledReader) str() string {
 	return s
 }
 
-// strs reads a counted list of strings into the front of pool and returns the list and
-// the rest of the pool; an empty list is nil, as JSON leaves a missing one.
-func (r *compiledReader) strs(pool []string) ([]string, []string) {
+// list reads a counted list, each item with read, into the front of pool and returns
+// the list and the rest of the pool; an empty list is nil, as JSON leaves a missing one.
+func list[T any](r *compiledReader, pool []T, read func() T) ([]T, []T) {
 	n := r.uint()
 	if n == 0 || r.err != nil {
 		return nil, pool
@@ -78,9 +78,14 @@ func (r *compiledReader) strs(pool []string) ([]string, []string) {
 		return nil, pool
 	}
 	for i := range n {
-		pool[i] = r.str()
+		pool[i] = read()
 	}
 	return pool[:n:n], pool[n:]
+}
+
+// role reads one role.
+func (r *compiledReader) role() Role {
+	return Role{Title: r.str(), Of: r.str(), Since: r.str(), Until: r.str(), Code: r.str()}
 }
 
 // decodeCompiled reads actors in the compiled form (gzip'd).
@@ -117,30 +122,14 @@ func decodeCompiled(gz []byte, name string) (*decoded, error) {
 		a := &d.actors[i]
 		a.ID, a.QID, a.Type, a.Name = r.str(), r.str(), r.str(), r.str()
 		a.Cameo, a.Country, a.Qualifier = r.str(), r.str(), r.str()
-		a.Aliases, pool = r.strs(pool)
-		a.Adjectives, pool = r.strs(pool)
-		a.Capitals, pool = r.strs(pool)
-		a.Roles, roles = r.roles(roles)
+		a.Aliases, pool = list(r, pool, r.str)
+		a.Adjectives, pool = list(r, pool, r.str)
+		a.Capitals, pool = list(r, pool, r.str)
+		a.Roles, roles = list(r, roles, r.role)
 		a.Source, a.asOf = source, d.asOf
 		if r.err != nil {
 			return nil, fmt.Errorf("read %s: actor %d: %w", name, i+1, r.err)
 		}
 	}
 	return d, nil
-}
-
-// roles reads a counted list of roles into the front of pool.
-func (r *compiledReader) roles(pool []Role) ([]Role, []Role) {
-	n := r.uint()
-	if n == 0 || r.err != nil {
-		return nil, pool
-	}
-	if n > len(pool) {
-		r.err = errCompiledTruncated
-		return nil, pool
-	}
-	for i := range n {
-		pool[i] = Role{Title: r.str(), Of: r.str(), Since: r.str(), Until: r.str(), Code: r.str()}
-	}
-	return pool[:n:n], pool[n:]
 }
