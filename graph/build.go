@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -430,7 +432,7 @@ func (s *articleBuild) graph() *ArticleGraph {
 	ag := s.ag
 	ag.Nodes, ag.Rels = sortedGraph(s.nodes, s.rels)
 	for k, m := range s.mentions {
-		m.Forms = sortedSet(s.forms[k])
+		m.Forms = slices.Sorted(maps.Keys(s.forms[k]))
 		ag.Mentions = append(ag.Mentions, *m)
 	}
 	sort.Slice(ag.Mentions, func(i, j int) bool { return ag.Mentions[i].Key < ag.Mentions[j].Key })
@@ -527,12 +529,7 @@ func Fingerprint(a *ingest.Article, extra ...string) string {
 	for _, s := range []string{a.ID, a.Title, a.Source, a.URL, a.Published, a.Text, a.Annotations} {
 		write(s)
 	}
-	keys := make([]string, 0, len(a.Meta))
-	for k := range a.Meta {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(a.Meta)) {
 		h.Write([]byte(k + "=" + a.Meta[k] + "\x00"))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]

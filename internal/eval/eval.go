@@ -4,9 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -277,13 +278,7 @@ func (s *Scores) Write(w io.Writer) error {
 	fmt.Fprintf(&b, "%d articles\n", s.Articles)
 	section := func(title string, t Table) {
 		fmt.Fprintf(&b, "\n%-22s %6s %6s %6s %10s %8s %7s\n", title, "gold", "pred", "match", "precision", "recall", "F1")
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			if k != "" {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
+		keys := slices.DeleteFunc(slices.Sorted(maps.Keys(t)), func(k string) bool { return k == "" })
 		row := func(name string, c Counts) {
 			fmt.Fprintf(&b, "  %-20s %6d %6d %6d %10.3f %8.3f %7.3f\n", name, c.Gold, c.Pred, c.Match, c.Precision(), c.Recall(), c.F1())
 		}
