@@ -228,48 +228,50 @@ var ErrNoPrediction = errors.New("no predicted annotations")
 // the annotations at the same relative path under predDir (X.ann; its X.txt, if present,
 // must hold the same text).
 func Dirs(goldDir, predDir string, b *graph.Builder, exclude ...string) (*Scores, error) {
-	srcs, err := goldSources(goldDir, exclude)
+	golds, err := readGold(goldDir, exclude)
 	if err != nil {
 		return nil, err
 	}
-	if len(srcs) == 0 {
+	if len(golds) == 0 {
 		return nil, fmt.Errorf("%w in %s", ingest.ErrNoArticles, goldDir)
 	}
 	s := NewScores()
-	for _, src := range srcs {
-		gold, err := ingest.Read(src)
+	for _, gold := range golds {
+		pred, err := readPrediction(gold, goldDir, predDir)
 		if err != nil {
 			return nil, err
-		}
-		if errs := ingest.Validate(gold); len(errs) > 0 {
-			return nil, errs
-		}
-		rel, err := filepath.Rel(goldDir, src.AnnPath)
-		if err != nil {
-			return nil, err
-		}
-		pp := filepath.Join(predDir, rel)
-		f, err := os.Open(pp)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%s: %w (annotate %s first)", pp, ErrNoPrediction, src.TextPath)
-			}
-			return nil, err
-		}
-		pred := &ingest.Article{ID: gold.ID, Published: gold.Published, Path: src.TextPath, AnnPath: pp, Format: "brat", Text: gold.Text}
-		err = ingest.ReadBratAnn(f, pp, pred)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		if errs := ingest.Validate(pred); len(errs) > 0 {
-			return nil, errs
 		}
 		if err := s.Compare(gold, pred, b); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// readPrediction reads and validates the annotations of gold's text at the same relative
+// path under predDir as gold's under goldDir.
+func readPrediction(gold *ingest.Article, goldDir, predDir string) (*ingest.Article, error) {
+	rel, err := filepath.Rel(goldDir, gold.AnnPath)
+	if err != nil {
+		return nil, err
+	}
+	pp := filepath.Join(predDir, rel)
+	f, err := os.Open(pp)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w (annotate %s first)", pp, ErrNoPrediction, gold.Path)
+		}
+		return nil, err
+	}
+	defer f.Close()
+	pred := &ingest.Article{ID: gold.ID, Published: gold.Published, Path: gold.Path, AnnPath: pp, Format: "brat", Text: gold.Text}
+	if err := ingest.ReadBratAnn(f, pp, pred); err != nil {
+		return nil, err
+	}
+	if errs := ingest.Validate(pred); len(errs) > 0 {
+		return nil, errs
+	}
+	return pred, nil
 }
 
 // Write prints the scores as tables.
