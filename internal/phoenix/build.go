@@ -1,6 +1,7 @@
 package phoenix
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -380,14 +381,7 @@ func typeOfCode(code string) string {
 	for i := 0; i+3 <= len(code); i += 3 {
 		secs = append(secs, code[i:i+3])
 	}
-	has := func(s string) bool {
-		for _, x := range secs {
-			if x == s {
-				return true
-			}
-		}
-		return false
-	}
+	has := func(s string) bool { return slices.Contains(secs, s) }
 	switch {
 	case has("REB") || has("INS") || has("SEP") || has("UAF") || has("IMG") || has("RAD"):
 		return "ArmedGroup"
