@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -53,120 +55,192 @@ func (b *Builder) BuildContext(ctx context.Context, a *ingest.Article) (*Article
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// Sentences are found and cut in bytes, and mention offsets (in code points) turned into
-	// bytes to find theirs: the text is never copied as code points, which would take four
-	// times its size.
-	sentBytes := ingest.SentenceBytes(a.Text)
-	offsets := ingest.NewTextIndex(a.Text)
-	sentenceOf := func(runeOffset int) int {
-		if runeOffset < 0 {
-			return -1
-		}
-		return ingest.SentenceAt(sentBytes, offsets.Byte(runeOffset))
+	s := newArticleBuild(b, a)
+	if err := s.resolveMentions(ctx); err != nil {
+		return nil, err
 	}
-	sentText := map[int]string{} // sentence → its text, copied once however much evidence cites it
-	ag := &ArticleGraph{Article: ArticleInfo{
-		ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
-		Path: a.Path, Fingerprint: b.Fingerprint(a),
-	}}
+	if err := s.mergeEquivalents(); err != nil {
+		return nil, err
+	}
+	s.dates = newDateContext(a, s.sentenceOf, s.ms, s.byMention)
+	s.ev = &events{a: a, byMention: s.byMention, norms: s.norms, dates: s.dates, group: s.group}
+	if err := s.ev.identify(); err != nil {
+		return nil, err
+	}
+	s.addMentionNodes()
+	if err := s.labelEventNodes(); err != nil {
+		return nil, err
+	}
+	s.dateEventNodes()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.addRelations(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.addEventRoles(ctx); err != nil {
+		return nil, err
+	}
+	s.addHeldRoles()
+	return s.graph(), nil
+}
 
-	norms := map[string]ingest.Norm{}
+// articleBuild is the state of building one article's graph, step by step: resolve the
+// mentions, merge equivalent ones, identify the events, then add nodes and edges.
+type articleBuild struct {
+	a *ingest.Article
+	// Sentences are found and cut in bytes, and mention offsets (in code points) turned
+	// into bytes to find theirs: the text is never copied as code points, which would
+	// take four times its size.
+	sentBytes []ingest.Span
+	offsets   *ingest.TextIndex
+	sentText  map[int]string // sentence → its text, copied once however much evidence cites it
+
+	norms map[string]ingest.Norm        // mention id → its normalisation
+	attrs map[string][]ingest.Attribute // annotation id → its attributes
+	mr    *mentionResolver
+
+	ms          []ingest.Mention // in text order, so a short name can refer back to a full one
+	mentionByID map[string]ingest.Mention
+	byMention   map[string]resolved
+	group       map[string]string // mention id → its equivalence group
+	dates       *dateContext
+	ev          *events
+
+	ag       *ArticleGraph
+	nodes    map[string]*Node
+	mentions map[string]*Mention
+	forms    map[string]map[string]bool // node key → its surface forms, sorted at the end
+	rels     map[string]*Rel
+}
+
+func newArticleBuild(b *Builder, a *ingest.Article) *articleBuild {
+	s := &articleBuild{
+		a:         a,
+		sentBytes: ingest.SentenceBytes(a.Text),
+		offsets:   ingest.NewTextIndex(a.Text),
+		sentText:  map[int]string{},
+		norms:     map[string]ingest.Norm{},
+		attrs:     map[string][]ingest.Attribute{},
+		ag: &ArticleGraph{Article: ArticleInfo{
+			ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
+			Path: a.Path, Fingerprint: b.Fingerprint(a),
+		}},
+		nodes:    map[string]*Node{},
+		mentions: map[string]*Mention{},
+		forms:    map[string]map[string]bool{},
+		rels:     map[string]*Rel{},
+	}
 	for _, n := range a.Norms {
-		if old, ok := norms[n.Target]; ok && strings.EqualFold(old.DB, "wikidata") {
-			continue
+		if old, ok := s.norms[n.Target]; ok && strings.EqualFold(old.DB, "wikidata") {
+			continue // a Wikidata normalisation wins over any other
 		}
-		norms[n.Target] = n
+		s.norms[n.Target] = n
 	}
-	attrs := map[string][]ingest.Attribute{}
 	for _, at := range a.Attributes {
-		attrs[at.Target] = append(attrs[at.Target], at)
+		s.attrs[at.Target] = append(s.attrs[at.Target], at)
 	}
+	s.mr = newMentionResolver(b, a, s.norms)
+	return s
+}
 
-	// Mentions in text order, so a short name can refer back to a full one.
-	ms := sortedMentions(a.Mentions)
-	mentionByID := make(map[string]ingest.Mention, len(ms))
-	byMention := map[string]resolved{}
-	mr := newMentionResolver(b, a, norms)
-	order := make([]string, 0, len(ms))
-	for i, m := range ms {
+// sentenceOf returns the index of the sentence holding the code point at runeOffset, -1
+// for a negative offset.
+func (s *articleBuild) sentenceOf(runeOffset int) int {
+	if runeOffset < 0 {
+		return -1
+	}
+	return ingest.SentenceAt(s.sentBytes, s.offsets.Byte(runeOffset))
+}
+
+// resolveMentions gives every mention, in text order, its entity key.
+func (s *articleBuild) resolveMentions(ctx context.Context) error {
+	s.ms = sortedMentions(s.a.Mentions)
+	s.mentionByID = make(map[string]ingest.Mention, len(s.ms))
+	s.byMention = map[string]resolved{}
+	s.group = make(map[string]string, len(s.ms))
+	order := make([]string, 0, len(s.ms))
+	for i, m := range s.ms {
 		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		r, err := mr.resolve(m)
+		r, err := s.mr.resolve(m)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		byMention[m.ID] = r
-		mentionByID[m.ID] = m
+		s.byMention[m.ID] = r
+		s.mentionByID[m.ID] = m
+		s.group[m.ID] = m.ID
 		order = append(order, m.ID)
 	}
-	laterReferences(order, byMention)
-	group := make(map[string]string, len(ms)) // mention id → its equivalence group
-	for _, m := range ms {
-		group[m.ID] = m.ID
-	}
-	// Equivalent mentions share the key of the best-identified member; each keeps its form.
-	for _, eq := range a.Equivs {
+	laterReferences(order, s.byMention)
+	return nil
+}
+
+// mergeEquivalents gives equivalent mentions the key of the best-identified member; each
+// keeps its own form.
+func (s *articleBuild) mergeEquivalents() error {
+	for _, eq := range s.a.Equivs {
 		best := ""
 		for _, id := range eq.Refs {
-			r, ok := byMention[id]
+			r, ok := s.byMention[id]
 			if !ok {
-				return nil, fmt.Errorf("%s: equivalence refers to unknown %s", a.Location(eq.Line), id)
+				return fmt.Errorf("%s: equivalence refers to unknown %s", s.a.Location(eq.Line), id)
 			}
-			if best == "" || strength(r) > strength(byMention[best]) {
+			if best == "" || strength(r) > strength(s.byMention[best]) {
 				best = id
 			}
 		}
 		for _, id := range eq.Refs {
-			x := byMention[best]
-			x.form, x.role = byMention[id].form, byMention[id].role
-			byMention[id] = x
-			group[id] = group[best]
+			x := s.byMention[best]
+			x.form, x.role = s.byMention[id].form, s.byMention[id].role
+			s.byMention[id] = x
+			s.group[id] = s.group[best]
 		}
 	}
+	return nil
+}
 
-	dc := newDateContext(a, sentenceOf, ms, byMention)
-	ev := &events{a: a, byMention: byMention, norms: norms, dates: dc, group: group}
-	if err := ev.identify(); err != nil {
-		return nil, err
+// addNode adds the node r resolves to, once, and counts the mention with its form.
+func (s *articleBuild) addNode(r resolved, form string) {
+	if _, ok := s.nodes[r.key]; !ok {
+		n := &Node{Key: r.key, Label: r.label, Event: r.event, Name: r.name, QID: r.qid}
+		if len(r.altNames) > 0 {
+			n.Props = map[string]any{"alt_names": r.altNames}
+		}
+		s.nodes[r.key] = n
 	}
+	mm := s.mentions[r.key]
+	if mm == nil {
+		mm = &Mention{Key: r.key}
+		s.mentions[r.key] = mm
+		s.forms[r.key] = map[string]bool{}
+	}
+	mm.Count++
+	s.forms[r.key][strings.TrimSpace(form)] = true
+}
 
-	nodes := map[string]*Node{}
-	mentions := map[string]*Mention{}
-	forms := map[string]map[string]bool{} // node key → its surface forms, sorted at the end
-	addNode := func(r resolved, form string) {
-		if _, ok := nodes[r.key]; !ok {
-			n := &Node{Key: r.key, Label: r.label, Event: r.event, Name: r.name, QID: r.qid}
-			if len(r.altNames) > 0 {
-				n.Props = map[string]any{"alt_names": r.altNames}
-			}
-			nodes[r.key] = n
-		}
-		mm := mentions[r.key]
-		if mm == nil {
-			mm = &Mention{Key: r.key}
-			mentions[r.key] = mm
-			forms[r.key] = map[string]bool{}
-		}
-		mm.Count++
-		forms[r.key][strings.TrimSpace(form)] = true
-	}
-	for _, m := range ms {
-		r := byMention[m.ID]
+// addMentionNodes adds a node for every mention that is not a date.
+func (s *articleBuild) addMentionNodes() {
+	for _, m := range s.ms {
+		r := s.byMention[m.ID]
 		if r.date {
 			continue
 		}
-		addNode(r, r.form)
+		s.addNode(r, r.form)
 		if r.role != nil {
 			// The state in "US Secretary of State" is mentioned too.
-			addNode(r.role.of, r.role.of.form)
+			s.addNode(r.role.of, r.role.of.form)
 		}
 	}
-	for _, e := range a.Events {
-		k := ev.key[e.ID]
-		n := nodes[k]
+}
+
+// labelEventNodes marks the nodes of event triggers as events with the event's label.
+func (s *articleBuild) labelEventNodes() error {
+	for _, e := range s.a.Events {
+		n := s.nodes[s.ev.key[e.ID]]
 		if n == nil {
-			return nil, fmt.Errorf("%s: event %s: trigger %s is not an event mention", a.Location(e.Line), e.ID, e.Trigger)
+			return fmt.Errorf("%s: event %s: trigger %s is not an event mention", s.a.Location(e.Line), e.ID, e.Trigger)
 		}
 		label, _ := Label(e.Type)
 		n.Event = true
@@ -174,15 +248,19 @@ func (b *Builder) BuildContext(ctx context.Context, a *ingest.Article) (*Article
 			n.Label = label
 		}
 	}
-	// Events carry the date of their Time argument, or else of the nearest date in the
-	// sentence of their trigger.
-	for _, m := range ms {
-		r := byMention[m.ID]
+	return nil
+}
+
+// dateEventNodes gives events the date of their Time argument, or else of the nearest
+// date in the sentence of their trigger.
+func (s *articleBuild) dateEventNodes() {
+	for _, m := range s.ms {
+		r := s.byMention[m.ID]
 		if !r.event {
 			continue
 		}
-		n := nodes[r.key]
-		d := ev.dateOf(m.ID)
+		n := s.nodes[r.key]
+		d := s.ev.dateOf(m.ID)
 		if d == "" {
 			continue
 		}
@@ -193,129 +271,147 @@ func (b *Builder) BuildContext(ctx context.Context, a *ingest.Article) (*Article
 			n.Props["date"] = d
 		}
 	}
+}
 
-	evidence := func(date string, spans ...[]ingest.Span) Evidence {
-		first, last := -1, -1
-		var parts []string
-		for _, ss := range spans {
-			var ps []string
-			for _, s := range ss {
-				if first < 0 || s.Start < first {
-					first = s.Start
-				}
-				if s.End > last {
-					last = s.End
-				}
-				ps = append(ps, fmt.Sprintf("%d-%d", s.Start, s.End))
+// evidence is the evidence of the spans: their offsets, the sentence of the first and its
+// text, and date, or else the date nearest to the spans in that sentence.
+func (s *articleBuild) evidence(date string, spans ...[]ingest.Span) Evidence {
+	first, last := -1, -1
+	var parts []string
+	for _, ss := range spans {
+		var ps []string
+		for _, sp := range ss {
+			if first < 0 || sp.Start < first {
+				first = sp.Start
 			}
-			parts = append(parts, strings.Join(ps, ","))
+			if sp.End > last {
+				last = sp.End
+			}
+			ps = append(ps, fmt.Sprintf("%d-%d", sp.Start, sp.End))
 		}
-		e := Evidence{Article: a.ID, Published: a.Published, Spans: strings.Join(parts, ";"), Sentence: -1}
-		if i := sentenceOf(first); i >= 0 {
-			e.Sentence = i
-			t, ok := sentText[i]
-			if !ok {
-				t = strings.Clone(a.Text[sentBytes[i].Start:sentBytes[i].End])
-				sentText[i] = t
-			}
-			e.Text = t
-			if date == "" {
-				date = dc.nearest(i, first, last)
-			}
-		}
-		e.Date = date
-		return e
+		parts = append(parts, strings.Join(ps, ","))
 	}
+	e := Evidence{Article: s.a.ID, Published: s.a.Published, Spans: strings.Join(parts, ";"), Sentence: -1}
+	if i := s.sentenceOf(first); i >= 0 {
+		e.Sentence = i
+		t, ok := s.sentText[i]
+		if !ok {
+			t = strings.Clone(s.a.Text[s.sentBytes[i].Start:s.sentBytes[i].End])
+			s.sentText[i] = t
+		}
+		e.Text = t
+		if date == "" {
+			date = s.dates.nearest(i, first, last)
+		}
+	}
+	e.Date = date
+	return e
+}
 
-	rels := map[string]*Rel{}
-	addRel := func(r Rel) {
-		id := r.ID()
-		if cur, ok := rels[id]; ok {
-			cur.Evidence = append(cur.Evidence, r.Evidence...)
-			for k, v := range r.Props {
-				if _, ok := cur.Props[k]; !ok {
-					cur.Props[k] = v
-				}
+// addRel adds r, or merges its evidence and missing properties into the edge already
+// there with its id.
+func (s *articleBuild) addRel(r Rel) {
+	id := r.ID()
+	if cur, ok := s.rels[id]; ok {
+		cur.Evidence = append(cur.Evidence, r.Evidence...)
+		for k, v := range r.Props {
+			if _, ok := cur.Props[k]; !ok {
+				cur.Props[k] = v
 			}
-			return
 		}
-		if r.Props == nil {
-			r.Props = map[string]any{}
-		}
-		rels[id] = &r
+		return
 	}
-	endpoint := func(ref string) (string, []ingest.Span, bool) {
-		if k, ok := ev.key[ref]; ok {
-			return k, mentionByID[ev.trigger[ref]].Spans, true
-		}
-		r, ok := byMention[ref]
-		if !ok || r.date {
-			return "", nil, false
-		}
-		return r.key, mentionByID[ref].Spans, true
+	if r.Props == nil {
+		r.Props = map[string]any{}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	s.rels[id] = &r
+}
+
+// endpoint returns the node key and spans of a relation or role argument: an event or a
+// mention; ok is false for a date or an unknown mention.
+func (s *articleBuild) endpoint(ref string) (key string, spans []ingest.Span, ok bool) {
+	if k, ok := s.ev.key[ref]; ok {
+		return k, s.mentionByID[s.ev.trigger[ref]].Spans, true
 	}
+	r, ok := s.byMention[ref]
+	if !ok || r.date {
+		return "", nil, false
+	}
+	return r.key, s.mentionByID[ref].Spans, true
+}
+
+// addRelations adds an edge for every relation between two entities or events.
+func (s *articleBuild) addRelations(ctx context.Context) error {
+	a := s.a
 	for i, rel := range a.Relations {
 		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 		if len(rel.Args) < 2 {
-			return nil, fmt.Errorf("%s: relation %s needs two arguments", a.Location(rel.Line), rel.ID)
+			return fmt.Errorf("%s: relation %s needs two arguments", a.Location(rel.Line), rel.ID)
 		}
 		typ, err := RelType(rel.Type)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", a.Location(rel.Line), err)
+			return fmt.Errorf("%s: %v", a.Location(rel.Line), err)
 		}
-		from, fs, ok1 := endpoint(rel.Args[0].Ref)
-		to, ts, ok2 := endpoint(rel.Args[1].Ref)
+		from, fs, ok1 := s.endpoint(rel.Args[0].Ref)
+		to, ts, ok2 := s.endpoint(rel.Args[1].Ref)
 		if !ok1 || !ok2 {
 			continue // a relation to a date or unknown mention carries no edge
 		}
-		e := evidence("", fs, ts)
+		e := s.evidence("", fs, ts)
 		if e.Date == "" {
 			// A role in a dated event ("X is excluded from the truce") takes the event's date.
 			for _, arg := range rel.Args[:2] {
-				if n := nodes[byMention[arg.Ref].key]; e.Date == "" && n != nil && n.Event && n.Props["date"] != nil {
+				if n := s.nodes[s.byMention[arg.Ref].key]; e.Date == "" && n != nil && n.Event && n.Props["date"] != nil {
 					e.Date, _ = n.Props["date"].(string)
 				}
 			}
 		}
-		addRel(Rel{Type: typ, From: from, To: to, Status: status(attrs[rel.ID]), Evidence: []Evidence{e}})
+		s.addRel(Rel{Type: typ, From: from, To: to, Status: status(s.attrs[rel.ID]), Evidence: []Evidence{e}})
 	}
+	return nil
+}
+
+// addEventRoles adds an edge from every event argument to its event, and the edges
+// between arguments the event's type implies (see derive).
+func (s *articleBuild) addEventRoles(ctx context.Context) error {
+	a := s.a
 	for i, e := range a.Events {
 		if i%checkEvery == checkEvery-1 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		ek := ev.key[e.ID]
-		trig := mentionByID[e.Trigger]
-		st := status(append(append([]ingest.Attribute(nil), attrs[e.ID]...), attrs[e.Trigger]...))
-		date := ev.dateOf(e.Trigger)
+		ek := s.ev.key[e.ID]
+		trig := s.mentionByID[e.Trigger]
+		st := status(append(append([]ingest.Attribute(nil), s.attrs[e.ID]...), s.attrs[e.Trigger]...))
+		date := s.ev.dateOf(e.Trigger)
 		var args []eventArg
 		for _, arg := range e.Args {
-			from, fs, ok := endpoint(arg.Ref)
+			from, fs, ok := s.endpoint(arg.Ref)
 			if !ok {
 				continue
 			}
 			typ, err := RoleType(arg.Role)
 			if err != nil {
-				return nil, fmt.Errorf("%s: event %s: %v", a.Location(e.Line), e.ID, err)
+				return fmt.Errorf("%s: event %s: %v", a.Location(e.Line), e.ID, err)
 			}
-			addRel(Rel{Type: typ, From: from, To: ek, Status: st, Role: arg.Role,
-				Evidence: []Evidence{evidence(date, fs, trig.Spans)}})
+			s.addRel(Rel{Type: typ, From: from, To: ek, Status: st, Role: arg.Role,
+				Evidence: []Evidence{s.evidence(date, fs, trig.Spans)}})
 			args = append(args, eventArg{role: typ, key: from, spans: fs})
 		}
-		label := nodes[ek].Label
-		for _, d := range derive(label, args) {
-			evd := evidence(date, d.from.spans, d.to.spans, trig.Spans)
+		for _, d := range derive(s.nodes[ek].Label, args) {
+			evd := s.evidence(date, d.from.spans, d.to.spans, trig.Spans)
 			evd.Event = ek
-			addRel(Rel{Type: d.typ, From: d.from.key, To: d.to.key, Status: st, Evidence: []Evidence{evd}})
+			s.addRel(Rel{Type: d.typ, From: d.from.key, To: d.to.key, Status: st, Evidence: []Evidence{evd}})
 		}
 	}
-	// Titles become offices held, with the article as evidence of when.
-	for _, m := range ms {
-		r := byMention[m.ID]
+	return nil
+}
+
+// addHeldRoles turns titles into offices held, with the article as evidence of when.
+func (s *articleBuild) addHeldRoles() {
+	for _, m := range s.ms {
+		r := s.byMention[m.ID]
 		if r.role == nil || r.date {
 			continue
 		}
@@ -326,17 +422,21 @@ func (b *Builder) BuildContext(ctx context.Context, a *ingest.Article) (*Article
 		if r.role.until != "" {
 			props["until"] = r.role.until
 		}
-		addRel(Rel{Type: HoldsRoleType, From: r.key, To: r.role.of.key, Status: Asserted, Role: r.role.title,
-			Props: props, Evidence: []Evidence{evidence(a.Published, m.Spans)}})
+		s.addRel(Rel{Type: HoldsRoleType, From: r.key, To: r.role.of.key, Status: Asserted, Role: r.role.title,
+			Props: props, Evidence: []Evidence{s.evidence(s.a.Published, m.Spans)}})
 	}
+}
 
-	ag.Nodes, ag.Rels = sortedGraph(nodes, rels)
-	for k, m := range mentions {
-		m.Forms = sortedSet(forms[k])
+// graph returns the article's graph: nodes, edges and mentions in a stable order.
+func (s *articleBuild) graph() *ArticleGraph {
+	ag := s.ag
+	ag.Nodes, ag.Rels = sortedGraph(s.nodes, s.rels)
+	for k, m := range s.mentions {
+		m.Forms = slices.Sorted(maps.Keys(s.forms[k]))
 		ag.Mentions = append(ag.Mentions, *m)
 	}
 	sort.Slice(ag.Mentions, func(i, j int) bool { return ag.Mentions[i].Key < ag.Mentions[j].Key })
-	return ag, nil
+	return ag
 }
 
 // setRelDate sets a relationship's date property to the earliest date of its evidence.
@@ -429,12 +529,7 @@ func Fingerprint(a *ingest.Article, extra ...string) string {
 	for _, s := range []string{a.ID, a.Title, a.Source, a.URL, a.Published, a.Text, a.Annotations} {
 		write(s)
 	}
-	keys := make([]string, 0, len(a.Meta))
-	for k := range a.Meta {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(a.Meta)) {
 		h.Write([]byte(k + "=" + a.Meta[k] + "\x00"))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]

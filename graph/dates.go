@@ -70,21 +70,34 @@ func ResolveDate(text, published string) (string, bool) {
 }
 
 func resolveDate(text, published string) (string, bool) {
-	var pub time.Time
-	havePub := false
-	if published != "" {
-		if t, err := time.Parse("2006-01-02", published); err == nil {
-			pub, havePub = t, true
-		}
-	}
 	if t, err := time.Parse("2006-01-02", strings.TrimSpace(text)); err == nil {
 		return t.Format("2006-01-02"), true
 	}
+	ws := dateWords(text)
+	if len(ws) == 0 {
+		return "", false
+	}
+	p, ok := parseDateWords(ws)
+	if !ok {
+		return "", false
+	}
+	if d, ok, done := p.absolute(); done {
+		return d, ok
+	}
+	pub, err := time.Parse("2006-01-02", published)
+	if published == "" || err != nil {
+		return "", false
+	}
+	return p.relativeTo(pub)
+}
+
+// dateWords returns the lower-case words of a date expression, ordinals without their
+// suffix ("27th" → "27"), filler words ("since", "on", "early") left out.
+func dateWords(text string) []string {
 	var ws []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}) {
-		// "27th" → "27"
 		if n := strings.TrimRight(w, "stndrh"); n != w && n != "" && isDigits(n) {
 			w = n
 		}
@@ -92,122 +105,156 @@ func resolveDate(text, published string) (string, bool) {
 			ws = append(ws, w)
 		}
 	}
-	if len(ws) == 0 {
-		return "", false
-	}
-	var (
-		day, year int
-		month     time.Month
-		weekday   = time.Weekday(-1)
-		rel       string // last, this, next
-		unit      string // day, week, month, year
-	)
+	return ws
+}
+
+// dateParts are the parts a date expression names; zero when it does not name them.
+type dateParts struct {
+	day, year int
+	month     time.Month
+	weekday   time.Weekday // -1 for none
+	rel       string       // last, this, next
+	unit      string       // day, week, month, year, weekend
+}
+
+// parseDateWords reads the words of a date expression into its parts; ok is false when a
+// word is no part of a date.
+func parseDateWords(ws []string) (p dateParts, ok bool) {
+	p.weekday = -1
 	for _, w := range ws {
 		switch {
 		case isDigits(w):
 			n, _ := strconv.Atoi(w)
 			switch {
 			case len(w) == 4 && n >= 1900 && n <= 2200:
-				year = n
-			case n >= 1 && n <= 31 && day == 0:
-				day = n
+				p.year = n
+			case n >= 1 && n <= 31 && p.day == 0:
+				p.day = n
 			default:
-				return "", false
+				return p, false
 			}
 		case monthNames[w] != 0:
-			month = monthNames[w]
+			p.month = monthNames[w]
 		case w == "today" || w == "tonight":
-			rel, unit = "this", "day"
+			p.rel, p.unit = "this", "day"
 		case w == "yesterday":
-			rel, unit = "last", "day"
+			p.rel, p.unit = "last", "day"
 		case w == "tomorrow":
-			rel, unit = "next", "day"
+			p.rel, p.unit = "next", "day"
 		case w == "last" || w == "past" || w == "previous" || w == "this" || w == "next" || w == "coming":
-			rel = map[string]string{"past": "last", "previous": "last", "coming": "next"}[w]
-			if rel == "" {
-				rel = w
+			p.rel = map[string]string{"past": "last", "previous": "last", "coming": "next"}[w]
+			if p.rel == "" {
+				p.rel = w
 			}
 		case w == "week" || w == "month" || w == "year" || w == "weekend":
-			unit = w
+			p.unit = w
 		default:
-			if wd, ok := weekdayNames[w]; ok {
-				weekday = wd
-				continue
+			wd, ok := weekdayNames[w]
+			if !ok {
+				return p, false
 			}
-			return "", false
+			p.weekday = wd
 		}
 	}
+	return p, true
+}
+
+// absolute returns the date when the parts name it without the publication date (a
+// year with a month and perhaps a day, or a bare year); done is false when they do not.
+func (p dateParts) absolute() (date string, ok, done bool) {
 	switch {
-	case year != 0 && month != 0 && day != 0:
-		t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-		if t.Day() != day {
-			return "", false
+	case p.year != 0 && p.month != 0 && p.day != 0:
+		t := time.Date(p.year, p.month, p.day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != p.day {
+			return "", false, true
 		}
-		return t.Format("2006-01-02"), true
-	case year != 0 && month != 0:
-		return fmt.Sprintf("%04d-%02d", year, int(month)), true
-	case year != 0 && day == 0 && weekday < 0 && unit == "":
-		return fmt.Sprintf("%04d", year), true
+		return t.Format("2006-01-02"), true, true
+	case p.year != 0 && p.month != 0:
+		return fmt.Sprintf("%04d-%02d", p.year, int(p.month)), true, true
+	case p.year != 0 && p.day == 0 && p.weekday < 0 && p.unit == "":
+		return fmt.Sprintf("%04d", p.year), true, true
 	}
-	if !havePub {
-		return "", false
-	}
+	return "", false, false
+}
+
+// relativeTo resolves the parts against the publication date.
+func (p dateParts) relativeTo(pub time.Time) (string, bool) {
 	switch {
-	case month != 0 && day != 0:
-		// The year that puts the date closest to publication.
-		best := time.Time{}
-		for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
-			t := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
-			if t.Day() != day {
-				continue
-			}
-			if best.IsZero() || absDur(t.Sub(pub)) < absDur(best.Sub(pub)) {
-				best = t
-			}
-		}
-		if best.IsZero() {
-			return "", false
-		}
-		return best.Format("2006-01-02"), true
-	case month != 0:
-		best, bestDist := "", 13
-		for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
-			d := abs((y*12 + int(month)) - (pub.Year()*12 + int(pub.Month())))
-			if d < bestDist {
-				best, bestDist = fmt.Sprintf("%04d-%02d", y, int(month)), d
-			}
-		}
-		return best, true
-	case weekday >= 0:
-		diff := int(pub.Weekday() - weekday)
-		if rel == "next" {
-			diff = -int((weekday - pub.Weekday() + 7) % 7)
-			if diff == 0 {
-				diff = -7
-			}
-		} else {
-			diff = (diff + 7) % 7
-			if rel == "last" && diff == 0 {
-				diff = 7
-			}
-		}
-		return pub.AddDate(0, 0, -diff).Format("2006-01-02"), true
-	case unit != "":
-		off := map[string]int{"last": -1, "this": 0, "next": 1, "": 0}[rel]
-		switch unit {
-		case "day":
-			return pub.AddDate(0, 0, off).Format("2006-01-02"), true
-		case "week", "weekend":
-			y, w := pub.AddDate(0, 0, 7*off).ISOWeek()
-			return fmt.Sprintf("%04d-W%02d", y, w), true
-		case "month":
-			t := time.Date(pub.Year(), pub.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
-			return t.Format("2006-01"), true
-		case "year":
-			return fmt.Sprintf("%04d", pub.Year()+off), true
-		}
+	case p.month != 0 && p.day != 0:
+		return nearestDay(pub, p.month, p.day)
+	case p.month != 0:
+		return nearestMonth(pub, p.month), true
+	case p.weekday >= 0:
+		return weekdayNear(pub, p.weekday, p.rel).Format("2006-01-02"), true
+	case p.unit != "":
+		return unitNear(pub, p.unit, p.rel), true
 	}
 	return "", false
+}
+
+// nearestDay returns the date of the day and month in the year that puts it closest to
+// pub; false when no year has that day.
+func nearestDay(pub time.Time, month time.Month, day int) (string, bool) {
+	best := time.Time{}
+	for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
+		t := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != day {
+			continue
+		}
+		if best.IsZero() || absDur(t.Sub(pub)) < absDur(best.Sub(pub)) {
+			best = t
+		}
+	}
+	if best.IsZero() {
+		return "", false
+	}
+	return best.Format("2006-01-02"), true
+}
+
+// nearestMonth returns the month in the year that puts it closest to pub.
+func nearestMonth(pub time.Time, month time.Month) string {
+	best, bestDist := "", 13
+	for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
+		d := abs((y*12 + int(month)) - (pub.Year()*12 + int(pub.Month())))
+		if d < bestDist {
+			best, bestDist = fmt.Sprintf("%04d-%02d", y, int(month)), d
+		}
+	}
+	return best
+}
+
+// weekdayNear returns the latest such weekday on or before pub ("last": before it), or
+// with rel "next" the first after it.
+func weekdayNear(pub time.Time, weekday time.Weekday, rel string) time.Time {
+	diff := int(pub.Weekday() - weekday)
+	if rel == "next" {
+		diff = -int((weekday - pub.Weekday() + 7) % 7)
+		if diff == 0 {
+			diff = -7
+		}
+	} else {
+		diff = (diff + 7) % 7
+		if rel == "last" && diff == 0 {
+			diff = 7
+		}
+	}
+	return pub.AddDate(0, 0, -diff)
+}
+
+// unitNear returns the day, ISO week, month or year rel (last, this, next) names.
+func unitNear(pub time.Time, unit, rel string) string {
+	off := map[string]int{"last": -1, "this": 0, "next": 1, "": 0}[rel]
+	switch unit {
+	case "day":
+		return pub.AddDate(0, 0, off).Format("2006-01-02")
+	case "week", "weekend":
+		y, w := pub.AddDate(0, 0, 7*off).ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case "month":
+		t := time.Date(pub.Year(), pub.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
+		return t.Format("2006-01")
+	}
+	return fmt.Sprintf("%04d", pub.Year()+off) // year
 }
 
 func isDigits(s string) bool {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,10 +20,11 @@ type events struct {
 	byMention map[string]resolved
 	norms     map[string]ingest.Norm
 	dates     *dateContext
-	group     map[string]string // mention id → equivalence group (brat *), for chained Equivs
-	key       map[string]string // event id → node key
-	trigger   map[string]string // event id → trigger mention id
-	timeOf    map[string]string // trigger mention id → date of the event's Time argument
+	group     map[string]string   // mention id → equivalence group (brat *), for chained Equivs
+	key       map[string]string   // event id → node key
+	trigger   map[string]string   // event id → trigger mention id
+	timeOf    map[string]string   // trigger mention id → date of the event's Time argument
+	members   map[string][]string // equivalence group → its mentions
 }
 
 // identify gives every event its node key. An event keeps the key of its trigger when
@@ -35,25 +37,10 @@ type events struct {
 func (ev *events) identify() error {
 	a := ev.a
 	ev.key, ev.trigger, ev.timeOf = map[string]string{}, map[string]string{}, map[string]string{}
-	// rekey gives the trigger and the mentions equivalent to it a new key; other mentions
-	// with the same words ("talks" of another event) keep theirs.
-	members := map[string][]string{} // equivalence group → its mentions
+	ev.members = map[string][]string{}
 	for id := range ev.byMention {
 		g := ev.group[id]
-		members[g] = append(members[g], id)
-	}
-	rekey := func(trigger string, to resolved) {
-		if _, ok := ev.group[trigger]; !ok {
-			r := ev.byMention[trigger]
-			to.form, to.role = r.form, r.role
-			ev.byMention[trigger] = to
-			return
-		}
-		for _, id := range members[ev.group[trigger]] {
-			r := ev.byMention[id]
-			to.form, to.role = r.form, r.role
-			ev.byMention[id] = to
-		}
+		ev.members[g] = append(ev.members[g], id)
 	}
 	owner := map[string]string{} // article-local event key → equivalence group using it
 	for _, e := range a.Events {
@@ -66,64 +53,19 @@ func (ev *events) identify() error {
 			return fmt.Errorf("%s: %v", a.Location(e.Line), err)
 		}
 		ev.trigger[e.ID] = e.Trigger
-		date := ""
-		for _, arg := range e.Args {
-			if base := roleBase(arg.Role); base == "time" || base == "date" {
-				if d := ev.dates.of(arg.Ref); d != "" {
-					date = d
-					ev.timeOf[e.Trigger] = d
-					break
-				}
-			}
-		}
+		date := ev.timeArg(e)
 		local := strings.Contains(r.key, ":"+a.ID+":")
 		if g, ok := owner[r.key]; local && ok && g != ev.group[e.Trigger] {
 			// Each E line is an event of its own: two triggers with the same words that no
 			// equivalence joins are told apart by the trigger id.
-			x := r
-			x.key = r.key + ":" + e.Trigger
-			rekey(e.Trigger, x)
-			r = x
+			r.key += ":" + e.Trigger
+			ev.rekey(e.Trigger, r)
 		}
 		if n, ok := ev.norms[e.ID]; ok && local {
-			x := r
-			x.event, x.label = true, label
-			if strings.EqualFold(n.DB, "wikidata") {
-				x.key, x.qid = "wikidata:"+n.DBID, n.DBID
-			} else {
-				x.key = strings.ToLower(n.DB) + ":" + n.DBID
-			}
-			if n.Text != "" {
-				x.name = n.Text
-			}
-			rekey(e.Trigger, x)
-			r = x
+			r = ev.normalisedKey(e, r, label, n)
 		} else if local && date != "" {
-			var parts []string
-			for _, arg := range e.Args {
-				switch roleBase(arg.Role) {
-				case "time", "date", "place", "location", "site":
-					continue
-				}
-				p, ok := ev.byMention[arg.Ref]
-				if !ok || p.date || p.event {
-					continue
-				}
-				t, err := RoleType(arg.Role)
-				if err != nil {
-					return fmt.Errorf("%s: event %s: %v", a.Location(e.Line), e.ID, err)
-				}
-				parts = append(parts, t+"="+p.key)
-			}
-			if len(parts) > 0 {
-				sort.Strings(parts)
-				parts = dedupSorted(parts)
-				h := sha256.Sum256([]byte(strings.Join(parts, "\n")))
-				x := r
-				x.event, x.label = true, label
-				x.key = strings.ToLower(label) + ":" + date + ":" + hex.EncodeToString(h[:])[:12]
-				rekey(e.Trigger, x)
-				r = x
+			if r, err = ev.datedKey(e, r, label, date); err != nil {
+				return err
 			}
 		}
 		if local && strings.Contains(r.key, ":"+a.ID+":") {
@@ -132,6 +74,83 @@ func (ev *events) identify() error {
 		ev.key[e.ID] = r.key
 	}
 	return nil
+}
+
+// rekey gives the trigger and the mentions equivalent to it a new key; other mentions
+// with the same words ("talks" of another event) keep theirs.
+func (ev *events) rekey(trigger string, to resolved) {
+	if _, ok := ev.group[trigger]; !ok {
+		r := ev.byMention[trigger]
+		to.form, to.role = r.form, r.role
+		ev.byMention[trigger] = to
+		return
+	}
+	for _, id := range ev.members[ev.group[trigger]] {
+		r := ev.byMention[id]
+		to.form, to.role = r.form, r.role
+		ev.byMention[id] = to
+	}
+}
+
+// timeArg returns the date of the event's first Time (or Date) argument that resolves
+// to one, and notes it as the date of its trigger; "" when none does.
+func (ev *events) timeArg(e ingest.Event) string {
+	for _, arg := range e.Args {
+		if base := roleBase(arg.Role); base == "time" || base == "date" {
+			if d := ev.dates.of(arg.Ref); d != "" {
+				ev.timeOf[e.Trigger] = d
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// normalisedKey rekeys the event's trigger r to the key of the event's normalisation n.
+func (ev *events) normalisedKey(e ingest.Event, r resolved, label string, n ingest.Norm) resolved {
+	r.event, r.label = true, label
+	if strings.EqualFold(n.DB, "wikidata") {
+		r.key, r.qid = "wikidata:"+n.DBID, n.DBID
+	} else {
+		r.key = strings.ToLower(n.DB) + ":" + n.DBID
+	}
+	if n.Text != "" {
+		r.name = n.Text
+	}
+	ev.rekey(e.Trigger, r)
+	return r
+}
+
+// datedKey rekeys the event's trigger r to a key derived from the event's type, its date
+// and its participants (role and key of every argument that is neither a time nor a
+// place); without such an argument r is returned as it is.
+func (ev *events) datedKey(e ingest.Event, r resolved, label, date string) (resolved, error) {
+	var parts []string
+	for _, arg := range e.Args {
+		switch roleBase(arg.Role) {
+		case "time", "date", "place", "location", "site":
+			continue
+		}
+		p, ok := ev.byMention[arg.Ref]
+		if !ok || p.date || p.event {
+			continue
+		}
+		t, err := RoleType(arg.Role)
+		if err != nil {
+			return r, fmt.Errorf("%s: event %s: %v", ev.a.Location(e.Line), e.ID, err)
+		}
+		parts = append(parts, t+"="+p.key)
+	}
+	if len(parts) == 0 {
+		return r, nil
+	}
+	slices.Sort(parts)
+	parts = slices.Compact(parts)
+	h := sha256.Sum256([]byte(strings.Join(parts, "\n")))
+	r.event, r.label = true, label
+	r.key = strings.ToLower(label) + ":" + date + ":" + hex.EncodeToString(h[:])[:12]
+	ev.rekey(e.Trigger, r)
+	return r, nil
 }
 
 // dateOf returns the date of the event whose trigger is the mention: its Time argument's,
@@ -145,16 +164,6 @@ func (ev *events) dateOf(trigger string) string {
 
 func roleBase(role string) string {
 	return strings.ToLower(strings.TrimRightFunc(role, func(r rune) bool { return r >= '0' && r <= '9' }))
-}
-
-func dedupSorted(s []string) []string {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // eventArg is one resolved argument of an event.

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"math/rand"
+	"slices"
 	"sort"
 	"testing"
 
@@ -64,7 +65,7 @@ func TestExamplesSharedActors(t *testing.T) {
 	owner := map[string][]string{} // folded alias → node keys carrying it
 	for _, n := range g.Nodes {
 		for _, a := range n.Aliases {
-			if k := NormName(a); !contains(owner[k], n.Key) {
+			if k := NormName(a); !slices.Contains(owner[k], n.Key) {
 				owner[k] = append(owner[k], n.Key)
 			}
 		}
@@ -76,7 +77,7 @@ func TestExamplesSharedActors(t *testing.T) {
 			continue
 		}
 		for _, f := range s.forms {
-			if !contains(n.Aliases, f) {
+			if !slices.Contains(n.Aliases, f) {
 				t.Errorf("%s: alias %q missing from %q", s.key, f, n.Aliases)
 			}
 			if keys := owner[NormName(f)]; len(keys) != 1 {
@@ -99,13 +100,4 @@ func TestExamplesSharedActors(t *testing.T) {
 			t.Errorf("alias %q is on several nodes: %v", a, keys)
 		}
 	}
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

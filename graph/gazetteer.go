@@ -2,7 +2,6 @@ package graph
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -18,7 +17,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -259,10 +260,10 @@ type Gazetteer struct {
 }
 
 //go:generate go run ../cmd/dipgraph gazetteer build --from ../../shared/data/petrarch2 --out phoenix-actors.jsonl.gz
-//go:embed phoenix-actors.jsonl.gz
-var phoenixGazetteer []byte
+//go:generate go test -run ^TestCompiledDictionary$ -update-compiled
 
-// PhoenixFile is the name of the embedded actors derived from the Phoenix dictionaries.
+// PhoenixFile is the name of the actors derived from the Phoenix dictionaries; the
+// gazetteer embeds them compiled (CompiledPhoenixFile).
 const PhoenixFile = "graph/phoenix-actors.jsonl.gz"
 
 var (
@@ -272,32 +273,37 @@ var (
 
 // BuiltinGazetteer returns the gazetteer shipped with dipgraph: the hand-curated entries
 // of gazetteer.jsonl over the actors derived from the Phoenix dictionaries
-// (phoenix-actors.jsonl.gz, see internal/phoenix). A hand-curated entry replaces the
+// (phoenix-actors.jsonl.gz compiled, see internal/phoenix and compiled.go). A
+// hand-curated entry replaces the
 // dictionary entry with its id and takes its CAMEO code and country when it has none.
 // Each call returns a gazetteer of its own; the files are decoded once.
 func BuiltinGazetteer() *Gazetteer {
-	builtinOnce.Do(func() {
-		// Decoding makes some 40 MB of short-lived garbage besides the entries; collecting
-		// it as it grows would cost more than the decoding.
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-		px, err := decodeGzip(phoenixGazetteer, PhoenixFile)
-		if err != nil {
-			panic(err) // the file is embedded and tested; failing here is a build defect
-		}
-		hand, err := decode(strings.NewReader(builtinGazetteer), "builtin gazetteer", true)
-		if err != nil {
-			panic(err)
-		}
-		actors, asOf := mergeHand(px, hand)
-		builtin = &Gazetteer{AsOf: asOf}
-		builtin.index(actors)
-		for k, es := range builtin.byName {
-			builtin.byName[k] = es[:len(es):len(es)] // an append in a copy must not write here
-		}
-	})
+	builtinOnce.Do(func() { builtin = loadBuiltin() })
 	// The copy shares the entries (read-only) and, until Load changes it, the index.
 	g := &Gazetteer{AsOf: builtin.AsOf, Actors: builtin.Actors, byName: builtin.byName,
 		byID: builtin.byID, byQID: builtin.byQID, pristine: true, shared: true}
+	return g
+}
+
+// loadBuiltin decodes and indexes the built-in gazetteer.
+func loadBuiltin() *Gazetteer {
+	// Decoding makes some 40 MB of short-lived garbage besides the entries; collecting
+	// it as it grows would cost more than the decoding.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	px, err := decodeCompiled(compiledPhoenix, CompiledPhoenixFile)
+	if err != nil {
+		panic(err) // the file is embedded and tested; failing here is a build defect
+	}
+	hand, err := decode(strings.NewReader(builtinGazetteer), "builtin gazetteer", true)
+	if err != nil {
+		panic(err)
+	}
+	actors, asOf := mergeHand(px, hand)
+	g := &Gazetteer{AsOf: asOf}
+	g.index(actors)
+	for k, es := range g.byName {
+		g.byName[k] = es[:len(es):len(es)] // an append in a copy must not write here
+	}
 	return g
 }
 
@@ -323,46 +329,49 @@ func HandGazetteer() *Gazetteer {
 		panic(err)
 	}
 	g := &Gazetteer{AsOf: d.asOf}
-	g.index(d.actors)
+	g.index(pointers(d.actors))
 	return g
-}
-
-func decodeGzip(b []byte, name string) (*decoded, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	defer zr.Close()
-	return decode(zr, name, false)
 }
 
 // mergeHand puts the hand-curated entries first (they win ties between names) and the
 // dictionary entries after them, a hand entry replacing the dictionary entry of its id.
-func mergeHand(px, hand *decoded) ([]Actor, string) {
-	byID := map[string]int{}
+// The entries stay where they were decoded; the hand ones take a CAMEO code and a
+// country from the entries they replace.
+func mergeHand(px, hand *decoded) ([]*Actor, string) {
+	byID := make(map[string]int, len(px.actors))
 	for i := range px.actors {
 		byID[px.actors[i].ID] = i
 	}
 	replaced := map[int]bool{}
-	out := make([]Actor, 0, len(px.actors)+len(hand.actors))
-	for _, h := range hand.actors {
-		if i, ok := byID[h.ID]; ok {
-			replaced[i] = true
+	out := make([]*Actor, 0, len(px.actors)+len(hand.actors))
+	for i := range hand.actors {
+		h := &hand.actors[i]
+		if j, ok := byID[h.ID]; ok {
+			replaced[j] = true
 			if h.Cameo == "" {
-				h.Cameo = px.actors[i].Cameo
+				h.Cameo = px.actors[j].Cameo
 			}
 			if h.Country == "" {
-				h.Country = px.actors[i].Country
+				h.Country = px.actors[j].Country
 			}
 		}
 		out = append(out, h)
 	}
-	for i, a := range px.actors {
+	for i := range px.actors {
 		if !replaced[i] {
-			out = append(out, a)
+			out = append(out, &px.actors[i])
 		}
 	}
 	return out, max(px.asOf, hand.asOf)
+}
+
+// pointers returns pointers to the actors, in their order.
+func pointers(actors []Actor) []*Actor {
+	ps := make([]*Actor, len(actors))
+	for i := range actors {
+		ps[i] = &actors[i]
+	}
+	return ps
 }
 
 // decoded is the content of one gazetteer file.
@@ -380,13 +389,46 @@ func decode(r io.Reader, name string, strict bool) (*decoded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	d := &decoded{}
-	type jsonLine struct {
-		text   []byte
-		line   int
-		source string
+	lines, asOf, err := splitActorLines(b, name)
+	if err != nil {
+		return nil, err
 	}
-	var lines []jsonLine
+	d := &decoded{actors: make([]Actor, len(lines)), asOf: asOf}
+	parts := 1
+	if len(lines) > 2000 {
+		parts = max(1, min(runtime.GOMAXPROCS(0), 8))
+	}
+	errs := make([]error, parts)
+	var g errgroup.Group
+	for p := range parts {
+		g.Go(func() error {
+			from, to := p*len(lines)/parts, (p+1)*len(lines)/parts
+			errs[p] = decodeActors(d.actors[from:to], lines[from:to], name, strict, asOf)
+			return errs[p]
+		})
+	}
+	if g.Wait() != nil {
+		// The error of the earliest line, whichever part failed first.
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, nil
+}
+
+// actorLine is one JSON line of a gazetteer file, with its line number and the source
+// the comments before it declare.
+type actorLine struct {
+	text   []byte
+	line   int
+	source string
+}
+
+// splitActorLines splits a gazetteer file into its JSON lines and reads its comments:
+// "// source: NAME" marks the lines after it, "// as-of: DATE" dates the file.
+func splitActorLines(b []byte, name string) (lines []actorLine, asOf string, err error) {
 	source := ""
 	for line := 1; len(b) > 0; line++ {
 		var text []byte
@@ -396,85 +438,65 @@ func decode(r io.Reader, name string, strict bool) (*decoded, error) {
 			text, b = b, nil
 		}
 		text = bytes.TrimSpace(text)
-		if bytes.HasPrefix(text, []byte("//")) {
-			c := strings.TrimSpace(string(text[2:]))
-			if v, ok := strings.CutPrefix(c, "as-of:"); ok {
-				v = strings.TrimSpace(v)
-				if Precision(v) == "" || Precision(v) == WeekPrecision {
-					return nil, fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, v)
-				}
-				d.asOf = max(d.asOf, v)
-			} else if v, ok := strings.CutPrefix(c, "source:"); ok {
-				source = strings.TrimSpace(v)
+		if !bytes.HasPrefix(text, []byte("//")) {
+			if len(text) > 0 {
+				lines = append(lines, actorLine{text, line, source})
 			}
 			continue
 		}
-		if len(text) > 0 {
-			lines = append(lines, jsonLine{text, line, source})
-		}
-	}
-	d.actors = make([]Actor, len(lines))
-	parts := 1
-	if len(lines) > 2000 {
-		parts = max(1, min(runtime.GOMAXPROCS(0), 8))
-	}
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			labels := map[string]string{} // type as written → label, to check each type once
-			for i := p * len(lines) / parts; i < (p+1)*len(lines)/parts; i++ {
-				l := lines[i]
-				a := &d.actors[i]
-				var err error
-				if strict {
-					dec := json.NewDecoder(bytes.NewReader(l.text))
-					dec.DisallowUnknownFields()
-					err = dec.Decode(a)
-				} else {
-					err = json.Unmarshal(l.text, a)
-				}
-				if err != nil {
-					errs[p] = fmt.Errorf("%s:%d: %v", name, l.line, err)
-					return
-				}
-				if a.ID == "" || a.Name == "" || a.Type == "" {
-					errs[p] = fmt.Errorf("%s:%d: an actor needs id, name and type", name, l.line)
-					return
-				}
-				lb, ok := labels[a.Type]
-				if !ok {
-					var err error
-					if lb, err = Label(a.Type); err != nil {
-						errs[p] = fmt.Errorf("%s:%d: %v", name, l.line, err)
-						return
-					}
-					labels[a.Type] = lb
-				}
-				a.Type, a.Source, a.asOf = lb, l.source, d.asOf
+		c := strings.TrimSpace(string(text[2:]))
+		if v, ok := strings.CutPrefix(c, "as-of:"); ok {
+			v = strings.TrimSpace(v)
+			if Precision(v) == "" || Precision(v) == WeekPrecision {
+				return nil, "", fmt.Errorf("%s:%d: as-of %q is not an ISO date", name, line, v)
 			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+			asOf = max(asOf, v)
+		} else if v, ok := strings.CutPrefix(c, "source:"); ok {
+			source = strings.TrimSpace(v)
 		}
 	}
-	return d, nil
+	return lines, asOf, nil
+}
+
+// decodeActors decodes lines into actors (of the same length) and checks each has an
+// id, a name and a type this package knows.
+func decodeActors(actors []Actor, lines []actorLine, name string, strict bool, asOf string) error {
+	labels := map[string]string{} // type as written → label, to check each type once
+	for i, l := range lines {
+		a := &actors[i]
+		var err error
+		if strict {
+			dec := json.NewDecoder(bytes.NewReader(l.text))
+			dec.DisallowUnknownFields()
+			err = dec.Decode(a)
+		} else {
+			err = json.Unmarshal(l.text, a)
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: %v", name, l.line, err)
+		}
+		if a.ID == "" || a.Name == "" || a.Type == "" {
+			return fmt.Errorf("%s:%d: an actor needs id, name and type", name, l.line)
+		}
+		lb, ok := labels[a.Type]
+		if !ok {
+			if lb, err = Label(a.Type); err != nil {
+				return fmt.Errorf("%s:%d: %v", name, l.line, err)
+			}
+			labels[a.Type] = lb
+		}
+		a.Type, a.Source, a.asOf = lb, l.source, asOf
+	}
+	return nil
 }
 
 // index adds actors to a gazetteer that has none yet.
-func (g *Gazetteer) index(actors []Actor) {
-	g.Actors = make([]*Actor, len(actors))
+func (g *Gazetteer) index(actors []*Actor) {
+	g.Actors = actors
 	g.byName = make(map[string][]entry, 3*len(actors))
 	g.byID = make(map[string]*Actor, len(actors))
 	g.byQID = map[string]*Actor{}
-	for i := range actors {
-		a := &actors[i]
-		g.Actors[i] = a
+	for _, a := range actors {
 		g.byID[a.ID] = a
 		g.indexNames(a)
 	}
@@ -484,16 +506,21 @@ func (g *Gazetteer) indexNames(a *Actor) {
 	if a.QID != "" && g.byQID[a.QID] == nil {
 		g.byQID[a.QID] = a
 	}
-	index := func(names []string, metonym bool) {
-		for _, n := range names {
-			if k := NormName(n); k != "" {
-				g.byName[k] = append(g.byName[k], entry{a, metonym})
-			}
+	add := func(n string, metonym bool) {
+		if k := NormName(n); k != "" {
+			g.byName[k] = append(g.byName[k], entry{a, metonym})
 		}
 	}
-	index(append([]string{a.Name}, a.Aliases...), false)
-	index(a.Adjectives, true)
-	index(a.Capitals, true)
+	add(a.Name, false)
+	for _, n := range a.Aliases {
+		add(n, false)
+	}
+	for _, n := range a.Adjectives {
+		add(n, true)
+	}
+	for _, n := range a.Capitals {
+		add(n, true)
+	}
 }
 
 // Load reads JSON Lines actors from r and adds them; an entry with an id already present
@@ -696,17 +723,22 @@ func (g *Gazetteer) ByID(id string) (*Actor, bool) {
 // NormName folds a name for matching: lower case, accents and punctuation removed, spaces
 // collapsed, a leading "the" dropped. "The Al-Nusra  Front" and "al nusra front" are equal.
 func NormName(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return normASCII(s)
+	}
+	return normUnicode(s)
+}
+
+// normUnicode is NormName rune by rune.
+func normUnicode(s string) string {
+	// NFC first: "ü" written as "u" and a combining diaeresis folds as "ü" does.
+	s = ligatures.Replace(norm.NFC.String(s))
 	var b strings.Builder
 	space := true
-	// NFC first: "ü" written as "u" and a combining diaeresis folds as "ü" does. ASCII is
-	// in NFC already, and most names are ASCII.
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			s = norm.NFC.String(s)
-			break
-		}
-	}
-	s = ligatures.Replace(s)
 	for _, r := range s {
 		r = fold(r)
 		switch {
@@ -727,58 +759,92 @@ func NormName(s string) string {
 	return out
 }
 
-// fold maps common accented Latin letters to their base letter.
-// A few letters fold to two (ß → ss, æ → ae); NormName spells those out before folding.
-func fold(r rune) rune {
-	if r < 0x80 {
-		return r
-	}
-	if f, ok := foldTable[r]; ok {
-		return f
-	}
-	return r
-}
-
-var ligatures = strings.NewReplacer("ß", "ss", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ð", "d", "Ð", "D", "þ", "th", "Þ", "TH")
-
-// letterFolds maps accented Latin letters to their base letter.
-var letterFolds = map[rune]string{
-	'a': "àáâãäåāăąǎ", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥħ",
-	'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő",
-	'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
-	'A': "ÀÁÂÃÄÅĀĂĄǍ", 'C': "ÇĆĈĊČ", 'D': "ĎĐ", 'E': "ÈÉÊËĒĔĖĘĚ", 'G': "ĜĞĠĢ", 'H': "ĤĦ",
-	'I': "ÌÍÎÏĨĪĬĮİ", 'J': "Ĵ", 'K': "Ķ", 'L': "ĹĻĽĿŁ", 'N': "ÑŃŅŇ", 'O': "ÒÓÔÕÖØŌŎŐ",
-	'R': "ŔŖŘ", 'S': "ŚŜŞŠȘ", 'T': "ŢŤŦȚ", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'W': "Ŵ", 'Y': "ÝŸŶ", 'Z': "ŹŻŽ",
-}
-
-var letterTable = invertFolds(letterFolds)
-
-// foldTable also folds apostrophe and dash variants, for names.
-var foldTable = func() map[rune]rune {
-	m := invertFolds(map[rune]string{'\'': "ʼʻʿʾ`´", '-': "‐‑‒–—―"})
-	for r, base := range letterTable {
-		m[r] = base
-	}
-	return m
-}()
-
-func invertFolds(groups map[rune]string) map[rune]rune {
-	m := map[rune]rune{}
-	for base, s := range groups {
-		for _, r := range s {
-			m[r] = base
+// normASCII is NormName of an ASCII name, most names, byte by byte.
+func normASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b = append(b, c)
+			space = false
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+			space = false
+		case c == '\'' || c == '.':
+		default:
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
 		}
 	}
-	return m
+	if space && len(b) > 0 {
+		b = b[:len(b)-1]
+	}
+	out := string(b)
+	return strings.TrimPrefix(out, "the ")
 }
 
-// FoldLetter maps an accented Latin letter to its base letter ("ğ" → "g") and leaves any
-// other rune as it is; the annotator's tokens fold the same way names do.
-func FoldLetter(r rune) rune {
-	if f, ok := letterTable[r]; ok {
+// fold maps accented Latin letters to their base letter (FoldLetter) and apostrophe and
+// dash variants to the ASCII ones. A few letters fold to two (ß → ss, æ → ae); NormName
+// spells those out before folding.
+func fold(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
+	}
+	if f, ok := punctuationFolds[r]; ok {
 		return f
 	}
-	return r
+	return FoldLetter(r)
+}
+
+var ligatures = strings.NewReplacer("ß", "ss", "ẞ", "SS", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ð", "d", "Ð", "D", "þ", "th", "Þ", "TH")
+
+// punctuationFolds maps apostrophe and dash variants to the ASCII ones, for names.
+var punctuationFolds = map[rune]rune{
+	'ʼ': '\'', 'ʻ': '\'', 'ʿ': '\'', 'ʾ': '\'', '`': '\'', '´': '\'',
+	'‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-',
+}
+
+// strokeFolds are Latin letters with a stroke, a bar, a hook or without their dot, which
+// Unicode does not decompose into a base letter and a mark: Turkish ı, Polish ł, Nordic
+// ø, Vietnamese and South Slavic đ, Maltese ħ, Hausa ɓ ɗ ƙ ƴ.
+var strokeFolds = map[rune]rune{
+	'ı': 'i', 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D', 'ħ': 'h', 'Ħ': 'H',
+	'ŧ': 't', 'Ŧ': 'T', 'ŀ': 'l', 'Ŀ': 'L', 'ŉ': 'n', 'ƀ': 'b', 'ɨ': 'i', 'ʉ': 'u', 'ƶ': 'z', 'Ƶ': 'Z',
+	'ɓ': 'b', 'Ɓ': 'B', 'ɗ': 'd', 'Ɗ': 'D', 'ƙ': 'k', 'Ƙ': 'K', 'ƴ': 'y', 'Ƴ': 'Y',
+}
+
+// FoldLetter maps an accented Latin letter to its base letter ("ğ" → "g", "ệ" → "e",
+// "ł" → "l") and leaves any other rune as it is; the annotator's tokens fold the same way
+// names do. A letter folds when its canonical decomposition (Unicode NFD) is a Latin
+// letter followed by combining marks only, however many are stacked; letters Unicode does
+// not decompose fold by a table. Other scripts keep their letters: Cyrillic й and и, or
+// Greek ά and α, stay distinct.
+func FoldLetter(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
+	}
+	if f, ok := strokeFolds[r]; ok {
+		return f
+	}
+	var buf [utf8.UTFMax]byte
+	d := norm.NFD.Properties(utf8.AppendRune(buf[:0], r)).Decomposition()
+	if d == nil {
+		return r
+	}
+	base, n := utf8.DecodeRune(d)
+	if !unicode.Is(unicode.Latin, base) {
+		return r
+	}
+	for _, m := range string(d[n:]) {
+		if !unicode.Is(unicode.Mn, m) {
+			return r
+		}
+	}
+	return base
 }
 
 // checkedUntil is the date up to which the actor's open-ended roles were checked: its

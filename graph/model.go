@@ -2,6 +2,8 @@ package graph
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 )
 
@@ -199,7 +201,7 @@ func Merge(parts []*ArticleGraph) *Graph {
 	}
 	for k, set := range aliases {
 		if len(set) > 0 {
-			nodes[k].Aliases = sortedSet(set)
+			nodes[k].Aliases = slices.Sorted(maps.Keys(set))
 		}
 	}
 	g.Nodes, g.Rels = sortedGraph(nodes, rels)
@@ -215,13 +217,8 @@ func sortedGraph(nodes map[string]*Node, rels map[string]*Rel) ([]Node, []Rel) {
 		ns = append(ns, *n)
 	}
 	// rels is keyed by ID: sorting the keys spares building an ID at every comparison.
-	ids := make([]string, 0, len(rels))
-	for id := range rels {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 	var rs []Rel
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(rels)) {
 		r := rels[id]
 		SortEvidence(r.Evidence)
 		setRelDate(r)
@@ -254,7 +251,7 @@ func Articles(ev []Evidence) []string {
 	for _, e := range ev {
 		set[e.Article] = true
 	}
-	return sortedSet(set)
+	return slices.Sorted(maps.Keys(set))
 }
 
 // SeenRange returns the first and last publication dates among the evidence ("" when none).
@@ -271,16 +268,6 @@ func SeenRange(ev []Evidence) (first, last string) {
 		}
 	}
 	return first, last
-}
-
-// sortedSet returns the members of set in order.
-func sortedSet(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for s := range set {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func cloneProps(p map[string]any) map[string]any {

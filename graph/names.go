@@ -110,15 +110,40 @@ func (g *Gazetteer) parsePlain(text string) titled {
 	for i < len(ws) && (norm[i] == "the" || norm[i] == "a" || norm[i] == "") {
 		i++
 	}
-	// "former", "ex-": the title is no longer held, so it states no office.
-	for i < len(ws) && qualifiers[norm[i]] != "" {
+	i = skipQualifiers(norm, i, &t)
+	i = g.officeOwner(ws, norm, i, &t)
+	if t.of != "" {
+		i = skipQualifiers(norm, i, &t) // "Syria's former foreign minister"
+	}
+	if title, n := matchTitle(norm[i:]); n > 0 {
+		t.title = title
+		i = g.titleComplement(ws, norm, i+n, &t)
+	}
+	i = skipHonorifics(norm, i)
+	t.name = strings.Trim(strings.Join(ws[i:], " "), " ,")
+	if t.title == "" && (t.name == "" || strings.Join(ws[:i], " ") != "" && !honorificOnly(norm[:i])) {
+		// Without a title, only an honorific comes off: "a Syrian pilot" stays whole.
+		t = titled{name: strings.Join(ws, " ")}
+	}
+	return t
+}
+
+// skipQualifiers skips the qualifiers from norm[i] on ("former", "ex-", "acting") and
+// returns the index after them; a past one means the title states no current office.
+func skipQualifiers(norm []string, i int, t *titled) int {
+	for i < len(norm) && qualifiers[norm[i]] != "" {
 		if qualifiers[norm[i]] == "past" {
 			t.former = true
 		}
 		i++
 	}
-	// The state or organisation: the longest run of words the gazetteer knows as a
-	// non-person, right before a title.
+	return i
+}
+
+// officeOwner finds the state or organisation of the office at ws[i]: the longest run of
+// words the gazetteer knows as a non-person, right before a title. It returns the index
+// after it, or i when there is none.
+func (g *Gazetteer) officeOwner(ws, norm []string, i int, t *titled) int {
 	for j := min(len(ws), i+5); j > i; j-- {
 		phrase := strings.Join(ws[i:j], " ")
 		act, ok := g.Lookup(stripPossessive(phrase), "")
@@ -131,57 +156,51 @@ func (g *Gazetteer) parsePlain(text string) titled {
 		}
 		if _, n := matchTitle(norm[k:]); n > 0 {
 			t.of, t.ofAct = stripPossessive(phrase), act
-			i = j
+			return j
 		}
-		break
+		return i
 	}
-	for t.of != "" && i < len(ws) && qualifiers[norm[i]] != "" {
-		// "Syria's former foreign minister"
-		if qualifiers[norm[i]] == "past" {
-			t.former = true
-		}
-		i++
+	return i
+}
+
+// titleComplement reads what follows a title at ws[i]: "of Syria" names whose office it
+// is; "Special Envoy for Syria", "Ambassador to the UN" are part of the title. It returns
+// the index after it, or i when there is none.
+func (g *Gazetteer) titleComplement(ws, norm []string, i int, t *titled) int {
+	if i+1 >= len(ws) || norm[i] != "of" && norm[i] != "for" && norm[i] != "to" {
+		return i
 	}
-	if title, n := matchTitle(norm[i:]); n > 0 {
-		t.title = title
-		i += n
-		// "of Syria": the office's state after the title; "Special Envoy for Syria",
-		// "Ambassador to the UN": part of the title, not whose office it is.
-		if i+1 < len(ws) && (norm[i] == "of" || norm[i] == "for" || norm[i] == "to") {
-			for j := min(len(ws), i+5); j > i+1; j-- {
-				phrase := strings.Trim(strings.Join(ws[i+1:j], " "), ",")
-				act, ok := g.Lookup(phrase, "")
-				if !ok || act.Type == "Person" {
-					continue
-				}
-				switch {
-				case norm[i] != "of":
-					t.title += " " + norm[i] + " " + act.Name
-				case t.of == "":
-					t.of, t.ofAct = phrase, act
-				}
-				i = j
-				break
-			}
-		}
-	}
-	for i < len(ws) {
-		if honorifics[norm[i]] || i+1 < len(ws) && honorifics[norm[i]+" "+norm[i+1]] {
-			if honorifics[norm[i]] {
-				i++
-			} else {
-				i += 2
-			}
+	for j := min(len(ws), i+5); j > i+1; j-- {
+		phrase := strings.Trim(strings.Join(ws[i+1:j], " "), ",")
+		act, ok := g.Lookup(phrase, "")
+		if !ok || act.Type == "Person" {
 			continue
 		}
-		break
+		switch {
+		case norm[i] != "of":
+			t.title += " " + norm[i] + " " + act.Name
+		case t.of == "":
+			t.of, t.ofAct = phrase, act
+		}
+		return j
 	}
-	t.name = strings.Trim(strings.Join(ws[i:], " "), " ,")
-	if t.title == "" && (t.name == "" || strings.Join(ws[:i], " ") != "" && !honorificOnly(norm[:i])) {
-		// Without a title, only an honorific comes off: "a Syrian pilot" stays whole.
-		t = titled{name: strings.Join(ws, " ")}
+	return i
+}
+
+// skipHonorifics skips honorifics of one or two words from norm[i] on ("Mr", "His
+// Excellency") and returns the index after them.
+func skipHonorifics(norm []string, i int) int {
+	for i < len(norm) {
+		switch {
+		case honorifics[norm[i]]:
+			i++
+		case i+1 < len(norm) && honorifics[norm[i]+" "+norm[i+1]]:
+			i += 2
+		default:
+			return i
+		}
 	}
-	return t
+	return i
 }
 
 // looseTitle finds a title anywhere in one side of an apposition, and the first state or

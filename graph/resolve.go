@@ -89,10 +89,7 @@ func (mr *mentionResolver) resolve(m ingest.Mention) (resolved, error) {
 			r.name, r.form = text, text
 		}
 	}
-	r, err = mr.identify(m, r, t)
-	if err != nil {
-		return r, err
-	}
+	r = mr.identify(m, r, t)
 	if t.title != "" && !t.former {
 		r.role = mr.role(r, t)
 	}
@@ -109,35 +106,20 @@ func (mr *mentionResolver) resolve(m ingest.Mention) (resolved, error) {
 
 // identify finds the key of a mention: a normalisation, the gazetteer, an earlier fuller
 // mention, the office a bare title names, or else the type and folded name.
-func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (resolved, error) {
-	a, g := mr.a, mr.b.Gazetteer
+func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) resolved {
 	if n, ok := mr.norms[m.ID]; ok {
-		if strings.EqualFold(n.DB, "wikidata") {
-			if act, ok := g.ByID(n.DBID); ok {
-				x := fromActor(act, r.label, r.event)
-				x.form = r.form
-				x.qid, x.key = n.DBID, "wikidata:"+n.DBID
-				return x, nil
-			}
-			r.qid, r.key = n.DBID, "wikidata:"+n.DBID
-		} else {
-			r.key = strings.ToLower(n.DB) + ":" + n.DBID
-		}
-		if n.Text != "" {
-			r.name = n.Text
-		}
-		return r, nil
+		return mr.normalised(r, n)
 	}
 	if r.label == "Person" {
 		// "Assad" after "Hafez al-Assad" is Hafez, whatever the gazetteer would guess.
 		if x, ok := mr.earlier(r); ok {
-			return x, nil
+			return x
 		}
 	}
-	if act, ok := g.LookupOn(r.name, r.label, a.Published); ok {
+	if act, ok := mr.b.Gazetteer.LookupOn(r.name, r.label, mr.a.Published); ok {
 		x := fromActor(act, r.label, r.event)
 		x.form = r.form
-		return x, nil
+		return x
 	}
 	if bare := stripPossessive(r.name); bare != r.name {
 		// "Russia's", "Lavrov’s": the possessive is no part of the name.
@@ -145,50 +127,87 @@ func (mr *mentionResolver) identify(m ingest.Mention, r resolved, t titled) (res
 		return mr.identify(m, r, t)
 	}
 	if r.label == "Person" {
-		// A title this package does not know still ends in a known name: the longest
-		// known name at the end of the mention ("Ambassador to the UN Bashar al-Jaafari").
-		ws := strings.Fields(r.name)
-		for i := 1; i < len(ws); i++ {
-			if act, ok := g.LookupOn(strings.Join(ws[i:], " "), r.label, a.Published); ok {
-				x := fromActor(act, r.label, false)
-				x.form = act.Name
-				return x, nil
-			}
+		if x, ok := mr.knownNameAtEnd(r); ok {
+			return x
 		}
-	}
-	if r.label == "Person" && t.name == "" && t.title != "" {
-		// A title alone ("the US secretary of state") names whoever held the office then.
-		if t.ofAct != nil {
-			if act, _, ok := g.Holder(t.title, t.ofAct, a.Published); ok {
-				x := fromActor(act, r.label, false)
-				x.form = r.form
-				return x, nil
-			}
-			r.name = t.title + " of " + t.ofAct.Name
+		if t.name == "" && t.title != "" {
+			return mr.officeHolder(r, t)
 		}
-		// Offices change hands: an unknown holder is this article's own.
-		r.key = "person:" + a.ID + ":" + NormName(r.name)
-		return r, nil
 	}
 	if !r.event {
 		if x, ok := mr.earlier(r); ok {
-			return x, nil
+			return x
 		}
 	}
+	return mr.ownKey(m, r)
+}
+
+// normalised resolves a mention with a normalisation: a Wikidata id the gazetteer knows
+// takes its entry; any other id becomes the key.
+func (mr *mentionResolver) normalised(r resolved, n ingest.Norm) resolved {
+	if strings.EqualFold(n.DB, "wikidata") {
+		if act, ok := mr.b.Gazetteer.ByID(n.DBID); ok {
+			x := fromActor(act, r.label, r.event)
+			x.form = r.form
+			x.qid, x.key = n.DBID, "wikidata:"+n.DBID
+			return x
+		}
+		r.qid, r.key = n.DBID, "wikidata:"+n.DBID
+	} else {
+		r.key = strings.ToLower(n.DB) + ":" + n.DBID
+	}
+	if n.Text != "" {
+		r.name = n.Text
+	}
+	return r
+}
+
+// knownNameAtEnd finds the longest known name at the end of a person mention: a title
+// this package does not know still ends in one ("Ambassador to the UN Bashar al-Jaafari").
+func (mr *mentionResolver) knownNameAtEnd(r resolved) (resolved, bool) {
+	ws := strings.Fields(r.name)
+	for i := 1; i < len(ws); i++ {
+		if act, ok := mr.b.Gazetteer.LookupOn(strings.Join(ws[i:], " "), r.label, mr.a.Published); ok {
+			x := fromActor(act, r.label, false)
+			x.form = act.Name
+			return x, true
+		}
+	}
+	return r, false
+}
+
+// officeHolder resolves a title alone ("the US secretary of state") to whoever held the
+// office on the article's date; offices change hands, so an unknown holder is this
+// article's own person.
+func (mr *mentionResolver) officeHolder(r resolved, t titled) resolved {
+	if t.ofAct != nil {
+		if act, _, ok := mr.b.Gazetteer.Holder(t.title, t.ofAct, mr.a.Published); ok {
+			x := fromActor(act, r.label, false)
+			x.form = r.form
+			return x
+		}
+		r.name = t.title + " of " + t.ofAct.Name
+	}
+	r.key = "person:" + mr.a.ID + ":" + NormName(r.name)
+	return r
+}
+
+// ownKey keys a mention nothing identified by its label and folded name.
+func (mr *mentionResolver) ownKey(m ingest.Mention, r resolved) resolved {
 	folded := NormName(r.name)
 	switch {
 	case folded == "":
-		r.key = strings.ToLower(r.label) + ":" + a.ID + ":" + m.ID
+		r.key = strings.ToLower(r.label) + ":" + mr.a.ID + ":" + m.ID
 	case r.event || indefinite(m.Text):
 		// An event named only by a common noun ("the ceasefire") is this article's own event
 		// until a normalisation or its arguments tie it to one shared across articles; so is
 		// an actor only described ("a Syrian pilot", "other opposition groups").
-		r.key = strings.ToLower(r.label) + ":" + a.ID + ":" + folded
+		r.key = strings.ToLower(r.label) + ":" + mr.a.ID + ":" + folded
 	default:
 		r.key = strings.ToLower(r.label) + ":" + folded
 		r.weak = len(strings.Fields(folded)) == 1
 	}
-	return r, nil
+	return r
 }
 
 // indefinite reports whether a mention describes rather than names: it starts with an

@@ -4,9 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -228,42 +229,18 @@ var ErrNoPrediction = errors.New("no predicted annotations")
 // the annotations at the same relative path under predDir (X.ann; its X.txt, if present,
 // must hold the same text).
 func Dirs(goldDir, predDir string, b *graph.Builder, exclude ...string) (*Scores, error) {
-	srcs, err := goldSources(goldDir, exclude)
+	golds, err := readGold(goldDir, exclude)
 	if err != nil {
 		return nil, err
 	}
-	if len(srcs) == 0 {
+	if len(golds) == 0 {
 		return nil, fmt.Errorf("%w in %s", ingest.ErrNoArticles, goldDir)
 	}
 	s := NewScores()
-	for _, src := range srcs {
-		gold, err := ingest.Read(src)
+	for _, gold := range golds {
+		pred, err := readPrediction(gold, goldDir, predDir)
 		if err != nil {
 			return nil, err
-		}
-		if errs := ingest.Validate(gold); len(errs) > 0 {
-			return nil, errs
-		}
-		rel, err := filepath.Rel(goldDir, src.Path)
-		if err != nil {
-			return nil, err
-		}
-		pp := filepath.Join(predDir, rel)
-		f, err := os.Open(pp)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%s: %w (annotate %s first)", pp, ErrNoPrediction, src.Files[0])
-			}
-			return nil, err
-		}
-		pred := &ingest.Article{ID: gold.ID, Published: gold.Published, Path: src.Files[0], AnnPath: pp, Format: "brat", Text: gold.Text}
-		err = brat.ReadAnn(f, pp, pred)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		if errs := ingest.Validate(pred); len(errs) > 0 {
-			return nil, errs
 		}
 		if err := s.Compare(gold, pred, b); err != nil {
 			return nil, err
@@ -272,19 +249,39 @@ func Dirs(goldDir, predDir string, b *graph.Builder, exclude ...string) (*Scores
 	return s, nil
 }
 
+// readPrediction reads and validates the annotations of gold's text at the same relative
+// path under predDir as gold's under goldDir.
+func readPrediction(gold *ingest.Article, goldDir, predDir string) (*ingest.Article, error) {
+	rel, err := filepath.Rel(goldDir, gold.AnnPath)
+	if err != nil {
+		return nil, err
+	}
+	pp := filepath.Join(predDir, rel)
+	f, err := os.Open(pp)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w (annotate %s first)", pp, ErrNoPrediction, gold.Path)
+		}
+		return nil, err
+	}
+	defer f.Close()
+	pred := &ingest.Article{ID: gold.ID, Published: gold.Published, Path: gold.Path, AnnPath: pp, Format: "brat", Text: gold.Text}
+	if err := brat.ReadAnn(f, pp, pred); err != nil {
+		return nil, err
+	}
+	if errs := ingest.Validate(pred); len(errs) > 0 {
+		return nil, errs
+	}
+	return pred, nil
+}
+
 // Write prints the scores as tables.
 func (s *Scores) Write(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d articles\n", s.Articles)
 	section := func(title string, t Table) {
 		fmt.Fprintf(&b, "\n%-22s %6s %6s %6s %10s %8s %7s\n", title, "gold", "pred", "match", "precision", "recall", "F1")
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			if k != "" {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
+		keys := slices.DeleteFunc(slices.Sorted(maps.Keys(t)), func(k string) bool { return k == "" })
 		row := func(name string, c Counts) {
 			fmt.Fprintf(&b, "  %-20s %6d %6d %6d %10.3f %8.3f %7.3f\n", name, c.Gold, c.Pred, c.Match, c.Precision(), c.Recall(), c.F1())
 		}

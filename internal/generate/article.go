@@ -174,6 +174,14 @@ func (d *doc) norm(target string, e *event) {
 	fmt.Fprintf(&d.ann, "N%d\tReference %s dipgraph:%s\t%s\n", d.nN, target, e.id, e.name)
 }
 
+// pair writes the names of two actors with words between them ("A met B") and returns
+// their mentions.
+func (d *doc) pair(a *actor, between string, b *actor) (ta, tb string) {
+	ta = d.actor(a)
+	d.write(between)
+	return ta, d.actor(b)
+}
+
 // date writes a date mention in one of the forms news uses.
 func (d *doc) date() string {
 	t := d.pub.AddDate(0, 0, -1-d.r.IntN(40))
@@ -219,16 +227,12 @@ var templates = []struct {
 		a := d.choose(diplomats)
 		b := d.choose(diplomats, a)
 		if d.r.IntN(6) == 0 {
-			ta := d.actor(a)
-			d.write(" denied reports that it had spoken with ")
-			tb := d.actor(b)
+			ta, tb := d.pair(a, " denied reports that it had spoken with ", b)
 			d.write(" about " + pick(d.r, topics) + ".")
 			d.attr("Negation", d.rel("SpokeWith", ta, tb))
 			return
 		}
-		ta := d.actor(a)
-		d.write(" and ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " and ", b)
 		d.write(" talked by telephone on ")
 		d.date()
 		d.write(" about " + pick(d.r, topics) + ", officials said.")
@@ -237,9 +241,7 @@ var templates = []struct {
 	{2, func(d *doc) { // meeting and visit
 		a := d.choose(diplomats)
 		b := d.choose(diplomats, a)
-		ta := d.actor(a)
-		d.write(" met ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " met ", b)
 		d.write(" in ")
 		tp := d.place()
 		d.write(" on ")
@@ -252,9 +254,7 @@ var templates = []struct {
 		a := d.choose(fighters)
 		b := d.choose(targets, a)
 		c := d.choose(targets, a, b)
-		ta := d.actor(a)
-		d.write(" says it is fighting ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " says it is fighting ", b)
 		d.write(" and ")
 		tc := d.actor(c)
 		d.write(" near ")
@@ -271,13 +271,9 @@ var templates = []struct {
 		d.write("Since ")
 		d.date()
 		d.write(", ")
-		ta := d.actor(a)
-		d.write(" has struck positions held by ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " has struck positions held by ", b)
 		d.write(", ")
-		tc := d.actor(c)
-		d.write(" and ")
-		te := d.actor(e)
+		tc, te := d.pair(c, " and ", e)
 		d.write(".")
 		d.rel("Attacks", ta, tb)
 		d.rel("Attacks", ta, tc)
@@ -291,9 +287,7 @@ var templates = []struct {
 		d.write("A ")
 		tr := d.mention("Ceasefire", pick(d.r, ev.triggers))
 		d.write(" backed by ")
-		ta := d.actor(a)
-		d.write(" and ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " and ", b)
 		d.write(" has held since ")
 		td := d.date()
 		d.write("; ")
@@ -311,9 +305,7 @@ var templates = []struct {
 		d.write(" in ")
 		tp := d.mention("Location", ev.place)
 		d.write(" between ")
-		ta := d.actor(a)
-		d.write(" and ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " and ", b)
 		d.write(" stalled when the latter suspended its participation.")
 		d.norm(tr, ev)
 		e := d.event("Talks", tr, "Participant", ta, "Participant2", tb, "Place", tp)
@@ -322,18 +314,14 @@ var templates = []struct {
 	{2, func(d *doc) { // a proposal of cooperation
 		a := d.choose(heads)
 		b := d.choose(heads, a)
-		ta := d.actor(a)
-		d.write(" offered ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " offered ", b)
 		d.write(" closer military cooperation against militants.")
 		d.attr("Proposed", d.rel("ProposedCooperation", ta, tb))
 	}},
 	{2, func(d *doc) { // suspicion
 		a := d.choose(fighters)
 		b := d.choose(targets, a)
-		ta := d.actor(a)
-		d.write(" is suspected of also striking ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " is suspected of also striking ", b)
 		d.write(", according to observers.")
 		d.attr("Speculation", d.rel("Attacks", ta, tb))
 	}},
@@ -354,9 +342,7 @@ var templates = []struct {
 	{2, func(d *doc) { // criticism and sanctions
 		a := d.choose(diplomats)
 		b := d.choose(fighters, a)
-		ta := d.actor(a)
-		d.write(" criticised ")
-		tb := d.actor(b)
+		ta, tb := d.pair(a, " criticised ", b)
 		d.write(" for blocking aid convoys.")
 		d.rel("Criticised", ta, tb)
 	}},

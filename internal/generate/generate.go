@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Options say which corpus to make.
@@ -143,6 +145,16 @@ func (s *Stats) add(a Article) {
 	s.Attributes += a.Attributes
 }
 
+// merge adds the counts of o.
+func (s *Stats) merge(o Stats) {
+	s.Articles += o.Articles
+	s.Bytes += o.Bytes
+	s.Mentions += o.Mentions
+	s.Relations += o.Relations
+	s.Events += o.Events
+	s.Attributes += o.Attributes
+}
+
 // String is the one-line summary of a run.
 func (s Stats) String() string {
 	per := func(n int) float64 { return float64(n) / float64(max(s.Articles, 1)) }
@@ -158,56 +170,42 @@ func Write(ctx context.Context, dir string, opt Options) (Stats, error) {
 		return Stats{}, errors.New("generate: negative article count")
 	}
 	c := New(opt)
-	workers := min(runtime.GOMAXPROCS(0), 8)
+	g, gctx := errgroup.WithContext(ctx)
 	next := make(chan int, 64)
+	g.Go(func() error {
+		defer close(next)
+		for i := 0; i < opt.Articles; i++ {
+			select {
+			case <-gctx.Done():
+				return gctx.Err()
+			case next <- i:
+			}
+		}
+		return nil
+	})
 	var mu sync.Mutex
 	var sum Stats
-	var firstErr error
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range min(runtime.GOMAXPROCS(0), 8) {
+		g.Go(func() error {
 			var local Stats
+			defer func() {
+				mu.Lock()
+				sum.merge(local)
+				mu.Unlock()
+			}()
 			made := map[string]bool{}
 			for i := range next {
 				a := c.Article(i)
 				if err := writeArticle(dir, a, made); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-					continue
+					return err
 				}
 				local.add(a)
 			}
-			mu.Lock()
-			sum.Articles += local.Articles
-			sum.Bytes += local.Bytes
-			sum.Mentions += local.Mentions
-			sum.Relations += local.Relations
-			sum.Events += local.Events
-			sum.Attributes += local.Attributes
-			mu.Unlock()
-		}()
+			return nil
+		})
 	}
-	var err error
-feed:
-	for i := 0; i < opt.Articles; i++ {
-		select {
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		case next <- i:
-		}
-	}
-	close(next)
-	wg.Wait()
+	err := g.Wait()
 	sum.Elapsed = time.Since(start)
-	if err == nil {
-		err = firstErr
-	}
 	return sum, err
 }
 

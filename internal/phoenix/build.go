@@ -1,6 +1,7 @@
 package phoenix
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,72 +42,41 @@ var offices = map[string]string{
 
 // titleWords start a title before a name ("PRESIDENT_BUSH", "US_PRESIDENT_GEORGE_BUSH");
 // an entry that is only such words and a place describes an office, not an actor.
-var titleWords = map[string]bool{
-	"president": true, "vice": true, "prime": true, "minister": true, "secretary": true,
-	"secretary-general": true, "undersecretary": true, "under": true, "deputy": true,
-	"ambassador": true, "amb.": true, "envoy": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "senator": true, "sen.": true, "governor": true, "gov.": true,
-	"general": true, "gen.": true, "lt.": true, "col.": true, "colonel": true, "admiral": true,
-	"adm.": true, "king": true, "queen": true, "prince": true, "princess": true, "sheikh": true,
-	"sheik": true, "emir": true, "sultan": true, "chancellor": true, "premier": true,
-	"foreign": true, "defense": true, "defence": true, "state": true, "of": true, "the": true,
-	"chief": true, "chairman": true, "chairwoman": true, "leader": true, "former": true,
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "mr": true, "mrs": true, "dr": true,
-	"representative": true, "rep.": true, "congressman": true, "congresswoman": true,
-	"mayor": true, "judge": true, "justice": true, "commander": true, "ayatollah": true,
-	"president-elect": true, "pm": true, "attorney": true, "monsignor": true, "pope": true,
-	"cardinal": true, "archbishop": true, "bishop": true, "rev.": true, "reverend": true,
-	"lord": true, "sir": true, "dame": true, "mullah": true, "imam": true, "field": true,
-	"marshal": true, "major": true, "capt.": true, "captain": true, "sergeant": true,
-	"interior": true, "finance": true, "trade": true, "economy": true, "national": true,
-	"security": true, "adviser": true, "advisor": true, "permanent": true, "special": true,
-	"high": true, "commissioner": true, "director": true, "head": true, "acting": true,
-}
+var titleWords = wordSet(`
+	president vice prime minister secretary secretary-general undersecretary under deputy
+	ambassador amb. envoy spokesman spokeswoman spokesperson senator sen. governor gov.
+	general gen. lt. col. colonel admiral adm. king queen prince princess sheikh sheik emir
+	sultan chancellor premier foreign defense defence state of the chief chairman chairwoman
+	leader former mr. mrs. ms. dr. mr mrs dr representative rep. congressman congresswoman
+	mayor judge justice commander ayatollah president-elect pm attorney monsignor pope
+	cardinal archbishop bishop rev. reverend lord sir dame mullah imam field marshal major
+	capt. captain sergeant interior finance trade economy national security adviser advisor
+	permanent special high commissioner director head acting`)
 
 // officeTitles are the title words that make an entry a description of an office or a
 // member of a group when it is no person ("US_SECRETARY_OF_DEFENSE", "UN_ENVOY").
-var officeTitles = map[string]bool{
-	"president": true, "minister": true, "secretary": true, "secretary-general": true,
-	"ambassador": true, "envoy": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "senator": true, "governor": true, "premier": true, "chancellor": true,
-	"king": true, "queen": true, "emir": true, "sultan": true, "chief": true, "chairman": true,
-	"leader": true, "leaders": true, "official": true, "officials": true, "peacekeeper": true,
-	"peacekeepers": true, "monitor": true, "monitors": true, "soldiers": true, "soldier": true,
-	"rebels": true, "rebel": true, "militants": true, "militant": true, "fighters": true,
-	"fighter": true, "insurgents": true, "insurgent": true, "troops": true, "guerrillas": true,
-	"commander": true, "commanders": true, "diplomat": true, "diplomats": true, "member": true,
-	"members": true, "delegation": true, "delegate": true, "delegates": true, "spokesmen": true,
-	"staff": true, "chiefs": true, "negotiator": true, "negotiators": true, "mayor": true,
-	"president-elect": true, "bodies": true,
-}
+var officeTitles = wordSet(`
+	president minister secretary secretary-general ambassador envoy spokesman spokeswoman
+	spokesperson senator governor premier chancellor king queen emir sultan chief chairman
+	leader leaders official officials peacekeeper peacekeepers monitor monitors soldiers
+	soldier rebels rebel militants militant fighters fighter insurgents insurgent troops
+	guerrillas commander commanders diplomat diplomats member members delegation delegate
+	delegates spokesmen staff chiefs negotiator negotiators mayor president-elect bodies`)
 
 // orgWords mark a name as an organisation's, not a person's.
-var orgWords = map[string]bool{
-	"administration": true, "army": true, "forces": true, "force": true, "party": true,
-	"council": true, "ministry": true, "front": true, "brigade": true, "brigades": true,
-	"movement": true, "organization": true, "organisation": true, "union": true,
-	"committee": true, "commission": true, "government": true, "association": true,
-	"agency": true, "bank": true, "university": true, "institute": true, "center": true,
-	"centre": true, "court": true, "fund": true, "group": true, "network": true, "society": true,
-	"foundation": true, "league": true, "alliance": true, "corporation": true, "company": true,
-	"department": true, "office": true, "bureau": true, "service": true, "services": true,
-	"police": true, "news": true, "times": true, "press": true, "radio": true, "television": true,
-	"tv": true, "assembly": true, "parliament": true, "senate": true,
-	"congress": true, "militia": true, "militias": true, "guard": true, "guards": true, "navy": true,
-	"cabinet": true, "regime": true, "conference": true, "board": true, "authority": true,
-	"program": true, "programme": true, "tribunal": true, "nations": true, "states": true,
-	"republic": true, "kingdom": true, "federation": true, "coalition": true, "command": true,
-	"corps": true, "unit": true, "units": true, "cells": true, "nuclei": true, "faction": true,
-	"mission": true, "secretariat": true, "initiative": true, "project": true, "club": true,
-	"federal": true, "national": true, "international": true, "inc.": true, "ltd": true,
-	"ltd.": true, "co.": true, "corp.": true, "hezbollah": true, "taliban": true,
-	"legion": true, "battalion": true, "battalions": true, "revolutionary": true, "liberation": true,
-	"people's": true, "islamic": true, "muslim": true, "brotherhood": true,
-	"industries": true, "group's": true, "airlines": true, "airways": true, "council's": true,
-	"embassy": true, "consulate": true, "headquarters": true, "palace": true, "house": true,
-	"province": true, "city": true, "region": true, "district": true, "state's": true,
-	"fighters": true, "rebels": true, "militants": true, "troops": true, "soldiers": true,
-}
+var orgWords = wordSet(`
+	administration army forces force party council ministry front brigade brigades movement
+	organization organisation union committee commission government association agency bank
+	university institute center centre court fund group network society foundation league
+	alliance corporation company department office bureau service services police news times
+	press radio television tv assembly parliament senate congress militia militias guard
+	guards navy cabinet regime conference board authority program programme tribunal nations
+	states republic kingdom federation coalition command corps unit units cells nuclei
+	faction mission secretariat initiative project club federal national international inc.
+	ltd ltd. co. corp. hezbollah taliban legion battalion battalions revolutionary
+	liberation people's islamic muslim brotherhood industries group's airlines airways
+	council's embassy consulate headquarters palace house province city region district
+	state's fighters rebels militants troops soldiers`)
 
 // placeWords are organisation words that name a place, not a body, in "President of the
 // United States".
@@ -126,20 +96,13 @@ func orgHead(lower []string) bool {
 }
 
 // genericWords say what kind of body a name is, not which one.
-var genericWords = map[string]bool{
-	"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "to": true, "de": true,
-	"national": true, "united": true, "states": true, "us": true, "u": true, "s": true, "american": true,
-	"department": true, "council": true, "committee": true, "commission": true, "office": true,
-	"ministry": true, "agency": true, "bureau": true, "administration": true, "service": true,
-	"services": true, "board": true, "authority": true, "federal": true, "central": true, "state": true,
-	"international": true, "organization": true, "organisation": true, "association": true,
-	"group": true, "party": true, "front": true, "movement": true, "union": true, "assembly": true,
-	"house": true, "general": true, "supreme": true, "high": true, "republic": true, "people's": true,
-	"peoples": true, "democratic": true, "socialist": true, "army": true, "forces": true, "force": true,
-	"corporation": true, "company": true, "inc": true, "corp": true, "bank": true, "fund": true,
-	"institute": true, "center": true, "centre": true, "foundation": true, "society": true,
-	"government": true, "regime": true, "world": true, "new": true, "great": true, "court": true,
-}
+var genericWords = wordSet(`
+	of the and for in on to de national united states us u s american department council
+	committee commission office ministry agency bureau administration service services board
+	authority federal central state international organization organisation association
+	group party front movement union assembly house general supreme high republic people's
+	peoples democratic socialist army forces force corporation company inc corp bank fund
+	institute center centre foundation society government regime world new great court`)
 
 // sameBody reports whether alias can name the body called name: a telling word in
 // common, or the initials of one spelled by the other (NASA, USAID).
@@ -375,16 +338,11 @@ func (c *converter) classify(r *Record, lower []string) string {
 }
 
 // personalTitles come before a person's name only.
-var personalTitles = map[string]bool{
-	"president": true, "prime": true, "minister": true, "secretary": true, "ambassador": true,
-	"senator": true, "governor": true, "general": true, "gen.": true, "king": true, "queen": true,
-	"prince": true, "princess": true, "sheikh": true, "emir": true, "sultan": true,
-	"chancellor": true, "premier": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true,
-	"ms.": true, "dr.": true, "lady": true, "lord": true, "sir": true, "dame": true,
-	"baroness": true, "baron": true, "ayatollah": true, "mullah": true, "imam": true, "pope": true,
-	"cardinal": true, "archbishop": true, "bishop": true, "rev.": true, "reverend": true,
-	"colonel": true, "col.": true, "admiral": true, "captain": true, "judge": true, "mayor": true,
-}
+var personalTitles = wordSet(`
+	president prime minister secretary ambassador senator governor general gen. king queen
+	prince princess sheikh emir sultan chancellor premier mr mr. mrs mrs. ms. dr. lady lord
+	sir dame baroness baron ayatollah mullah imam pope cardinal archbishop bishop rev.
+	reverend colonel col. admiral captain judge mayor`)
 
 // onlyTitles reports whether a name is made of title words only ("Minister").
 func onlyTitles(name string) bool {
@@ -423,14 +381,7 @@ func typeOfCode(code string) string {
 	for i := 0; i+3 <= len(code); i += 3 {
 		secs = append(secs, code[i:i+3])
 	}
-	has := func(s string) bool {
-		for _, x := range secs {
-			if x == s {
-				return true
-			}
-		}
-		return false
-	}
+	has := func(s string) bool { return slices.Contains(secs, s) }
 	switch {
 	case has("REB") || has("INS") || has("SEP") || has("UAF") || has("IMG") || has("RAD"):
 		return "ArmedGroup"

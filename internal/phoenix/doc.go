@@ -2,7 +2,8 @@
 // coders' lists of states, people, organisations and armed groups with their CAMEO codes)
 // into dipgraph's gazetteer format, for graph.BuiltinGazetteer to embed. `dipgraph
 // gazetteer build` runs it; `go generate ./graph` rebuilds the shipped file from
-// ../shared/data/petrarch2, and a test checks that the committed file is what a fresh
+// ../shared/data/petrarch2 and then its compiled form (graph/phoenix-actors.bin.gz, what
+// the gazetteer loads), and tests check that the committed files are what a fresh
 // conversion gives.
 //
 // What it makes of an entry (Parse reads the file format of the dictionaries' own

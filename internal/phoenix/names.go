@@ -7,31 +7,29 @@ import (
 
 // particles are written in lower case inside a name ("Bashar al-Assad", "Staffan de
 // Mistura"); at the start of a name they keep their capital.
-var particles = map[string]bool{
-	"al": true, "el": true, "as": true, "ash": true, "ad": true, "an": true, "ar": true, "at": true,
-	"az": true, "bin": true, "ibn": true, "bint": true, "de": true, "del": true, "della": true,
-	"der": true, "den": true, "van": true, "von": true, "da": true, "das": true, "dos": true,
-	"do": true, "du": true, "la": true, "le": true, "y": true, "e": true, "ul": true, "ud": true,
-	"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "to": true,
-	"against": true, "at-": true,
-}
+var particles = wordSet(`
+	al el as ash ad an ar at az bin ibn bint de del della der den van von da das dos do du
+	la le y e ul ud of the and for in on to against at-`)
 
 // acronyms are words kept in capitals although they have vowels.
-var acronyms = map[string]bool{
-	"UN": true, "US": true, "USA": true, "UK": true, "EU": true, "AU": true, "NATO": true,
-	"OPEC": true, "ASEAN": true, "UNICEF": true, "UNESCO": true, "IAEA": true, "UNHCR": true,
-	"UNDP": true, "OSCE": true, "OAS": true, "ECOWAS": true, "IMF": true, "ICC": true,
-	"ICJ": true, "IRA": true, "ETA": true, "PLO": true, "ANC": true, "FARC": true, "ELN": true,
-	"PKK": true, "ISIS": true, "ISIL": true, "AQAP": true, "AQIM": true, "OAU": true,
-	"SADC": true, "APEC": true, "OECD": true, "UNIFIL": true, "UNAMA": true, "UNAMI": true,
-	"MONUC": true, "MONUSCO": true, "UNMIS": true, "UNMIL": true, "AMISOM": true, "NGO": true,
-	"II": true, "III": true, "IV": true, "VI": true, "VII": true, "VIII": true, "IX": true, "XI": true, "XII": true,
-	"USSR": true, "PRC": true, "DPRK": true, "ROK": true, "UAE": true, "GCC": true, "OIC": true,
-}
+var acronyms = wordSet(`
+	UN US USA UK EU AU NATO OPEC ASEAN UNICEF UNESCO IAEA UNHCR UNDP OSCE OAS ECOWAS IMF ICC
+	ICJ IRA ETA PLO ANC FARC ELN PKK ISIS ISIL AQAP AQIM OAU SADC APEC OECD UNIFIL UNAMA
+	UNAMI MONUC MONUSCO UNMIS UNMIL AMISOM NGO II III IV VI VII VIII IX XI XII USSR PRC DPRK
+	ROK UAE GCC OIC`)
 
 // notAcronyms are abbreviations written as words: "Inc", "Ltd", "Jr".
 var notAcronyms = map[string]bool{"INC": true, "LTD": true, "MR": true, "MRS": true, "DR": true,
 	"ST": true, "JR": true, "SR": true, "MT": true, "FT": true, "PLC": false, "LLC": false}
+
+// wordSet returns the set of the words of list, separated by spaces and line breaks.
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
+	}
+	return set
+}
 
 // words splits a dictionary phrase ("SECRETARY-GENERAL_BAN_KI-MOON_") into words.
 func words(phrase string) []string {
