@@ -135,6 +135,45 @@ func TestShellWordsAndLiterals(t *testing.T) {
 	if got := Literal([]string{"a", "b"}); got != "['a', 'b']" {
 		t.Errorf("list literal %s", got)
 	}
+	if got := Literal(nil); got != "null" {
+		t.Errorf("Literal(nil) = %s, want null (an as_of left empty)", got)
+	}
+}
+
+// TestGuideShowsAsOf checks that a query that takes as_of has a second block as of
+// GuideAsOf with that date inlined, and that one without has none.
+func TestGuideShowsAsOf(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteGuide(&b, set); err != nil {
+		t.Fatal(err)
+	}
+	guide := b.String()
+	block := func(name string) (plain, asOf string) {
+		for _, part := range strings.Split(guide, "<pre ")[1:] {
+			part, _, _ = strings.Cut(part, "</pre>")
+			switch {
+			case strings.Contains(part, `data-query="`+name+`" data-as-of="`+GuideAsOf+`"`):
+				asOf = part
+			case strings.Contains(part, `data-query="`+name+`"`):
+				plain = part
+			}
+		}
+		return plain, asOf
+	}
+	plain, asOf := block("spoke-with")
+	if !strings.Contains(plain, "null IS NULL") || strings.Contains(plain, GuideAsOf) {
+		t.Errorf("spoke-with's first block should leave as_of null:\n%s", plain)
+	}
+	if !strings.Contains(asOf, "date(&#39;"+GuideAsOf+"&#39;)") {
+		t.Errorf("spoke-with's as-of block should hold the date %s:\n%s", GuideAsOf, asOf)
+	}
+	if _, asOf := block("blocs"); asOf != "" {
+		t.Errorf("blocs takes no date but has an as-of block")
+	}
 }
 
 // familyTypes returns the relationship types of graph.Codings in the given families, plus

@@ -2,6 +2,7 @@
 // param: actor string — name, alias or key of the actor ("John Kerry", "Kerry", "wikidata:Q22316")
 // param: as_of date = "" — count only evidence from articles published on or before this date (YYYY-MM-DD); empty for all
 // example: dipgraph query run spoke-with --param actor="John Kerry"
+// example: dipgraph query run spoke-with --param actor="John Kerry" --as-of 2016-03-01
 // The actor through the full-text index entity_names (key, name, aliases, alt_names: a
 // candidate shares the words), then the exact test; a scan of every Entity costs more.
 CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($actor, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS a
