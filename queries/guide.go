@@ -159,23 +159,20 @@ func (q *Query) Code() string {
 	return strings.TrimSpace(strings.Join(lines[i:], "\n"))
 }
 
-// Literal writes a bound parameter value as a Cypher literal.
+// Literal writes a bound parameter value as a Cypher literal. Integers and booleans
+// print as Cypher writes them; a float keeps a decimal point so that it stays a float.
 func Literal(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return "null"
 	case string:
 		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(x) + "'"
-	case int64:
-		return strconv.FormatInt(x, 10)
 	case float64:
 		s := strconv.FormatFloat(x, 'f', -1, 64)
 		if !strings.Contains(s, ".") {
 			s += ".0"
 		}
 		return s
-	case bool:
-		return strconv.FormatBool(x)
 	case []string:
 		parts := make([]string, len(x))
 		for i, e := range x {
@@ -183,7 +180,7 @@ func Literal(v any) string {
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	}
-	return fmt.Sprintf("%v", v)
+	return fmt.Sprint(v)
 }
 
 // GuideSlides is the number of slides before the first query in the guide: a query's slide
