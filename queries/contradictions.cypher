@@ -33,20 +33,17 @@ WHERE size(foes) > 0
 CALL (x, foes) {
   MATCH (x)-[r:ACCUSED|AGENT_OF|AIR_STRIKE_ON|ALLIED_WITH|ATTACKED|ATTACKS|BACKED|BOMBED|CONSULTED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|CRITICISED|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|DETAINED|ESTABLISHED_TIES|EXCHANGED_PRISONERS|EXCLUDED_FROM|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|HOLDS_ROLE|HOSTED|KILLED|LOCATION_OF|MEDIATED|MET|MET_WITH|NEGOTIATED|NEGOTIATED_WITH|PARTICIPATED_IN|PHONED|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|REFUSED|RELEASED|RESTORED_TIES|SANCTIONED|SEVERED_TIES|SIGNED|SPOKE_WITH|STRUCK|SUPPORTS|SUSPENDED|TARGET_OF|THEME_OF|THREATENED|TIME_OF|URGED|VIOLATED|VISITED]-(y)
   WHERE y IN foes AND r.status <> 'negated'
-  // The date r was last seen: with $as_of, in the articles published by then (r is left
-  // out when none states it); its first_seen is the same either way.
-  CALL (r) {
-    WITH r WHERE $as_of IS NULL
-    RETURN r.last_seen AS last
-    UNION ALL
-    WITH r WHERE $as_of IS NOT NULL
-    MATCH (ev:Evidence {rel: r.key})
-    WHERE ev.published <= date($as_of)
-    WITH r, max(ev.published) AS last
-    RETURN last
-  }
-  WITH y, collect(r) AS rs, max(last) AS last_seen
+  WITH y, collect(r) AS rs
   WHERE any(r IN rs WHERE type(r) IN ['ALLIED_WITH', 'BACKED', 'CONSULTED', 'COOPERATES', 'COOPERATES_MILITARILY', 'COOPERATES_WITH', 'DECLARED', 'DECLARED_CEASEFIRE', 'DECLARED_TRUCE', 'ESTABLISHED_TIES', 'EXCHANGED_PRISONERS', 'HOSTED', 'MEDIATED', 'MET', 'MET_WITH', 'NEGOTIATED', 'NEGOTIATED_WITH', 'PARTICIPATED_IN', 'PHONED', 'PRAISED', 'PROPOSED', 'PROPOSED_COOPERATION', 'PROPOSED_MILITARY_COOPERATION', 'RECOGNISED', 'RELEASED', 'RESTORED_TIES', 'SIGNED', 'SPOKE_WITH', 'SUPPORTS', 'URGED', 'VISITED'])
+  // The date each relationship was last seen: with $as_of, in the articles published by
+  // then, and one none of them states is left out (its first_seen is the same either
+  // way); the pair must still cooperate then.
+  UNWIND rs AS r
+  WITH y, r, CASE WHEN $as_of IS NULL THEN r.last_seen
+              ELSE COLLECT { MATCH (ev:Evidence {rel: r.key}) WHERE ev.published <= date($as_of) RETURN max(ev.published) AS l }[0] END AS last
+  WHERE $as_of IS NULL OR last IS NOT NULL
+  WITH y, collect(r) AS rs, max(last) AS last_seen
+  WHERE $as_of IS NULL OR any(r IN rs WHERE r.family IN ['consult', 'cooperate'] OR type(r) = 'PARTICIPATED_IN')
   RETURN y, rs, last_seen
 }
 WITH x, y, x.name AS xn, y.name AS yn, rs, last_seen

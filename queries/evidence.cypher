@@ -17,10 +17,10 @@ WHERE type(r) <> 'MENTIONS' AND a <> b
   AND ($relation = '' OR type(r) = toUpper(replace(replace(trim($relation), ' ', '_'), '-', '_')))
 // The same claim (type, direction and title) with another status, and in how many
 // articles: "negated (1 article)" beside an asserted row shows the sources disagree.
+WITH r, startNode(r) AS s, endNode(r) AS t
 WITH r, COLLECT {
   MATCH (s)-[o]->(t)
-  WHERE s = startNode(r) AND t = endNode(r) AND type(o) = type(r) AND o.status <> r.status
-    AND coalesce(o.title, '') = coalesce(r.title, '')
+  WHERE type(o) = type(r) AND o.status <> r.status AND coalesce(o.title, '') = coalesce(r.title, '')
   WITH o.status AS status, COUNT {
     MATCH (ev:Evidence {rel: o.key})
     WHERE $as_of IS NULL OR ev.published <= date($as_of)

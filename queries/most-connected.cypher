@@ -13,8 +13,9 @@
 // counted exactly only when both their bound and their count of family relationships reach
 // it. These relationship types join entities only, so the counterpart needs no label test.
 // With $as_of, a relationship counts when an article published between $from and $as_of
-// states it (its first_seen is then the same as without a date), and mentions counts the
-// evidence published by $as_of; the count store's bounds still hold.
+// states it (its first_seen is then the same as without a date, and its last_seen without
+// a date is no earlier), and mentions counts the evidence published by $as_of; the count
+// store's bounds still hold.
 MATCH (n:Entity)
 WHERE NOT n:Event
 WITH n, COUNT { (n)--() } AS degree_all
@@ -25,9 +26,8 @@ CALL (candidates) {
   WITH c.n AS n
   CALL (n) {
     MATCH (n)-[r:ACCUSED|AIR_STRIKE_ON|ALLIED_WITH|ATTACKED|ATTACKS|BACKED|BOMBED|CONSULTED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|CRITICISED|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|DETAINED|ESTABLISHED_TIES|EXCHANGED_PRISONERS|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|HOSTED|KILLED|MEDIATED|MET|MET_WITH|NEGOTIATED|NEGOTIATED_WITH|PHONED|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|REFUSED|RELEASED|RESTORED_TIES|SANCTIONED|SEVERED_TIES|SIGNED|SPOKE_WITH|STRUCK|SUPPORTS|SUSPENDED|THREATENED|URGED|VIOLATED|VISITED]-(m)
-    WHERE r.status <> 'negated' AND r.first_seen <= date($to)
-      AND CASE WHEN $as_of IS NULL THEN r.last_seen >= date($from)
-          ELSE EXISTS { MATCH (ev:Evidence {rel: r.key}) WHERE date($from) <= ev.published <= date($as_of) } END
+    WHERE r.status <> 'negated' AND r.last_seen >= date($from) AND r.first_seen <= date($to)
+      AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: r.key}) WHERE date($from) <= ev.published <= date($as_of) })
     RETURN count(DISTINCT m) AS degree
   }
   RETURN CASE WHEN count(*) < $limit THEN 0 ELSE min(degree) END AS floor
@@ -37,9 +37,8 @@ WITH c.n AS n, c.bound AS bound, floor
 WHERE bound >= floor AND COUNT { (n)-[:ACCUSED|AIR_STRIKE_ON|ALLIED_WITH|ATTACKED|ATTACKS|BACKED|BOMBED|CONSULTED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|CRITICISED|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|DETAINED|ESTABLISHED_TIES|EXCHANGED_PRISONERS|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|HOSTED|KILLED|MEDIATED|MET|MET_WITH|NEGOTIATED|NEGOTIATED_WITH|PHONED|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|REFUSED|RELEASED|RESTORED_TIES|SANCTIONED|SEVERED_TIES|SIGNED|SPOKE_WITH|STRUCK|SUPPORTS|SUSPENDED|THREATENED|URGED|VIOLATED|VISITED]-() } >= floor
 CALL (n) {
   MATCH (n)-[r:ACCUSED|AIR_STRIKE_ON|ALLIED_WITH|ATTACKED|ATTACKS|BACKED|BOMBED|CONSULTED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|CRITICISED|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|DETAINED|ESTABLISHED_TIES|EXCHANGED_PRISONERS|FIGHTS|HALTED_NEGOTIATIONS|HALTED_TALKS|HOSTED|KILLED|MEDIATED|MET|MET_WITH|NEGOTIATED|NEGOTIATED_WITH|PHONED|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|REFUSED|RELEASED|RESTORED_TIES|SANCTIONED|SEVERED_TIES|SIGNED|SPOKE_WITH|STRUCK|SUPPORTS|SUSPENDED|THREATENED|URGED|VIOLATED|VISITED]-(m)
-  WHERE r.status <> 'negated' AND r.first_seen <= date($to)
-    AND CASE WHEN $as_of IS NULL THEN r.last_seen >= date($from)
-        ELSE EXISTS { MATCH (ev:Evidence {rel: r.key}) WHERE date($from) <= ev.published <= date($as_of) } END
+  WHERE r.status <> 'negated' AND r.last_seen >= date($from) AND r.first_seen <= date($to)
+    AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: r.key}) WHERE date($from) <= ev.published <= date($as_of) })
   RETURN count(DISTINCT m) AS degree,
          count(DISTINCT CASE r.family WHEN 'consult' THEN m END) AS consult,
          count(DISTINCT CASE r.family WHEN 'cooperate' THEN m END) AS cooperate,
