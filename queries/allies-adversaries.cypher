@@ -1,6 +1,7 @@
 // description: Allies and adversaries of an actor: every cooperative or hostile relationship, with evidence counts and first/last seen.
 // param: actor string — name, alias or key of the actor ("Russia", "Moscow", "wikidata:Q159")
 // param: family string = "" — only this relationship family (cooperate, conflict or consult); empty for cooperate and conflict
+// param: as_of date = "" — count only evidence from articles published on or before this date (YYYY-MM-DD); empty for all
 // example: dipgraph query run allies-adversaries --param actor=Russia
 // The actor through the full-text index entity_names (key, name, aliases, alt_names: a
 // candidate shares the words), then the exact test; a scan of every Entity costs more.
@@ -10,13 +11,27 @@ WHERE a.key = $actor OR toLower(a.name) = toLower($actor)
 MATCH (a)-[r]-(b:Entity)
 WHERE r.status <> 'negated'
   AND r.family IN CASE WHEN $family = '' THEN ['cooperate', 'conflict'] ELSE [toLower($family)] END
+// What the evidence says about r: with $as_of, only articles published by then count, and
+// a relationship they do not state is left out. sources counts distinct outlets (the
+// articles' source metadata; an article without one adds to articles only).
+CALL (r) {
+  MATCH (ev:Evidence {rel: r.key})
+  WHERE $as_of IS NULL OR ev.published <= date($as_of)
+  OPTIONAL MATCH (art:Article {id: ev.article})
+  RETURN count(ev) AS evidence, count(DISTINCT ev.article) AS articles,
+         count(DISTINCT CASE WHEN art.source <> '' THEN art.source END) AS sources,
+         min(ev.published) AS first_seen, max(ev.published) AS last_seen
+}
+WITH a, r, b, evidence, articles, sources, first_seen, last_seen
+WHERE evidence > 0
 RETURN CASE r.family WHEN 'cooperate' THEN 'ally' WHEN 'conflict' THEN 'adversary' ELSE r.family END AS stance,
        b.name AS counterpart,
        [l IN labels(b) WHERE NOT l IN ['Entity', 'Event']][0] AS kind,
        startNode(r).name + ' ' + toLower(replace(type(r), '_', ' ')) + ' ' + endNode(r).name AS relation,
        r.status AS status,
-       r.article_count AS articles,
-       r.mention_count AS mentions,
-       r.first_seen AS first_seen,
-       r.last_seen AS last_seen
+       articles,
+       sources,
+       evidence AS mentions,
+       first_seen,
+       last_seen
 ORDER BY stance, counterpart, relation

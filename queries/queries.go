@@ -10,9 +10,14 @@
 //	// example: dipgraph query run spoke-with --param actor="John Kerry"
 //
 // A parameter without a default is required. Types: string, int, float, bool, date, list
-// (a list of strings, comma-separated on the command line). Every $parameter the body uses
-// must be declared and every declared one used; a bad name, a duplicate, a missing
-// description or a parameter mismatch is an error, never skipped.
+// (a list of strings, comma-separated on the command line). An empty default ("") on an
+// int, float, bool or date parameter means no value: the query sees null. Every
+// $parameter the body uses must be declared and every declared one used; a bad name, a
+// duplicate, a missing description or a parameter mismatch is an error, never skipped.
+//
+// A query that reads relationships declares the parameter as_of (AsOfParam, a date with
+// an empty default): given a date, only the evidence of articles published on or before it
+// counts. `dipgraph query run NAME --as-of DATE` sets it (Query.Bind).
 package queries
 
 import (
@@ -24,6 +29,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -172,7 +178,7 @@ func Parse(name, text, src string) (*Query, error) {
 				p.Default = strings.Trim(m[4], `"`)
 			}
 			p.Required = !p.Has
-			if p.Has {
+			if p.Has && !p.nullDefault() {
 				if _, err := p.Convert(p.Default); err != nil {
 					return nil, fmt.Errorf("%s:%d: default of %s: %v", src, line, p.Name, err)
 				}
@@ -247,8 +253,42 @@ func (s *Set) All() []*Query {
 	return out
 }
 
-// Params converts key=value arguments to the declared types, fills defaults, and reports
-// unknown, malformed or missing parameters.
+// AsOfParam is the parameter of the queries that read relationships: a date (YYYY-MM-DD)
+// or null. Given a date, they count only the evidence of articles published on or before
+// it; a relationship without such evidence is left out.
+const AsOfParam = "as_of"
+
+// TakesAsOf reports whether the query declares AsOfParam.
+func (q *Query) TakesAsOf() bool {
+	return slices.ContainsFunc(q.Params, func(p Param) bool { return p.Name == AsOfParam })
+}
+
+// Bind is BindParams plus the date of `--as-of` (empty: none): the answer as of that
+// date, for a query that declares AsOfParam.
+func (q *Query) Bind(args []string, asOf string) (map[string]any, error) {
+	if asOf == "" {
+		return q.BindParams(args)
+	}
+	if !q.TakesAsOf() {
+		return nil, fmt.Errorf("--as-of: query %s does not read relationships (or reads the latest `dipgraph analyze`, whose window `dipgraph analyze --from/--to` sets), so it takes no date", q.Name)
+	}
+	if slices.ContainsFunc(args, func(a string) bool { k, _, _ := strings.Cut(a, "="); return strings.TrimSpace(k) == AsOfParam }) {
+		return nil, fmt.Errorf("--as-of and --param %s both give the date; keep one", AsOfParam)
+	}
+	if _, err := (Param{Type: "date"}).Convert(asOf); err != nil {
+		return nil, fmt.Errorf("--as-of: %v", err)
+	}
+	return q.BindParams(append(slices.Clone(args), AsOfParam+"="+asOf))
+}
+
+// nullDefault reports whether the parameter's default is "no value": an empty default on
+// an int, float, bool or date parameter (on a string it is "", on a list the empty list).
+func (p Param) nullDefault() bool {
+	return p.Has && p.Default == "" && p.Type != "string" && p.Type != "list"
+}
+
+// BindParams converts key=value arguments to the declared types, fills defaults, and
+// reports unknown, malformed or missing parameters.
 func (q *Query) BindParams(args []string) (map[string]any, error) {
 	given := map[string]string{}
 	for _, a := range args {
@@ -267,6 +307,10 @@ func (q *Query) BindParams(args []string) (map[string]any, error) {
 				return nil, fmt.Errorf("query %s needs --param %s=… (%s)", q.Name, p.Name, p.Meaning)
 			}
 			v = p.Default
+		}
+		if v == "" && p.nullDefault() {
+			out[p.Name] = nil
+			continue
 		}
 		c, err := p.Convert(v)
 		if err != nil {

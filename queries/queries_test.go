@@ -135,6 +135,45 @@ func TestShellWordsAndLiterals(t *testing.T) {
 	if got := Literal([]string{"a", "b"}); got != "['a', 'b']" {
 		t.Errorf("list literal %s", got)
 	}
+	if got := Literal(nil); got != "null" {
+		t.Errorf("Literal(nil) = %s, want null (an as_of left empty)", got)
+	}
+}
+
+// TestGuideShowsAsOf checks that a query that takes as_of has a second block as of
+// GuideAsOf with that date inlined, and that one without has none.
+func TestGuideShowsAsOf(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteGuide(&b, set); err != nil {
+		t.Fatal(err)
+	}
+	guide := b.String()
+	block := func(name string) (plain, asOf string) {
+		for _, part := range strings.Split(guide, "<pre ")[1:] {
+			part, _, _ = strings.Cut(part, "</pre>")
+			switch {
+			case strings.Contains(part, `data-query="`+name+`" data-as-of="`+GuideAsOf+`"`):
+				asOf = part
+			case strings.Contains(part, `data-query="`+name+`"`):
+				plain = part
+			}
+		}
+		return plain, asOf
+	}
+	plain, asOf := block("spoke-with")
+	if !strings.Contains(plain, "null IS NULL") || strings.Contains(plain, GuideAsOf) {
+		t.Errorf("spoke-with's first block should leave as_of null:\n%s", plain)
+	}
+	if !strings.Contains(asOf, "date(&#39;"+GuideAsOf+"&#39;)") {
+		t.Errorf("spoke-with's as-of block should hold the date %s:\n%s", GuideAsOf, asOf)
+	}
+	if _, asOf := block("blocs"); asOf != "" {
+		t.Errorf("blocs takes no date but has an as-of block")
+	}
 }
 
 // familyTypes returns the relationship types of graph.Codings in the given families, plus
@@ -182,6 +221,63 @@ func TestTypeListsFollowCodings(t *testing.T) {
 		}
 		if !strings.Contains(q.Body, want) {
 			t.Errorf("%s does not spell out %s (the types of graph.Codings it stands for)", q.Source, want)
+		}
+	}
+}
+
+func TestBindAsOf(t *testing.T) {
+	q, err := Parse("t", `// description: x
+// param: actor string — x
+// param: as_of date = "" — x
+RETURN $actor, $as_of`, "t.cypher")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !q.TakesAsOf() {
+		t.Fatal("TakesAsOf is false for a query that declares as_of")
+	}
+	none, err := q.Bind([]string{"actor=Russia"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := none[AsOfParam]; !ok || v != nil {
+		t.Errorf("without --as-of: as_of = %#v (present %v), want nil", v, ok)
+	}
+	got, err := q.Bind([]string{"actor=Russia"}, "2016-02-20")
+	if err != nil || got[AsOfParam] != "2016-02-20" || got["actor"] != "Russia" {
+		t.Errorf("--as-of 2016-02-20: %v %v", got, err)
+	}
+	for asOf, want := range map[string]string{
+		"20/02/2016": `--as-of: "20/02/2016" is not a date (YYYY-MM-DD)`,
+		"2016-02-30": `--as-of: "2016-02-30" is not a date (YYYY-MM-DD)`,
+	} {
+		if _, err := q.Bind([]string{"actor=Russia"}, asOf); err == nil || err.Error() != want {
+			t.Errorf("--as-of %s: %v, want %q", asOf, err, want)
+		}
+	}
+	if _, err := q.Bind([]string{"actor=Russia", "as_of=2016-01-01"}, "2016-02-20"); err == nil || !strings.Contains(err.Error(), "keep one") {
+		t.Errorf("--as-of with --param as_of: %v", err)
+	}
+	noDate, err := Parse("n", "// description: x\nRETURN 1", "n.cypher")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := noDate.Bind(nil, "2016-02-20"); err == nil || !strings.Contains(err.Error(), "query n does not read relationships") {
+		t.Errorf("--as-of on a query without as_of: %v", err)
+	}
+}
+
+// TestRelationshipQueriesTakeAsOf keeps --as-of on every saved query that reads
+// relationships: all but those that read the latest `dipgraph analyze`.
+func TestRelationshipQueriesTakeAsOf(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysis := []string{"blocs", "brokers", "unbalanced-triads"}
+	for _, q := range set.All() {
+		if got, want := q.TakesAsOf(), !slices.Contains(analysis, q.Name); got != want {
+			t.Errorf("%s: takes as_of = %v, want %v", q.Name, got, want)
 		}
 	}
 }

@@ -87,14 +87,17 @@ func queryRunCommand() *cli.Command {
 		ArgsUsage: "NAME",
 		Description: `Runs the query in a read transaction with the parameters given as --param key=value
 (converted to the types the query declares). Output is a table on a terminal and JSON
-Lines otherwise, unless --format says table, json or csv.
+Lines otherwise, unless --format says table, json or csv. --as-of DATE answers from the
+articles published on or before DATE only, for the queries that read relationships.
 
 Examples:
    dipgraph query run spoke-with --param actor="John Kerry"
+   dipgraph query run spoke-with --param actor="John Kerry" --as-of 2016-03-01
    dipgraph query run excluded-from --param agreement=ceasefire --format json`,
 		Flags: append(app.ConnFlags(), queriesDirFlag(),
 			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "a query parameter as `key=value` (repeatable)"},
 			&cli.StringFlag{Name: "format", Usage: "table, json or csv (default: table on a terminal, json otherwise)"},
+			&cli.StringFlag{Name: "as-of", Usage: "the graph as of `DATE` (YYYY-MM-DD): only evidence from articles published on or before it counts"},
 		),
 		Action: runQuery,
 	}
@@ -176,7 +179,7 @@ func runQuery(c *cli.Context) error {
 	if err != nil {
 		return app.Usage(err)
 	}
-	params, err := q.BindParams(c.StringSlice("param"))
+	params, err := q.Bind(c.StringSlice("param"), c.String("as-of"))
 	if err != nil {
 		return app.Usage(err)
 	}

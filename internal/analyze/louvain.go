@@ -21,139 +21,186 @@ import (
 // generated 10k-article graph where this takes well under a second, and a test checks that
 // both compute the same Q for a partition.
 func signedLouvain(n int, net map[[2]int]float64, seed uint64) ([]int, float64) {
-	kp, kn := make([]float64, n), make([]float64, n)
-	adj := make([][]arc, n)
-	var mp, mn float64 // 2m⁺ and 2m⁻
-	for p, w := range net {
-		a, b := p[0], p[1]
-		pos, neg := max(w, 0), max(-w, 0)
-		adj[a] = append(adj[a], arc{b, pos, neg})
-		adj[b] = append(adj[b], arc{a, pos, neg})
-		kp[a] += pos
-		kp[b] += pos
-		kn[a] += neg
-		kn[b] += neg
-		mp += 2 * pos
-		mn += 2 * neg
-	}
-	sortAdj(adj)
+	lv, mp, mn := newLevel(n, net)
 	member := make([]int, n) // original node → community
 	for i := range member {
 		member[i] = i
 	}
 	rnd := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	ip, in := invOr0(mp), invOr0(mn)
-
 	for {
-		N := len(adj)
-		comm := make([]int, N)
-		sp, sn := make([]float64, N), make([]float64, N) // Σ⁺_C, Σ⁻_C
-		size := make([]int, N)
-		for i := range N {
-			comm[i], sp[i], sn[i], size[i] = i, kp[i], kn[i], 1
-		}
-		toP, toN := make([]float64, N), make([]float64, N)
-		moved := false
-		for range 100 {
-			changed := 0
-			for _, i := range rnd.Perm(N) {
-				old := comm[i]
-				// Weights from i to each community it has a tie to.
-				var touched []int
-				for _, e := range adj[i] {
-					c := comm[e.to]
-					if toP[c] == 0 && toN[c] == 0 {
-						touched = append(touched, c)
-					}
-					toP[c] += e.pos
-					toN[c] += e.neg
-				}
-				sp[old] -= kp[i]
-				sn[old] -= kn[i]
-				size[old]--
-				gain := func(c int) float64 {
-					return (toP[c] - kp[i]*sp[c]*ip) - (toN[c] - kn[i]*sn[c]*in)
-				}
-				best, bestGain := old, gain(old)
-				for c := range N {
-					if size[c] == 0 || c == old {
-						continue
-					}
-					if g := gain(c); g > bestGain+1e-12 {
-						best, bestGain = c, g
-					}
-				}
-				// Alone is also a choice: an empty community gains 0.
-				if bestGain < -1e-12 && size[old] > 0 {
-					for c := range N {
-						if size[c] == 0 {
-							best, bestGain = c, 0
-							break
-						}
-					}
-				}
-				comm[i] = best
-				sp[best] += kp[i]
-				sn[best] += kn[i]
-				size[best]++
-				if best != old {
-					changed++
-				}
-				for _, c := range touched {
-					toP[c], toN[c] = 0, 0
-				}
-			}
-			if changed == 0 {
-				break
-			}
-			moved = true
-		}
+		comm, moved := lv.localMoves(rnd, ip, in)
 		if !moved {
 			break
 		}
-		// Communities become nodes.
-		renum := make([]int, N)
-		for i := range renum {
-			renum[i] = -1
-		}
-		M := 0
-		for i := range N {
-			if renum[comm[i]] < 0 {
-				renum[comm[i]] = M
-				M++
-			}
-		}
+		renum, m := renumber(comm)
 		for i := range member {
 			member[i] = renum[comm[member[i]]]
 		}
-		if M == N {
+		if m == len(lv.adj) {
 			break
 		}
-		nkp, nkn := make([]float64, M), make([]float64, M)
-		pair := map[[2]int]arc{}
-		for i := range N {
-			ci := renum[comm[i]]
-			nkp[ci] += kp[i]
-			nkn[ci] += kn[i]
-			for _, e := range adj[i] {
-				cj := renum[comm[e.to]]
-				if ci < cj {
-					a := pair[[2]int{ci, cj}]
-					a.pos += e.pos
-					a.neg += e.neg
-					pair[[2]int{ci, cj}] = a
-				}
-			}
-		}
-		nadj := make([][]arc, M)
-		for p, a := range pair {
-			nadj[p[0]] = append(nadj[p[0]], arc{p[1], a.pos, a.neg})
-			nadj[p[1]] = append(nadj[p[1]], arc{p[0], a.pos, a.neg})
-		}
-		adj, kp, kn = nadj, nkp, nkn
-		sortAdj(adj)
+		lv = lv.aggregate(comm, renum, m)
 	}
 	return member, signedModularity(n, net, member)
+}
+
+// level is the working graph of one Louvain level: its ties and each node's positive
+// and negative strength.
+type level struct {
+	adj    [][]arc
+	kp, kn []float64
+}
+
+// newLevel is the first level, one node per actor; it also returns 2m⁺ and 2m⁻.
+func newLevel(n int, net map[[2]int]float64) (lv *level, mp, mn float64) {
+	lv = &level{adj: make([][]arc, n), kp: make([]float64, n), kn: make([]float64, n)}
+	for p, w := range net {
+		a, b := p[0], p[1]
+		pos, neg := max(w, 0), max(-w, 0)
+		lv.adj[a] = append(lv.adj[a], arc{b, pos, neg})
+		lv.adj[b] = append(lv.adj[b], arc{a, pos, neg})
+		lv.kp[a] += pos
+		lv.kp[b] += pos
+		lv.kn[a] += neg
+		lv.kn[b] += neg
+		mp += 2 * pos
+		mn += 2 * neg
+	}
+	sortAdj(lv.adj)
+	return lv, mp, mn
+}
+
+// moves is the state of the local moves on one level: each node's community, each
+// community's strengths (Σ⁺_C, Σ⁻_C) and size, and the weights from the node being moved
+// to each community.
+type moves struct {
+	*level
+	comm     []int
+	sp, sn   []float64
+	size     []int
+	toP, toN []float64
+	ip, in   float64 // 1/2m⁺ and 1/2m⁻
+}
+
+// localMoves moves nodes, in random order, to the community that raises Q most until no
+// move helps (at most 100 sweeps). It returns each node's community and whether any moved.
+func (lv *level) localMoves(rnd *rand.Rand, ip, in float64) ([]int, bool) {
+	N := len(lv.adj)
+	m := &moves{level: lv, comm: make([]int, N), sp: make([]float64, N), sn: make([]float64, N),
+		size: make([]int, N), toP: make([]float64, N), toN: make([]float64, N), ip: ip, in: in}
+	for i := range N {
+		m.comm[i], m.sp[i], m.sn[i], m.size[i] = i, lv.kp[i], lv.kn[i], 1
+	}
+	moved := false
+	for range 100 {
+		changed := 0
+		for _, i := range rnd.Perm(N) {
+			if m.move(i) {
+				changed++
+			}
+		}
+		if changed == 0 {
+			break
+		}
+		moved = true
+	}
+	return m.comm, moved
+}
+
+// move takes node i out of its community and puts it where Q gains most; it reports
+// whether that is another community.
+func (m *moves) move(i int) bool {
+	old := m.comm[i]
+	// Weights from i to each community it has a tie to.
+	var touched []int
+	for _, e := range m.adj[i] {
+		c := m.comm[e.to]
+		if m.toP[c] == 0 && m.toN[c] == 0 {
+			touched = append(touched, c)
+		}
+		m.toP[c] += e.pos
+		m.toN[c] += e.neg
+	}
+	m.sp[old] -= m.kp[i]
+	m.sn[old] -= m.kn[i]
+	m.size[old]--
+	best := m.bestCommunity(i, old)
+	m.comm[i] = best
+	m.sp[best] += m.kp[i]
+	m.sn[best] += m.kn[i]
+	m.size[best]++
+	for _, c := range touched {
+		m.toP[c], m.toN[c] = 0, 0
+	}
+	return best != old
+}
+
+// bestCommunity is the community where node i (taken out of old) gains most: every
+// community is a candidate, and so is being alone, which gains 0.
+func (m *moves) bestCommunity(i, old int) int {
+	gain := func(c int) float64 {
+		return (m.toP[c] - m.kp[i]*m.sp[c]*m.ip) - (m.toN[c] - m.kn[i]*m.sn[c]*m.in)
+	}
+	best, bestGain := old, gain(old)
+	for c := range m.comm {
+		if m.size[c] == 0 || c == old {
+			continue
+		}
+		if g := gain(c); g > bestGain+1e-12 {
+			best, bestGain = c, g
+		}
+	}
+	if bestGain < -1e-12 && m.size[old] > 0 {
+		for c := range m.comm {
+			if m.size[c] == 0 {
+				return c
+			}
+		}
+	}
+	return best
+}
+
+// renumber maps the communities in use to 0…M-1 in order of first appearance.
+func renumber(comm []int) ([]int, int) {
+	renum := make([]int, len(comm))
+	for i := range renum {
+		renum[i] = -1
+	}
+	M := 0
+	for _, c := range comm {
+		if renum[c] < 0 {
+			renum[c] = M
+			M++
+		}
+	}
+	return renum, M
+}
+
+// aggregate makes the M communities the nodes of the next level, their ties summed.
+func (lv *level) aggregate(comm, renum []int, M int) *level {
+	next := &level{adj: make([][]arc, M), kp: make([]float64, M), kn: make([]float64, M)}
+	pair := map[[2]int]arc{}
+	for i := range lv.adj {
+		ci := renum[comm[i]]
+		next.kp[ci] += lv.kp[i]
+		next.kn[ci] += lv.kn[i]
+		for _, e := range lv.adj[i] {
+			cj := renum[comm[e.to]]
+			if ci < cj {
+				a := pair[[2]int{ci, cj}]
+				a.pos += e.pos
+				a.neg += e.neg
+				pair[[2]int{ci, cj}] = a
+			}
+		}
+	}
+	for p, a := range pair {
+		next.adj[p[0]] = append(next.adj[p[0]], arc{p[1], a.pos, a.neg})
+		next.adj[p[1]] = append(next.adj[p[1]], arc{p[0], a.pos, a.neg})
+	}
+	sortAdj(next.adj)
+	return next
 }
 
 // signedModularity computes Q for a partition (see signedLouvain).

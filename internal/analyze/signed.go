@@ -141,30 +141,33 @@ func Run(g *Signed, opt Options) (Result, error) {
 	if n == 0 {
 		return res, nil
 	}
+	member, q := signedLouvain(n, g.Net, opt.Seed)
+	res.Modularity = q
+	res.scoreActors(g)
+	res.numberBlocs(g, member)
+	res.balance(g)
+	res.Triads, res.TriadCount = unbalancedTriads(g, opt.MaxTriads)
+	return res, nil
+}
+
+// scoreActors sets each actor's influence (PageRank on the weighted arcs) and brokerage
+// (betweenness on the cooperation graph, normalised so that a star's centre scores 1).
+func (res *Result) scoreActors(g *Signed) {
+	n := len(g.Keys)
 	coop := make([][]int, n)
-	dir := simple.NewWeightedDirectedGraph(0, 0)
-	for i := range n {
-		dir.AddNode(simple.Node(i))
-	}
 	for p, w := range g.Net {
 		if w > 0 {
 			coop[p[0]] = append(coop[p[0]], p[1])
 			coop[p[1]] = append(coop[p[1]], p[0])
 		}
 	}
+	dir := simple.NewWeightedDirectedGraph(0, 0)
+	for i := range n {
+		dir.AddNode(simple.Node(i))
+	}
 	for a, w := range g.Arcs {
 		dir.SetWeightedEdge(dir.NewWeightedEdge(simple.Node(a[0]), simple.Node(a[1]), w))
 	}
-
-	// Blocs.
-	member, q := signedLouvain(n, g.Net, opt.Seed)
-	res.Modularity = q
-	comms := map[int][]int{}
-	for i, c := range member {
-		comms[c] = append(comms[c], i)
-	}
-
-	// Influence and brokerage.
 	pr := network.PageRankSparse(dir, 0.85, 1e-9)
 	bc := betweenness(coop)
 	norm := 1.0
@@ -175,8 +178,15 @@ func Run(g *Signed, opt Options) (Result, error) {
 		res.Actors[i].PageRank = pr[int64(i)]
 		res.Actors[i].Betweenness = bc[i] / norm
 	}
+}
 
-	// Number blocs: largest first, then by total PageRank, then by first key.
+// numberBlocs turns the communities of member into Blocs, the largest first, then by
+// total PageRank, then by first key, and sets each actor's bloc.
+func (res *Result) numberBlocs(g *Signed, member []int) {
+	comms := map[int][]int{}
+	for i, c := range member {
+		comms[c] = append(comms[c], i)
+	}
 	type group struct {
 		members []int
 		rank    float64
@@ -208,8 +218,11 @@ func Run(g *Signed, opt Options) (Result, error) {
 			res.Actors[m].Bloc = i + 1
 		}
 	}
+}
 
-	// Balance of the partition.
+// balance sums the frustrated weight of the partition (positive ties across blocs,
+// negative ones inside) for the graph and each bloc.
+func (res *Result) balance(g *Signed) {
 	for p, w := range g.Net {
 		ba, bb := res.Actors[p[0]].Bloc, res.Actors[p[1]].Bloc
 		aw := math.Abs(w)
@@ -217,24 +230,11 @@ func Run(g *Signed, opt Options) (Result, error) {
 		if (w > 0) != (ba == bb) {
 			res.Frustrated += aw
 		}
-		add := func(b int, internal bool) {
-			bl := &res.Blocs[b-1]
-			switch {
-			case internal && w > 0:
-				bl.InternalPos += aw
-			case internal:
-				bl.InternalNeg += aw
-			case w > 0:
-				bl.ExternalPos += aw
-			default:
-				bl.ExternalNeg += aw
-			}
-		}
 		if ba == bb {
-			add(ba, true)
+			res.Blocs[ba-1].addTie(w, true)
 		} else {
-			add(ba, false)
-			add(bb, false)
+			res.Blocs[ba-1].addTie(w, false)
+			res.Blocs[bb-1].addTie(w, false)
 		}
 	}
 	res.Balance = ratio(res.Frustrated, res.Total)
@@ -242,9 +242,21 @@ func Run(g *Signed, opt Options) (Result, error) {
 		b := &res.Blocs[i]
 		b.Balance = ratio(b.InternalNeg+b.ExternalPos, b.InternalPos+b.InternalNeg+b.ExternalPos+b.ExternalNeg)
 	}
+}
 
-	res.Triads, res.TriadCount = unbalancedTriads(g, opt.MaxTriads)
-	return res, nil
+// addTie counts a tie of signed weight w that touches the bloc, inside it or across.
+func (bl *Bloc) addTie(w float64, internal bool) {
+	aw := math.Abs(w)
+	switch {
+	case internal && w > 0:
+		bl.InternalPos += aw
+	case internal:
+		bl.InternalNeg += aw
+	case w > 0:
+		bl.ExternalPos += aw
+	default:
+		bl.ExternalNeg += aw
+	}
 }
 
 // ratio returns 1 − bad/total, or 1 when total is 0.
@@ -260,29 +272,7 @@ func ratio(bad, total float64) float64 {
 // and a triangle is counted at its lowest-ranked vertex.
 func unbalancedTriads(g *Signed, keep int) ([]Triad, int) {
 	n := len(g.Keys)
-	deg := make([]int, n)
-	for p := range g.Net {
-		deg[p[0]]++
-		deg[p[1]]++
-	}
-	less := func(a, b int) bool { return deg[a] < deg[b] || deg[a] == deg[b] && a < b }
-	out := make([][]int, n)
-	for p := range g.Net {
-		a, b := p[0], p[1]
-		if less(b, a) {
-			a, b = b, a
-		}
-		out[a] = append(out[a], b)
-	}
-	for i := range out {
-		slices.Sort(out[i])
-	}
-	w := func(a, b int) float64 {
-		if a > b {
-			a, b = b, a
-		}
-		return g.Net[[2]int{a, b}]
-	}
+	out := orientedTies(g)
 	mark := make([]bool, n)
 	h := &triadHeap{}
 	count := 0
@@ -292,43 +282,12 @@ func unbalancedTriads(g *Signed, keep int) ([]Triad, int) {
 		}
 		for _, v := range out[u] {
 			for _, x := range out[v] {
-				if !mark[x] {
-					continue
-				}
-				e := [3]float64{w(u, v), w(v, x), w(u, x)}
-				negs := 0
-				for _, ew := range e {
-					if ew < 0 {
-						negs++
-					}
-				}
-				if negs != 1 {
+				if !mark[x] || !oneNegative(g.weight(u, v), g.weight(v, x), g.weight(u, x)) {
 					continue
 				}
 				count++
-				if keep <= 0 {
-					continue
-				}
-				// Name the hostile pair A, B and the common friend C.
-				var a, b, c int
-				switch {
-				case e[0] < 0:
-					a, b, c = u, v, x
-				case e[1] < 0:
-					a, b, c = v, x, u
-				default:
-					a, b, c = u, x, v
-				}
-				if g.Keys[a] > g.Keys[b] {
-					a, b = b, a
-				}
-				t := Triad{A: g.Keys[a], B: g.Keys[b], C: g.Keys[c], AB: w(a, b), AC: w(a, c), BC: w(b, c)}
-				t.Strength = min(math.Abs(t.AB), t.AC, t.BC)
-				if h.Len() < keep {
-					heap.Push(h, t)
-				} else if h.less(h.items[0], t) {
-					h.items[0] = t
-					heap.Fix(h, 0)
+				if keep > 0 {
+					h.keep(g.triad(u, v, x), keep)
 				}
 			}
 		}
@@ -349,6 +308,69 @@ func unbalancedTriads(g *Signed, keep int) ([]Triad, int) {
 	return ts, count
 }
 
+// orientedTies gives each node the sorted list of its neighbours of higher (degree,
+// index) rank.
+func orientedTies(g *Signed) [][]int {
+	n := len(g.Keys)
+	deg := make([]int, n)
+	for p := range g.Net {
+		deg[p[0]]++
+		deg[p[1]]++
+	}
+	less := func(a, b int) bool { return deg[a] < deg[b] || deg[a] == deg[b] && a < b }
+	out := make([][]int, n)
+	for p := range g.Net {
+		a, b := p[0], p[1]
+		if less(b, a) {
+			a, b = b, a
+		}
+		out[a] = append(out[a], b)
+	}
+	for i := range out {
+		slices.Sort(out[i])
+	}
+	return out
+}
+
+// weight is the signed weight of the pair a, b (0 without a tie).
+func (g *Signed) weight(a, b int) float64 {
+	if a > b {
+		a, b = b, a
+	}
+	return g.Net[[2]int{a, b}]
+}
+
+// oneNegative reports whether exactly one of the three weights is negative.
+func oneNegative(ws ...float64) bool {
+	negs := 0
+	for _, w := range ws {
+		if w < 0 {
+			negs++
+		}
+	}
+	return negs == 1
+}
+
+// triad names the triangle u, v, x (one negative tie): A and B the hostile pair, in key
+// order, C their common friend.
+func (g *Signed) triad(u, v, x int) Triad {
+	var a, b, c int
+	switch {
+	case g.weight(u, v) < 0:
+		a, b, c = u, v, x
+	case g.weight(v, x) < 0:
+		a, b, c = v, x, u
+	default:
+		a, b, c = u, x, v
+	}
+	if g.Keys[a] > g.Keys[b] {
+		a, b = b, a
+	}
+	t := Triad{A: g.Keys[a], B: g.Keys[b], C: g.Keys[c], AB: g.weight(a, b), AC: g.weight(a, c), BC: g.weight(b, c)}
+	t.Strength = min(math.Abs(t.AB), t.AC, t.BC)
+	return t
+}
+
 // triadHeap is a min-heap on strength (ties broken by names), to keep the strongest.
 type triadHeap struct{ items []Triad }
 
@@ -364,6 +386,17 @@ func (h *triadHeap) less(x, y Triad) bool {
 	}
 	return x.C > y.C
 }
+
+// keep adds t to the heap of at most n triads, dropping the weakest when it is full.
+func (h *triadHeap) keep(t Triad, n int) {
+	if h.Len() < n {
+		heap.Push(h, t)
+	} else if h.less(h.items[0], t) {
+		h.items[0] = t
+		heap.Fix(h, 0)
+	}
+}
+
 func (h *triadHeap) Len() int           { return len(h.items) }
 func (h *triadHeap) Less(i, j int) bool { return h.less(h.items[i], h.items[j]) }
 func (h *triadHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }

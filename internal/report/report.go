@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -80,6 +81,33 @@ type Article struct{ ID, Title, URL, Source, Published string }
 
 // Build reads what the brief shows.
 func Build(ctx context.Context, src Source, opt Options) (*Brief, error) {
+	opt = opt.withDefaults()
+	name, kind, err := src.actor(ctx, opt.Actor)
+	if err != nil {
+		return nil, err
+	}
+	b := &Brief{Actor: name, Kind: kind, Window: window(opt.From, opt.To), Generated: opt.Now.UTC().Format("2006-01-02 15:04 UTC")}
+	if b.Bloc, err = blocInfo(ctx, src, name); err != nil {
+		return nil, err
+	}
+	if err := b.readCounterparts(ctx, src, opt); err != nil {
+		return nil, err
+	}
+	main := b.mainCounterparts(opt.Counterparts)
+	if err := b.readBalance(ctx, src, main, opt); err != nil {
+		return nil, err
+	}
+	if err := b.readRoles(ctx, src); err != nil {
+		return nil, err
+	}
+	if err := b.readEvidence(ctx, src, main, opt); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// withDefaults fills the options left at zero.
+func (opt Options) withDefaults() Options {
 	if opt.Counterparts <= 0 {
 		opt.Counterparts = 4
 	}
@@ -89,27 +117,21 @@ func Build(ctx context.Context, src Source, opt Options) (*Brief, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	name, kind, err := src.actor(ctx, opt.Actor)
-	if err != nil {
-		return nil, err
-	}
-	b := &Brief{Actor: name, Kind: kind, Window: window(opt.From, opt.To), Generated: opt.Now.UTC().Format("2006-01-02 15:04 UTC")}
+	return opt
+}
 
-	if b.Bloc, err = blocInfo(ctx, src, name); err != nil {
-		return nil, err
-	}
-
-	// Partners (consult, cooperate) and adversaries (conflict), within the window.
+// readCounterparts reads the partners (consult, cooperate) and adversaries (conflict)
+// within the window, each ranked.
+func (b *Brief) readCounterparts(ctx context.Context, src Source, opt Options) error {
 	var rels []map[string]any
 	for _, fam := range []string{"", "consult"} {
-		rows, err := src.Rows(ctx, "allies-adversaries", "actor="+name, "family="+fam)
+		rows, err := src.Rows(ctx, "allies-adversaries", "actor="+b.Actor, "family="+fam)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		rels = append(rels, rows...)
 	}
 	byName := map[string]*Counterpart{}
-	hostile := map[string]bool{}
 	for _, r := range rels {
 		first, last := str(r["first_seen"]), str(r["last_seen"])
 		if !overlaps(first, last, opt.From, opt.To) {
@@ -122,15 +144,8 @@ func Build(ctx context.Context, src Source, opt Options) (*Brief, error) {
 			c = &Counterpart{Name: str(r["counterpart"]), Kind: str(r["kind"]), First: first, Last: last}
 			byName[key] = c
 		}
-		c.Articles += integer(r["articles"])
-		rel := str(r["relation"])
-		if st := str(r["status"]); st != "asserted" && st != "" {
-			rel += " (" + st + ")"
-		}
-		c.Relations = append(c.Relations, rel)
-		c.First, c.Last = minDate(c.First, first), max(c.Last, last)
+		c.add(r, first, last)
 		if stance == "adversary" {
-			hostile[c.Name] = true
 			b.Adversaries = appendOnce(b.Adversaries, c)
 		} else {
 			b.Partners = appendOnce(b.Partners, c)
@@ -138,29 +153,45 @@ func Build(ctx context.Context, src Source, opt Options) (*Brief, error) {
 	}
 	b.Partners = ranked(b.Partners)
 	b.Adversaries = ranked(b.Adversaries)
+	return nil
+}
 
-	// The main counterparts: the most articles, partners and adversaries together.
+// add counts one relationship row of allies-adversaries into c.
+func (c *Counterpart) add(r map[string]any, first, last string) {
+	c.Articles += integer(r["articles"])
+	rel := str(r["relation"])
+	if st := str(r["status"]); st != "asserted" && st != "" {
+		rel += " (" + st + ")"
+	}
+	c.Relations = append(c.Relations, rel)
+	c.First, c.Last = minDate(c.First, first), max(c.Last, last)
+}
+
+// mainCounterparts returns the n counterparts with the most articles, partners and
+// adversaries together.
+func (b *Brief) mainCounterparts(n int) []string {
 	total := map[string]int{}
 	for _, c := range append(append([]*Counterpart{}, ptrs(b.Partners)...), ptrs(b.Adversaries)...) {
 		total[c.Name] += c.Articles
 	}
-	var main []string
-	for n := range total {
-		main = append(main, n)
-	}
+	main := slices.Collect(maps.Keys(total))
 	slices.SortFunc(main, func(x, y string) int {
 		if c := cmp.Compare(total[y], total[x]); c != 0 {
 			return c
 		}
 		return cmp.Compare(x, y)
 	})
-	main = main[:min(len(main), opt.Counterparts)]
+	return main[:min(len(main), n)]
+}
 
+// readBalance reads the monthly Goldstein balance with each main counterpart and draws
+// the chart.
+func (b *Brief) readBalance(ctx context.Context, src Source, main []string, opt Options) error {
 	months := map[string]bool{}
 	for i, other := range main {
-		rows, err := src.Rows(ctx, "dyad-balance", "a="+name, "b="+other)
+		rows, err := src.Rows(ctx, "dyad-balance", "a="+b.Actor, "b="+other)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s := Series{Name: other, Colour: seriesColours[i%len(seriesColours)], Values: map[string]float64{}}
 		for _, r := range rows {
@@ -176,29 +207,37 @@ func Build(ctx context.Context, src Source, opt Options) (*Brief, error) {
 		}
 	}
 	b.Months = monthRange(months)
-	if len(b.Series) > 0 {
-		svg, err := chart(b.Months, b.Series)
-		if err != nil {
-			return nil, fmt.Errorf("draw chart: %w", err)
-		}
-		b.Chart = template.HTML(svg) // drawn by gonum/plot from numbers and names it escapes
+	if len(b.Series) == 0 {
+		return nil
 	}
-
-	roles, err := src.Rows(ctx, "roles", "actor="+name)
+	svg, err := chart(b.Months, b.Series)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("draw chart: %w", err)
+	}
+	b.Chart = template.HTML(svg) // drawn by gonum/plot from numbers and names it escapes
+	return nil
+}
+
+// readRoles reads the offices the actor holds or that are held at it.
+func (b *Brief) readRoles(ctx context.Context, src Source) error {
+	roles, err := src.Rows(ctx, "roles", "actor="+b.Actor)
+	if err != nil {
+		return err
 	}
 	for _, r := range roles {
 		b.Roles = append(b.Roles, Role{Person: str(r["person"]), Title: str(r["title"]), Of: str(r["of"]), Since: str(r["since"]), Until: str(r["until"])})
 	}
+	return nil
+}
 
-	// Evidence for the relationships with the main counterparts, newest first.
+// readEvidence reads the sentences behind the relationships with the main counterparts,
+// newest first, at most opt.Evidence, with their articles' metadata.
+func (b *Brief) readEvidence(ctx context.Context, src Source, main []string, opt Options) error {
 	seen := map[string]bool{}
-	var ids []string
 	for _, other := range main {
-		rows, err := src.Rows(ctx, "evidence", "a="+name, "b="+other)
+		rows, err := src.Rows(ctx, "evidence", "a="+b.Actor, "b="+other)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, r := range rows {
 			pub := str(r["published"])
@@ -209,26 +248,28 @@ func Build(ctx context.Context, src Source, opt Options) (*Brief, error) {
 				Statement: str(r["subject"]) + " " + str(r["relation"]) + " " + str(r["object"]),
 				Article:   Article{ID: str(r["article"]), Title: str(r["title"])}}
 			k := e.Article.ID + "\x00" + e.Statement + "\x00" + e.Sentence
-			if seen[k] {
-				continue
+			if !seen[k] {
+				seen[k] = true
+				b.Evidence = append(b.Evidence, e)
 			}
-			seen[k] = true
-			b.Evidence = append(b.Evidence, e)
-			ids = append(ids, e.Article.ID)
 		}
 	}
 	slices.SortStableFunc(b.Evidence, func(x, y Evidence) int { return cmp.Compare(y.Published, x.Published) })
 	b.Evidence = b.Evidence[:min(len(b.Evidence), opt.Evidence)]
+	ids := make([]string, len(b.Evidence))
+	for i, e := range b.Evidence {
+		ids[i] = e.Article.ID
+	}
 	arts, err := src.articles(ctx, ids)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for i := range b.Evidence {
 		if a, ok := arts[b.Evidence[i].Article.ID]; ok {
 			b.Evidence[i].Article = a
 		}
 	}
-	return b, nil
+	return nil
 }
 
 func blocInfo(ctx context.Context, src Source, name string) (*BlocInfo, error) {
@@ -333,35 +374,24 @@ func ranked(cs []Counterpart) []Counterpart {
 	return cs
 }
 
+// str is a cell as text: "" for null.
 func str(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
+	if s, ok := v.(string); ok || v == nil {
+		return s
 	}
 	return strings.TrimSpace(fmt.Sprint(v))
 }
 
-func integer(v any) int {
-	switch x := v.(type) {
-	case int64:
-		return int(x)
-	case float64:
-		return int(x)
+// number is a numeric cell (an integer or a float from the driver), 0 otherwise.
+func number(v any) float64 {
+	if i, ok := v.(int64); ok {
+		return float64(i)
 	}
-	return 0
+	f, _ := v.(float64)
+	return f
 }
 
-func number(v any) float64 {
-	switch x := v.(type) {
-	case int64:
-		return float64(x)
-	case float64:
-		return x
-	}
-	return 0
-}
+func integer(v any) int { return int(number(v)) }
 
 func list(v any) []any {
 	l, _ := v.([]any)

@@ -39,10 +39,10 @@ func (s Source) Rows(ctx context.Context, name string, params ...string) ([]map[
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", name, err)
 	}
-	return maps(rows), nil
+	return rowMaps(rows), nil
 }
 
-func maps(rows []neo4jstore.Row) []map[string]any {
+func rowMaps(rows []neo4jstore.Row) []map[string]any {
 	out := make([]map[string]any, len(rows))
 	for i, r := range rows {
 		m := make(map[string]any, len(r.Keys))
