@@ -130,88 +130,97 @@ func (p *pass) mentions(sents []span) {
 	p.surnames = map[string]bool{}
 	p.ms = make([]mention, 0, len(p.names)/2+8)
 	for i := int32(0); i < n; {
-		if e, ok := p.person(i); ok {
-			p.add(i, e, "Person")
-			i = e
-			continue
-		}
-		if e, ok := p.date(i); ok {
-			p.add(i, e, "Date")
-			i = e
-			continue
-		}
-		it := p.itemAt(i)
-		if it == nil {
-			if e, ok := p.apposition(i); ok {
-				p.add(i, e, "Person")
-				i = e
-				continue
-			}
-			i++
-			continue
-		}
-		// An actor or nationality before a group head: Syrian army, US-led coalition.
-		if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
-			if h := p.has(next, kHead); h != nil {
-				p.add(i, next.e, h.typ)
-				i = next.e
-				continue
-			}
-		}
-		if h := p.has(it, kHead); h != nil && h.alone {
-			p.add(i, it.e, h.typ)
-			i = it.e
-			continue
-		}
-		if en := p.has(it, kEntity); en != nil {
-			if en.typ == "Person" && it.e-i > 1 {
-				p.addSurnames(i, it.e)
-			}
-			if s, ok := p.longerName(i, it, sentStart); ok {
-				// "the country's National Security Council" is not the UN's: a name of its own.
-				p.add(s, it.e, en.typ)
-			} else if !en.noun || sentStart[i] || p.nounContext(i) {
-				p.add(i, it.e, en.typ)
-			}
-			i = it.e
-			continue
-		}
-		if c := p.has(it, kCapital); c != nil {
-			typ := c.typ
-			if i > 0 && p.wordIs(i-1, kPrep) {
-				typ = "Location"
-			}
-			p.add(i, it.e, typ)
-		}
-		i = it.e
+		i = p.mentionFrom(i, sentStart)
 	}
-	// Bare surnames of people named in full elsewhere in the article.
 	if len(p.surnames) > 0 {
-		covered := make([]bool, n)
-		for _, m := range p.ms {
-			for k := m.s; k < m.e; k++ {
-				covered[k] = true
-			}
-		}
-		for i := int32(0); i < n; i++ {
-			t := &p.toks[i]
-			if covered[i] || !t.is(fCap) || t.is(fHyphen) || p.itemAt(i) != nil {
-				continue
-			}
-			if p.surnames[foldString(p.text[t.bs:t.be])] {
-				// "Brittney Griner" later in the text, or before its full introduction, is one
-				// mention, not two.
-				e := i + 1
-				for e < n && !covered[e] && p.toks[e].is(fCap) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil &&
-					p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
-					e++
-				}
-				p.add(i, e, "Person")
-				i = e - 1
-			}
-		}
-		slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.bareSurnames()
 	}
+}
+
+// mentionFrom adds the mention that starts at token i, if any, and returns the token where
+// the search goes on.
+func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
+	if e, ok := p.person(i); ok {
+		p.add(i, e, "Person")
+		return e
+	}
+	if e, ok := p.date(i); ok {
+		p.add(i, e, "Date")
+		return e
+	}
+	it := p.itemAt(i)
+	if it == nil {
+		if e, ok := p.apposition(i); ok {
+			p.add(i, e, "Person")
+			return e
+		}
+		return i + 1
+	}
+	// An actor or nationality before a group head: Syrian army, US-led coalition.
+	if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
+		if h := p.has(next, kHead); h != nil {
+			p.add(i, next.e, h.typ)
+			return next.e
+		}
+	}
+	if h := p.has(it, kHead); h != nil && h.alone {
+		p.add(i, it.e, h.typ)
+		return it.e
+	}
+	if en := p.has(it, kEntity); en != nil {
+		p.entityMention(i, it, en, sentStart)
+		return it.e
+	}
+	if c := p.has(it, kCapital); c != nil {
+		typ := c.typ
+		if i > 0 && p.wordIs(i-1, kPrep) {
+			typ = "Location"
+		}
+		p.add(i, it.e, typ)
+	}
+	return it.e
+}
+
+// entityMention adds the mention of a dictionary entity at token i.
+func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
+	if en.typ == "Person" && it.e-i > 1 {
+		p.addSurnames(i, it.e)
+	}
+	if s, ok := p.longerName(i, it, sentStart); ok {
+		// "the country's National Security Council" is not the UN's: a name of its own.
+		p.add(s, it.e, en.typ)
+	} else if !en.noun || sentStart[i] || p.nounContext(i) {
+		p.add(i, it.e, en.typ)
+	}
+}
+
+// bareSurnames adds the bare surnames of people named in full elsewhere in the article.
+func (p *pass) bareSurnames() {
+	n := int32(len(p.toks))
+	covered := make([]bool, n)
+	for _, m := range p.ms {
+		for k := m.s; k < m.e; k++ {
+			covered[k] = true
+		}
+	}
+	for i := int32(0); i < n; i++ {
+		t := &p.toks[i]
+		if covered[i] || !t.is(fCap) || t.is(fHyphen) || p.itemAt(i) != nil {
+			continue
+		}
+		if p.surnames[foldString(p.text[t.bs:t.be])] {
+			// "Brittney Griner" later in the text, or before its full introduction, is one
+			// mention, not two.
+			e := i + 1
+			for e < n && !covered[e] && p.toks[e].is(fCap) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil &&
+				p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
+				e++
+			}
+			p.add(i, e, "Person")
+			i = e - 1
+		}
+	}
+	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 }
 
 // nounContext reports whether the word at i, which may be a noun or a verb (attacks,
