@@ -26,7 +26,6 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 		for mi < len(p.ms) && p.ms[mi].s < s.e {
 			mi++
 		}
-		ms := p.ms[m0:mi]
 		for vi < len(verbs) && verbs[vi].s < s.s {
 			vi++
 		}
@@ -34,101 +33,146 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 		for vi < len(verbs) && verbs[vi].s < s.e {
 			vi++
 		}
-		vs := verbs[v0:vi]
-		prevStart, prevEnd := s.s, s.s
-		var prevG1 []int // the subject of the previous trigger in the sentence
-		denied := false
-		for k := range vs {
-			v := &vs[k]
-			next := s.e
-			if k+1 < len(vs) {
-				next = vs[k+1].s
-			}
-			cueFrom, cueVerbEnd := prevStart, prevEnd
-			prevStart, prevEnd = v.s, v.e
-			e := &p.d.entries[v.ents[0]]
-			if e.denies {
-				denied = true
-			}
-			if e.rel == "" || denied {
-				continue
-			}
-			sch := schema[e.rel]
-			var g1, g2 []int
-			passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
-			switch {
-			case passive:
-				// "The deal was signed by A, by B and by C": the agents follow "by", the
-				// subject is the object. Without "by" the agent is not stated.
-				g1 = p.byList(ms, m0, v.e, next, sch[0], true)
-			case e.arg1 == "R" && p.endsWithBy(v):
-				g1 = p.byList(ms, m0, v.e, next, sch[0], false)
-			case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, cueFrom):
-				// "praised China and thanked Oman", "…, accusing Doha of": the subject of
-				// the previous verb.
-				g1 = fit(prevG1, p.ms, sch[0])
-			}
-			if len(g1) == 0 && !passive {
-				for _, side := range e.arg1 {
-					if g1 = p.find(ms, m0, v, side, sch[0], s, next); len(g1) > 0 {
-						break
-					}
-				}
-			}
-			if len(g1) == 0 {
-				continue
-			}
-			prevG1 = g1
-			if passive {
-				g2 = p.find(ms, m0, v, 'L', sch[1], s, next)
-				for _, a := range g1 {
-					for _, b := range g2 {
-						p.emit(&out, seen, v, e, sch, a, b, p.cues(cueFrom, cueVerbEnd, v, e))
-					}
-				}
-				continue
-			}
-			pairs := false
-			for _, side := range e.arg2 {
-				if side == 'G' {
-					if len(g1) > 1 {
-						pairs = true
-						break
-					}
-					continue
-				}
-				if g2 = p.find(ms, m0, v, side, sch[1], s, next); len(g2) > 0 {
-					break
-				}
-			}
-			if len(g2) == 0 && e.arg1 == "L" && strings.ContainsRune(e.arg2, 'R') {
-				// "Jabhat Fateh al-Sham, which Russian jets continue to bomb": the object is
-				// what the relative pronoun before the subject stands for.
-				g2 = p.relativeObject(ms, m0, g1, sch[1])
-			}
-			if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
-				// "air strikes by the coalition on the Houthis": the target after the agents.
-				g2 = p.onTarget(ms, m0, p.ms[g1[len(g1)-1]].e, next, sch[1])
-			}
-			attrs := p.cues(cueFrom, cueVerbEnd, v, e)
-			emit := func(a, b int) { p.emit(&out, seen, v, e, sch, a, b, attrs) }
-			if pairs {
-				for x := 0; x < len(g1); x++ {
-					for y := x + 1; y < len(g1); y++ {
-						emit(g1[x], g1[y])
-					}
-				}
-				continue
-			}
-			for _, a := range g1 {
-				for _, b := range g2 {
-					emit(a, b)
-				}
-			}
-		}
+		sc := sentence{span: s, ms: p.ms[m0:mi], base: m0, out: &out, seen: seen}
+		p.sentenceRelations(&sc, verbs[v0:vi])
 	}
 	slices.SortStableFunc(out, func(a, b relation) int { return int(p.ms[a.a1].s - p.ms[b.a1].s) })
 	return out
+}
+
+// sentence is what binding the triggers of one sentence needs: its span, its mentions
+// (ms, which start at index base of p.ms) and where the relations go.
+type sentence struct {
+	span
+	ms   []mention
+	base int
+	out  *[]relation
+	seen map[[3]int]bool
+}
+
+// trigger is one trigger of a sentence with its context: where the next trigger starts,
+// and the span from the previous trigger's start to its end, where cues are read.
+type trigger struct {
+	v                *item
+	e                *entry
+	next             int32
+	cueFrom, prevEnd int32
+}
+
+// sentenceRelations binds the triggers of one sentence in order. A trigger after a denial
+// ("denied any role in the attack") states nothing; a trigger may share the subject of the
+// one before it.
+func (p *pass) sentenceRelations(sc *sentence, vs []item) {
+	prevStart, prevEnd := sc.s, sc.s
+	var prevG1 []int // the subject of the previous trigger in the sentence
+	denied := false
+	for k := range vs {
+		t := trigger{v: &vs[k], e: &p.d.entries[vs[k].ents[0]], next: sc.e, cueFrom: prevStart, prevEnd: prevEnd}
+		if k+1 < len(vs) {
+			t.next = vs[k+1].s
+		}
+		prevStart, prevEnd = t.v.s, t.v.e
+		if t.e.denies {
+			denied = true
+		}
+		if t.e.rel == "" || denied {
+			continue
+		}
+		if g1 := p.bindTrigger(sc, &t, prevG1); g1 != nil {
+			prevG1 = g1
+		}
+	}
+}
+
+// bindTrigger finds the arguments of one trigger and emits its relations. It returns the
+// subject list (nil when none was found).
+func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
+	v, e := t.v, t.e
+	sch := schema[e.rel]
+	passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
+	g1 := p.subject(sc, t, sch, passive, prevG1)
+	if len(g1) == 0 {
+		return nil
+	}
+	attrs := p.cues(t.cueFrom, t.prevEnd, v, e)
+	emit := func(a, b int) { p.emit(sc.out, sc.seen, v, e, sch, a, b, attrs) }
+	if passive {
+		for _, a := range g1 {
+			for _, b := range p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next) {
+				emit(a, b)
+			}
+		}
+		return g1
+	}
+	g2, pairs := p.object(sc, t, sch, g1)
+	if pairs {
+		for x := 0; x < len(g1); x++ {
+			for y := x + 1; y < len(g1); y++ {
+				emit(g1[x], g1[y])
+			}
+		}
+		return g1
+	}
+	for _, a := range g1 {
+		for _, b := range g2 {
+			emit(a, b)
+		}
+	}
+	return g1
+}
+
+// subject returns the Arg1 list of a trigger.
+func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, prevG1 []int) []int {
+	v, e := t.v, t.e
+	var g1 []int
+	switch {
+	case passive:
+		// "The deal was signed by A, by B and by C": the agents follow "by", the
+		// subject is the object. Without "by" the agent is not stated.
+		return p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
+	case e.arg1 == "R" && p.endsWithBy(v):
+		g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], false)
+	case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, t.cueFrom):
+		// "praised China and thanked Oman", "…, accusing Doha of": the subject of
+		// the previous verb.
+		g1 = fit(prevG1, p.ms, sch[0])
+	}
+	if len(g1) > 0 {
+		return g1
+	}
+	for _, side := range e.arg1 {
+		if g1 = p.find(sc.ms, sc.base, v, side, sch[0], sc.span, t.next); len(g1) > 0 {
+			return g1
+		}
+	}
+	return nil
+}
+
+// object returns the Arg2 list of an active trigger, or pairs when the relation holds
+// between the members of the subject list ("Kerry and Lavrov spoke").
+func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []int, pairs bool) {
+	v, e := t.v, t.e
+	for _, side := range e.arg2 {
+		if side == 'G' {
+			if len(g1) > 1 {
+				return nil, true
+			}
+			continue
+		}
+		if g2 = p.find(sc.ms, sc.base, v, side, sch[1], sc.span, t.next); len(g2) > 0 {
+			break
+		}
+	}
+	if len(g2) == 0 && e.arg1 == "L" && strings.ContainsRune(e.arg2, 'R') {
+		// "Jabhat Fateh al-Sham, which Russian jets continue to bomb": the object is
+		// what the relative pronoun before the subject stands for.
+		g2 = p.relativeObject(sc.ms, sc.base, g1, sch[1])
+	}
+	if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
+		// "air strikes by the coalition on the Houthis": the target after the agents.
+		g2 = p.onTarget(sc.ms, sc.base, p.ms[g1[len(g1)-1]].e, t.next, sch[1])
+	}
+	return g2, false
 }
 
 // emit appends the relation of trigger v between mentions a and b unless it is there already.
