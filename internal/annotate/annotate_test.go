@@ -496,6 +496,14 @@ func TestFrontMatter(t *testing.T) {
 	if _, _, _, err := SplitFrontMatter("---\nno colon\n---\n"); err == nil || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("bad line: err %v", err)
 	}
+	// YAML: a quoted value may hold a colon, comments are skipped, a list is refused.
+	_, m, _, err = SplitFrontMatter("---\n# a comment\ntitle: \"Talks: day two\"\nurl: https://example.org/a?b=c\n---\nText.\n")
+	if err != nil || m.Title != "Talks: day two" || m.URL != "https://example.org/a?b=c" {
+		t.Errorf("quoted title: meta %+v err %v", m, err)
+	}
+	if _, _, _, err := SplitFrontMatter("---\ntitle: x\ntags:\n  - a\n---\nText.\n"); err == nil || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "tags") {
+		t.Errorf("list value: err %v", err)
+	}
 }
 
 func TestReadFileWithHeaderAndMeta(t *testing.T) {
