@@ -285,6 +285,20 @@ func (p *pass) person(i int32) (int32, bool) {
 			return t.e, true
 		}
 	}
+	k, count := p.nameRun(j, true)
+	if count == 0 || count > 5 {
+		return 0, false
+	}
+	p.addSurnames(j, k)
+	return k, true
+}
+
+// nameRun scans the capitalised words of an unknown name from token j: particles inside
+// it (bin, al), the second halves of hyphenated given names (Kim Dae-jung) and, with
+// knownTail, a known person's name that ends it ("President Abd-Rabbu Mansour Hadi"). It
+// returns where the name ends and how many words it has.
+func (p *pass) nameRun(j int32, knownTail bool) (int32, int) {
+	n := int32(len(p.toks))
 	k, count := j, 0
 	for k < n {
 		t := &p.toks[k]
@@ -296,8 +310,7 @@ func (p *pass) person(i int32) (int32, bool) {
 				k++
 				continue
 			}
-			if en := p.has(it, kEntity); en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
-				// "President Abd-Rabbu Mansour Hadi": a known name ends the unknown one.
+			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
 				count += int(it.e - k)
 				k = it.e
 				continue
@@ -305,7 +318,7 @@ func (p *pass) person(i int32) (int32, bool) {
 			break
 		}
 		if t.is(fHyphen) && k > j {
-			k++ // the second half of a hyphenated given name: Kim Dae-jung
+			k++
 			continue
 		}
 		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
@@ -314,11 +327,7 @@ func (p *pass) person(i int32) (int32, bool) {
 		k++
 		count++
 	}
-	if count == 0 || count > 5 {
-		return 0, false
-	}
-	p.addSurnames(j, k)
-	return k, true
+	return k, count
 }
 
 // addSurnames records the first and last words of the name over tokens [j, k), so that
@@ -343,29 +352,7 @@ func (p *pass) apposition(i int32) (int32, bool) {
 	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) {
 		return 0, false
 	}
-	k, count := i, 0
-	for k < n {
-		t := &p.toks[k]
-		if !t.is(fWord) || t.is(fDigit) || k > i && t.is(fNewline) {
-			break
-		}
-		if it := p.itemAt(k); it != nil {
-			if p.has(it, kParticle) != nil && count > 0 && k+1 < n && p.toks[k+1].is(fCap) {
-				k++
-				continue
-			}
-			break
-		}
-		if t.is(fHyphen) && count > 0 {
-			k++
-			continue
-		}
-		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
-			break
-		}
-		k++
-		count++
-	}
+	k, count := p.nameRun(i, false)
 	if count < 2 || count > 4 || k+2 >= n || p.toks[k].punct != ',' {
 		return 0, false
 	}
