@@ -3,6 +3,7 @@ package annotate
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -62,15 +63,6 @@ func relationList(a *ingest.Article) []string {
 	return out
 }
 
-func contains(list []string, want string) bool {
-	for _, x := range list {
-		if x == want {
-			return true
-		}
-	}
-	return false
-}
-
 func TestPatterns(t *testing.T) {
 	tests := []struct {
 		name          string
@@ -102,6 +94,27 @@ func TestPatterns(t *testing.T) {
 			text:          "A truce brokered by Egypt and Qatar held through the weekend.",
 			relations:     []string{"Mediated(Egypt, truce)", "Mediated(Qatar, truce)"},
 			relationCount: 2,
+		},
+		{
+			name:          "a junta and a presidential guard are a government and an armed force; the guard detains",
+			text:          "Soldiers of the presidential guard detained President Ali Bongo on Wednesday. The junta named General Brice Oligui Nguema as leader.",
+			mentions:      []string{"ArmedForce:presidential guard", "Government:junta", "Person:President Ali Bongo", "Person:General Brice Oligui Nguema"},
+			relations:     []string{"Detained(presidential guard, President Ali Bongo)"},
+			relationCount: 1,
+		},
+		{
+			name:          "ratifying an accord backs it; a parliament is part of the government",
+			text:          "The Turkish parliament ratified the accord on Thursday.",
+			mentions:      []string{"Government:Turkish parliament"},
+			relations:     []string{"Backed(Turkish parliament, accord)"},
+			relationCount: 1,
+		},
+		{
+			name:          "a raid after a determiner is an attack that can be condemned",
+			text:          "Brazil condemned the raid on the embassy.",
+			mentions:      []string{"Attack:raid"},
+			relations:     []string{"Criticised(Brazil, raid)"},
+			relationCount: 1,
 		},
 		{
 			name:          "two people before a symmetric verb speak with each other",
@@ -325,17 +338,17 @@ func TestPatterns(t *testing.T) {
 			a := annotateText(t, tc.text)
 			ms, rs := mentionList(a), relationList(a)
 			for _, m := range tc.mentions {
-				if !contains(ms, m) {
+				if !slices.Contains(ms, m) {
 					t.Errorf("mention %s not found; got %v", m, ms)
 				}
 			}
 			for _, m := range tc.notMentions {
-				if contains(ms, m) {
+				if slices.Contains(ms, m) {
 					t.Errorf("unexpected mention %s", m)
 				}
 			}
 			for _, r := range tc.relations {
-				if !contains(rs, r) {
+				if !slices.Contains(rs, r) {
 					t.Errorf("relation %s not found; got %v", r, rs)
 				}
 			}
@@ -349,7 +362,7 @@ func TestPatterns(t *testing.T) {
 func TestOffsetsCountCodePoints(t *testing.T) {
 	text := "“Sanctions,” he said — then Erdoğan’s Turkey condemned Russia."
 	a := annotateText(t, text) // Validate checks that every span covers its text
-	if !contains(mentionList(a), "State:Turkey") || !contains(mentionList(a), "State:Russia") {
+	if !slices.Contains(mentionList(a), "State:Turkey") || !slices.Contains(mentionList(a), "State:Russia") {
 		t.Fatalf("mentions %v", mentionList(a))
 	}
 	rs := []rune(text)
@@ -642,4 +655,30 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal("two runs on one text differ")
 		}
 	}
+}
+
+// TestKnownAcronymDefinedInText: when the dictionaries know a name and its acronym apart,
+// "Name (ACR)" in the text ties them and the acronym's later uses, so they resolve to one actor.
+func TestKnownAcronymDefinedInText(t *testing.T) {
+	a := annotateText(t, "The Economic Community of West African States (ECOWAS) met in Abuja. ECOWAS imposed sanctions on Niger.")
+	ids := map[string][]string{}
+	for _, m := range a.Mentions {
+		ids[m.Text] = append(ids[m.Text], m.ID)
+	}
+	want := append(ids["Economic Community of West African States"], ids["ECOWAS"]...)
+	if len(want) != 3 {
+		t.Fatalf("mentions %v, want the name and two uses of ECOWAS", mentionList(a))
+	}
+	for _, line := range strings.Split(a.Annotations, "\n") {
+		if !strings.HasPrefix(line, "*\tEquiv ") {
+			continue
+		}
+		got := strings.Fields(strings.TrimPrefix(line, "*\tEquiv "))
+		slices.Sort(got)
+		slices.Sort(want)
+		if slices.Equal(got, want) {
+			return
+		}
+	}
+	t.Errorf("no Equiv of %v in\n%s", want, a.Annotations)
 }

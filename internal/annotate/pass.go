@@ -610,7 +610,10 @@ func (p *pass) acronyms() {
 			continue
 		}
 		if p.has(p.itemAt(k+1), kEntity) != nil {
-			continue // a known acronym: Islamic State (IS)
+			// A known acronym: Islamic State (IS). When the dictionaries know the name and
+			// the acronym apart, the text ties them.
+			p.knownAcronym(k)
+			continue
 		}
 		s, caps := k, 0
 		for s > 0 {
@@ -670,6 +673,30 @@ func (p *pass) acronyms() {
 		p.nameClusters = append(p.nameClusters, cluster)
 		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 	}
+}
+
+// knownAcronym ties a known name to the known acronym in brackets after it (token k is
+// the bracket) and to the acronym's later uses, when its letters are the name's initials
+// and both have one type: "the Economic Community of West African States (ECOWAS)" … "ECOWAS".
+func (p *pass) knownAcronym(k int32) {
+	name, ok := p.mentionAt(k - 1)
+	acr, ok2 := p.mentionAt(k + 1)
+	if !ok || !ok2 || name.e != k || acr.s != k+1 || acr.e != k+2 || name.typ != acr.typ || name.e-name.s < 2 {
+		return
+	}
+	a := &p.toks[k+1]
+	word := p.text[a.bs:a.be]
+	if !p.initials(name.s, name.e, word) {
+		return
+	}
+	cluster := []int32{name.s, k + 1}
+	for j := k + 3; j < int32(len(p.toks)); j++ {
+		t := &p.toks[j]
+		if m, ok := p.mentionAt(j); ok && m.s == j && m.e == j+1 && m.typ == name.typ && p.text[t.bs:t.be] == word {
+			cluster = append(cluster, j)
+		}
+	}
+	p.nameClusters = append(p.nameClusters, cluster)
 }
 
 // mentionAt returns the mention that covers token i, if any.
