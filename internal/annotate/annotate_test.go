@@ -117,6 +117,19 @@ func TestPatterns(t *testing.T) {
 			relationCount: 1,
 		},
 		{
+			name:          "places no dictionary knows: after a locative preposition, ending in a place noun, after town of",
+			text:          "Fighting went on near Bunagana, in the Rutshuru Valley and around the mining town of Rubaya.",
+			mentions:      []string{"Location:Bunagana", "Location:Rutshuru Valley", "Location:Rubaya"},
+			relationCount: -1,
+		},
+		{
+			name:          "a person of the article, or a name after the, is not taken for a place",
+			text:          "President Felix Tshisekedi met envoys. Talks in Tshisekedi's office and in the Union Building went on.",
+			mentions:      []string{"Person:President Felix Tshisekedi", "Person:Tshisekedi"},
+			notMentions:   []string{"Location:Tshisekedi", "Location:Union Building"},
+			relationCount: -1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

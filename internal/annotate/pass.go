@@ -150,6 +150,10 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	it := p.itemAt(i)
 	if it == nil {
+		if e, ok := p.unknownPlace(i); ok {
+			p.add(i, e, "Location")
+			return e
+		}
 		if e, ok := p.apposition(i); ok {
 			p.add(i, e, "Person")
 			return e
@@ -222,6 +226,53 @@ func (p *pass) bareSurnames() {
 	}
 	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 }
+
+// placeNouns end the names of places: the Galwan Valley, the Strait of Hormuz.
+var placeNouns = map[string]bool{"valley": true, "province": true, "region": true, "strait": true,
+	"sea": true, "island": true, "islands": true, "peninsula": true, "river": true, "mountains": true,
+	"desert": true, "corridor": true, "plateau": true, "heights": true, "district": true, "county": true}
+
+// notPlacePreps are prepositions after which an unknown name is as often a body or a person
+// as a place ("of", "to").
+var notPlacePreps = map[string]bool{"of": true, "to": true}
+
+// unknownPlace matches a place no dictionary knows: one to four capitalised words after a
+// locative preposition ("near Debaltseve", "in the Galwan Valley"), or ending in a place
+// noun ("the Galwan Valley"). Words that name a person of the article are never a place.
+func (p *pass) unknownPlace(i int32) (int32, bool) {
+	t := &p.toks[i]
+	if !t.is(fWord) || !t.is(fCap) || t.is(fUpper) || t.is(fHyphen) || i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) {
+		return 0, false
+	}
+	k, count := p.nameRun(i, false)
+	if count == 0 || count > 4 || k < int32(len(p.toks)) && p.toks[k].is(fWord) && p.toks[k].is(fCap) {
+		return 0, false
+	}
+	for j := i; j < k; j++ {
+		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+			return 0, false
+		}
+	}
+	last := &p.toks[k-1]
+	if count > 1 && placeNouns[foldString(p.text[last.bs:last.be])] {
+		return k, true
+	}
+	j := i - 1
+	if j >= 0 && p.toks[j].word == p.an.wThe {
+		return 0, false // "in the …" names a place only with a place noun
+	}
+	if j > 0 && p.toks[j].word == p.an.wOf && settlementNouns[foldString(p.text[p.toks[j-1].bs:p.toks[j-1].be])] {
+		return k, true // "the railway town of Debaltseve"
+	}
+	if j < 0 || !p.wordIs(j, kPrep) || notPlacePreps[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+		return 0, false
+	}
+	return k, true
+}
+
+// settlementNouns before "of" introduce a place's name: the town of, the province of.
+var settlementNouns = map[string]bool{"town": true, "city": true, "village": true, "port": true,
+	"province": true, "region": true, "district": true, "island": true, "enclave": true}
 
 // nounContext reports whether the word at i, which may be a noun or a verb (attacks,
 // strikes), follows a determiner, preposition, adjective or number, making it a noun.
