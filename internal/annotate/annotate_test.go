@@ -130,6 +130,19 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "a list has one and: a second one starts a clause of its own",
+			text:          "Kenya accused Ethiopia of ignoring Egypt and Sudan, and Sudan criticised the dam.",
+			relations:     []string{"Criticised(Kenya, Ethiopia)"},
+			notRelations:  []string{"Criticised(Egypt, dam)"},
+			relationCount: -1,
+		},
+		{
+			name:          "a name a verb follows opens a clause: it is not a member of the list before",
+			text:          "Norway praised Colombia, and Cuba said the talks would go on.",
+			relations:     []string{"Praised(Norway, Colombia)"},
+			relationCount: 1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},
@@ -694,4 +707,21 @@ func TestKnownAcronymDefinedInText(t *testing.T) {
 		}
 	}
 	t.Errorf("no Equiv of %v in\n%s", want, a.Annotations)
+}
+
+// TestMeetingNounOrVerb: "meeting" after a plural noun is a verb; after a determiner, a
+// name or a possessive it is an event.
+func TestMeetingNounOrVerb(t *testing.T) {
+	text := "Leaders meeting in Addis Ababa welcomed the plan. The NATO meeting ended, and Tuesday's meeting was short."
+	a := annotateText(t, text)
+	var at []int
+	for _, m := range a.Mentions {
+		if m.Type == "Meeting" {
+			at = append(at, m.Spans[0].Start)
+		}
+	}
+	want := []int{strings.Index(text, "meeting ended"), strings.Index(text, "meeting was")}
+	if !slices.Equal(at, want) {
+		t.Errorf("Meeting mentions at %v, want %v (%v)", at, want, mentionList(a))
+	}
 }

@@ -285,11 +285,24 @@ func (p *pass) nounContext(i int32) bool {
 	if t.is(fDigit) {
 		return true
 	}
+	if w := p.text[t.bs:t.be]; w == "'s" || w == "’s" || t.is(fCap) && !p.sentStartAt(prev) {
+		return true // "Tuesday's meeting", "a NATO meeting"
+	}
 	it := p.itemAt(prev)
 	if it == nil || it.e != i {
 		return false
 	}
 	return p.has(it, kDet) != nil || p.has(it, kPrep) != nil || p.has(it, kAdj) != nil
+}
+
+// sentStartAt reports whether token i opens a sentence or a paragraph (a capital there
+// says nothing about a name).
+func (p *pass) sentStartAt(i int32) bool {
+	if i == 0 || p.toks[i].is(fPara) {
+		return true
+	}
+	pt := p.toks[i-1].punct
+	return pt == '.' || pt == '!' || pt == '?' || pt == '"' || pt == '“'
 }
 
 // person matches a title before a name: [nationality or actor] title... name, where the

@@ -304,11 +304,7 @@ func (p *pass) onTarget(ms []mention, base int, from, next int32, allowed typeSe
 		if m.s >= next || m.s-from > 3 || !allowed[m.typ] {
 			return nil
 		}
-		g := []int{base + k}
-		for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
-			g = append(g, base+j)
-		}
-		return p.members(g)
+		return p.members(p.listRight(ms, base, k, allowed))
 	}
 	return nil
 }
@@ -335,11 +331,7 @@ func (p *pass) relativeObject(ms []mention, base int, g1 []int, allowed typeSet)
 		if m.e != k || !allowed[m.typ] {
 			return nil
 		}
-		g := []int{base + j}
-		for i := j - 1; i >= 0 && allowed[ms[i].typ] && sameKind(ms[i], ms[i+1]) && p.joined(ms[i], ms[i+1]); i-- {
-			g = append(g, base+i)
-		}
-		return p.members(g)
+		return p.members(p.listLeft(ms, base, j, allowed))
 	}
 	return nil
 }
@@ -407,11 +399,7 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 				k = j - 1
 				m = ms[k]
 			}
-			g := []int{base + k}
-			for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
-				g = append(g, base+j)
-			}
-			return p.members(g)
+			return p.members(p.listLeft(ms, base, k, allowed))
 		}
 	case 'R':
 		for k := range ms {
@@ -427,14 +415,73 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if !allowed[m.typ] {
 				continue
 			}
-			g := []int{base + k}
-			for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
-				g = append(g, base+j)
-			}
-			return p.members(g)
+			return p.members(p.listRight(ms, base, k, allowed))
 		}
 	}
 	return nil
+}
+
+// listLeft returns mention k of ms (as an index into p.ms) with the list it ends: the
+// mentions before it joined by commas and one "and" or "or" ("Erdogan and Guterres, and
+// Guterres condemned": the list is the second Guterres and the one before).
+func (p *pass) listLeft(ms []mention, base, k int, allowed typeSet) []int {
+	g := []int{base + k}
+	conj := false
+	for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
+		if c := p.conjunctionBetween(ms[j], ms[j+1]); c && conj {
+			break
+		} else if c {
+			conj = true
+		}
+		g = append(g, base+j)
+	}
+	return g
+}
+
+// listRight returns mention k of ms with the list it opens. The list has one "and" or
+// "or", and a member that a verb follows opens a clause of its own ("criticised China,
+// and Washington said").
+func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
+	g := []int{base + k}
+	conj := false
+	for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
+		c := p.conjunctionBetween(ms[j-1], ms[j])
+		if c && conj || p.clauseSubject(ms[j]) {
+			break
+		}
+		conj = conj || c
+		g = append(g, base+j)
+	}
+	return g
+}
+
+// conjunctionBetween reports whether "and" or "or" lies between mentions a and b.
+func (p *pass) conjunctionBetween(a, b mention) bool {
+	for k := a.e; k < b.s; k++ {
+		if w := p.toks[k].word; w >= 0 && (w == p.an.wAnd || w == p.an.wOr) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerbs are verbs that, right after a name, make it the subject of a clause.
+var clauseVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "added": true,
+	"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true,
+	"will": true, "would": true, "could": true, "can": true, "did": true, "does": true, "also": true}
+
+// clauseSubject reports whether a verb follows mention m: a lower-case word of
+// clauseVerbs or ending in -ed ("Washington said", "Russia warned").
+func (p *pass) clauseSubject(m mention) bool {
+	if int(m.e) >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[m.e]
+	if !t.is(fWord) || t.is(fCap) || t.is(fDigit) {
+		return false
+	}
+	w := foldString(p.text[t.bs:t.be])
+	return clauseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // members drops parenthesised aliases ("Islamic State (IS)") from a list, keeping the order
