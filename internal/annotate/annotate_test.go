@@ -143,6 +143,25 @@ func TestPatterns(t *testing.T) {
 			relationCount: 1,
 		},
 		{
+			name:          "an unknown name before a group noun is an armed group, and so are its later bare uses",
+			text:          "The M23 rebel group seized Bunagana. Uganda denied backing M23.",
+			mentions:      []string{"ArmedGroup:M23"},
+			relationCount: -1,
+		},
+		{
+			name:          "a known name keeps an acronym of its letters in order defined after it",
+			text:          "The Caribbean Community (CARICOM) met in Kingston. CARICOM urged Haiti to hold elections.",
+			mentions:      []string{"Organisation:Caribbean Community", "Organisation:CARICOM"},
+			relations:     []string{"Urged(CARICOM, Haiti)"},
+			relationCount: 1,
+		},
+		{
+			name:          "the police is the police named before",
+			text:          "Ecuadorian police arrested Jorge Glas. He was taken away by the police.",
+			mentions:      []string{"ArmedForce:Ecuadorian police", "ArmedForce:police"},
+			relationCount: -1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},
@@ -723,5 +742,34 @@ func TestMeetingNounOrVerb(t *testing.T) {
 	want := []int{strings.Index(text, "meeting ended"), strings.Index(text, "meeting was")}
 	if !slices.Equal(at, want) {
 		t.Errorf("Meeting mentions at %v, want %v (%v)", at, want, mentionList(a))
+	}
+}
+
+// TestGroupAndDefiniteClusters: the uses of an armed group no dictionary knows, and "the
+// rebels" after it, are one actor (tied by Equiv), as is "the police" with the police named before.
+func TestGroupAndDefiniteClusters(t *testing.T) {
+	a := annotateText(t, "The M23 rebel group seized Bunagana. The rebels said M23 would hold it.")
+	var found []string
+	for _, m := range a.Mentions {
+		if m.Type == "ArmedGroup" {
+			found = append(found, m.Text)
+		}
+	}
+	if !slices.Equal(found, []string{"M23", "rebels", "M23"}) {
+		t.Errorf("armed group mentions %v, want M23, rebels, M23", found)
+	}
+	b := graph.NewBuilder(nil)
+	ag, err := b.Build(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := 0
+	for _, n := range ag.Nodes {
+		if n.Label == "ArmedGroup" {
+			groups++
+		}
+	}
+	if groups != 1 {
+		t.Errorf("%d armed group nodes, want 1:\n%s", groups, a.Annotations)
 	}
 }

@@ -16,6 +16,9 @@ type pass struct {
 	ms    []mention
 	// surnames of people introduced with a title, so later bare surnames are people too
 	surnames map[string]bool
+	// names of armed groups no dictionary knows, found before a group noun ("the M23
+	// rebel group"), so that their later bare uses are mentions too
+	groups map[string]bool
 	// names: clusters of mentions (by start token) of one actor named in full and by its
 	// acronym ("the Revolutionary Armed Forces of Colombia (FARC)" … "the FARC")
 	nameClusters [][]int32
@@ -135,6 +138,9 @@ func (p *pass) mentions(sents []span) {
 	if len(p.surnames) > 0 {
 		p.bareSurnames()
 	}
+	if len(p.groups) > 0 {
+		p.bareGroups()
+	}
 }
 
 // mentionFrom adds the mention that starts at token i, if any, and returns the token where
@@ -150,6 +156,10 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	it := p.itemAt(i)
 	if it == nil {
+		if e, ok := p.unknownGroup(i); ok {
+			p.add(i, e, "ArmedGroup")
+			return e
+		}
 		if e, ok := p.unknownPlace(i); ok {
 			p.add(i, e, "Location")
 			return e
@@ -165,6 +175,14 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		if h := p.has(next, kHead); h != nil {
 			p.add(i, next.e, h.typ)
 			return next.e
+		}
+	}
+	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe {
+		// "the police", "the rebels": the group named shortly before.
+		if ante, ok := p.antecedent(h.typ, i); ok {
+			p.add(i, it.e, h.typ)
+			p.nameClusters = append(p.nameClusters, []int32{ante, i})
+			return it.e
 		}
 	}
 	if h := p.has(it, kHead); h != nil && h.alone {
@@ -183,6 +201,21 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, it.e, typ)
 	}
 	return it.e
+}
+
+// antecedent returns the start of the nearest mention of type typ before token i, at
+// most maxRefDistance tokens back.
+func (p *pass) antecedent(typ string, i int32) (int32, bool) {
+	for k := len(p.ms) - 1; k >= 0; k-- {
+		m := p.ms[k]
+		if i-m.e > maxRefDistance {
+			break
+		}
+		if m.typ == typ {
+			return m.s, true
+		}
+	}
+	return 0, false
 }
 
 // entityMention adds the mention of a dictionary entity at token i.
@@ -222,6 +255,87 @@ func (p *pass) bareSurnames() {
 			}
 			p.add(i, e, "Person")
 			i = e - 1
+		}
+	}
+	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+}
+
+// groupNouns after an unknown name make it an armed group: "the M23 rebel group".
+var groupNouns = map[string]bool{"rebel": true, "rebels": true, "militia": true, "militias": true,
+	"militants": true, "fighters": true, "insurgents": true, "guerrillas": true, "guerrilla": true,
+	"jihadists": true, "armed": true, "militant": true, "insurgent": true}
+
+// unknownGroup matches one to three capitalised words or letter-and-digit names (M23) no
+// dictionary knows, before a group noun: "M23 fighters", "the Wagner militia".
+func (p *pass) unknownGroup(i int32) (int32, bool) {
+	n := int32(len(p.toks))
+	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) && !p.sentStartAt(i-1) {
+		return 0, false
+	}
+	k, words := i, 0
+	for k < n && p.itemAt(k) == nil {
+		t := &p.toks[k]
+		attached := k > i && p.toks[k-1].be == t.bs
+		if !t.is(fWord) || !(t.is(fCap) || attached && (t.is(fDigit) || t.is(fHyphen))) || k > i && t.is(fNewline) {
+			break
+		}
+		if !attached {
+			words++
+		}
+		k++
+	}
+	if words == 0 || words > 3 || k >= n || !p.toks[k].is(fWord) || p.toks[k].is(fCap) {
+		return 0, false
+	}
+	if !groupNouns[foldString(p.text[p.toks[k].bs:p.toks[k].be])] {
+		return 0, false
+	}
+	for j := i; j < k; j++ {
+		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+			return 0, false
+		}
+	}
+	if p.groups == nil {
+		p.groups = map[string]bool{}
+	}
+	p.groups[p.text[p.toks[i].bs:p.toks[k-1].be]] = true
+	return k, true
+}
+
+// bareGroups adds the later (or earlier) bare uses of armed groups found by unknownGroup.
+func (p *pass) bareGroups() {
+	n := int32(len(p.toks))
+	for name := range p.groups {
+		var cluster []int32
+		for off := 0; ; {
+			j := strings.Index(p.text[off:], name)
+			if j < 0 {
+				break
+			}
+			bs := int32(off + j)
+			off += j + len(name)
+			s, ok := slices.BinarySearchFunc(p.toks, bs, func(t token, b int32) int { return int(t.bs - b) })
+			if !ok {
+				continue
+			}
+			e := int32(s)
+			for e < n && p.toks[e].be <= int32(off) {
+				e++
+			}
+			if p.toks[e-1].be != int32(off) || e < n && p.toks[e].bs == int32(off) && p.toks[e].is(fWord) {
+				continue
+			}
+			if m, ok := p.mentionAt(int32(s)); ok {
+				if m.s == int32(s) && m.typ == "ArmedGroup" {
+					cluster = append(cluster, m.s) // the use that named it
+				}
+				continue
+			}
+			p.add(int32(s), e, "ArmedGroup")
+			cluster = append(cluster, int32(s))
+		}
+		if len(cluster) > 1 {
+			p.nameClusters = append(p.nameClusters, cluster)
 		}
 	}
 	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
@@ -679,6 +793,9 @@ func (p *pass) acronyms() {
 			p.knownAcronym(k)
 			continue
 		}
+		if p.newAcronymOfKnown(k) {
+			continue
+		}
 		s, caps := k, 0
 		for s > 0 {
 			t := &p.toks[s-1]
@@ -763,6 +880,55 @@ func (p *pass) knownAcronym(k int32) {
 	p.nameClusters = append(p.nameClusters, cluster)
 }
 
+// newAcronymOfKnown handles a known name followed by an acronym no dictionary knows, in
+// brackets at token k: "the Caribbean Community (CARICOM)". The acronym's letters are the
+// name's in order, from its first; it and its later uses become mentions of the name.
+func (p *pass) newAcronymOfKnown(k int32) bool {
+	name, ok := p.mentionAt(k - 1)
+	if !ok || name.e != k || eventTypes[name.typ] || name.typ == "Date" || name.typ == "Person" {
+		return false
+	}
+	a := &p.toks[k+1]
+	acr := p.text[a.bs:a.be]
+	if !abbreviates(foldString(p.text[p.toks[name.s].bs:p.toks[name.e-1].be]), strings.ToLower(acr)) {
+		return false
+	}
+	p.add(k+1, k+2, name.typ)
+	cluster := []int32{name.s, k + 1}
+	for j := k + 3; j < int32(len(p.toks)); j++ {
+		t := &p.toks[j]
+		if t.is(fUpper) && p.text[t.bs:t.be] == acr && !p.covered(j) {
+			p.add(j, j+1, name.typ)
+			cluster = append(cluster, j)
+		}
+	}
+	p.nameClusters = append(p.nameClusters, cluster)
+	slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	return true
+}
+
+// abbreviates reports whether acr (lower case) is made of letters of name in order,
+// starting with its first letter, and takes a letter from at least two of its words.
+func abbreviates(name, acr string) bool {
+	if acr == "" || name == "" || acr[0] != name[0] {
+		return false
+	}
+	words, i := 0, 0
+	lastWord := -1
+	for w, word := range strings.Fields(name) {
+		for _, r := range word {
+			if i < len(acr) && r == rune(acr[i]) {
+				i++
+				if w != lastWord {
+					words++
+					lastWord = w
+				}
+			}
+		}
+	}
+	return i == len(acr) && words >= 2
+}
+
 // mentionAt returns the mention that covers token i, if any.
 func (p *pass) mentionAt(i int32) (mention, bool) {
 	k, _ := slices.BinarySearchFunc(p.ms, i+1, func(m mention, t int32) int { return int(m.s - t) })
@@ -824,7 +990,28 @@ func (p *pass) nameEquivs() [][]int {
 			out = append(out, idx)
 		}
 	}
-	return out
+	return mergeClusters(out)
+}
+
+// mergeClusters joins the clusters that share a mention.
+func mergeClusters(cs [][]int) [][]int {
+	for a := 0; a < len(cs); a++ {
+		for b := a + 1; b < len(cs); b++ {
+			if slices.ContainsFunc(cs[b], func(x int) bool { return slices.Contains(cs[a], x) }) {
+				for _, x := range cs[b] {
+					if !slices.Contains(cs[a], x) {
+						cs[a] = append(cs[a], x)
+					}
+				}
+				cs = slices.Delete(cs, b, b+1)
+				b = a
+			}
+		}
+	}
+	for _, c := range cs {
+		slices.Sort(c)
+	}
+	return cs
 }
 
 // longerName reports whether the multi-word organisation name it (at token i) is the end of
