@@ -146,8 +146,13 @@ func (p *pass) mentions(sents []span) {
 // mentionFrom adds the mention that starts at token i, if any, and returns the token where
 // the search goes on.
 func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
-	if e, ok := p.person(i); ok {
-		p.add(i, e, "Person")
+	if name, e, ok := p.person(i); ok {
+		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) {
+			// "the American basketball player Brittney Griner": a description, not a title.
+			p.add(name, e, "Person")
+		} else {
+			p.add(i, e, "Person")
+		}
 		return e
 	}
 	if e, ok := p.date(i); ok {
@@ -420,16 +425,17 @@ func (p *pass) sentStartAt(i int32) bool {
 }
 
 // person matches a title before a name: [nationality or actor] title... name, where the
-// name is a known person or up to four capitalised words no dictionary claims.
-func (p *pass) person(i int32) (int32, bool) {
+// name is a known person or up to four capitalised words no dictionary claims. It returns
+// where the name starts and where the match ends.
+func (p *pass) person(i int32) (int32, int32, bool) {
 	it := p.itemAt(i)
 	if it == nil {
-		return 0, false
+		return 0, 0, false
 	}
 	j := i
 	if p.has(it, kTitle) == nil {
 		if p.has(it, kAdj) == nil && !p.isActor(it) {
-			return 0, false
+			return 0, 0, false
 		}
 		j = it.e
 		// Capitalised words of an office no dictionary lists may come between the
@@ -441,7 +447,7 @@ func (p *pass) person(i int32) (int32, bool) {
 			}
 		}
 		if p.has(p.itemAt(j), kTitle) == nil {
-			return 0, false
+			return 0, 0, false
 		}
 	}
 	for {
@@ -453,22 +459,22 @@ func (p *pass) person(i int32) (int32, bool) {
 	}
 	n := int32(len(p.toks))
 	if j >= n || p.toks[j].is(fNewline) {
-		return 0, false
+		return 0, 0, false
 	}
 	if t := p.itemAt(j); t != nil {
 		if en := p.has(t, kEntity); en != nil && en.typ == "Person" {
 			if t.e-j > 1 {
 				p.addSurnames(j, t.e)
 			}
-			return t.e, true
+			return j, t.e, true
 		}
 	}
 	k, count := p.nameRun(j, true)
 	if count == 0 || count > 5 {
-		return 0, false
+		return 0, 0, false
 	}
 	p.addSurnames(j, k)
-	return k, true
+	return j, k, true
 }
 
 // nameRun scans the capitalised words of an unknown name from token j: particles inside
