@@ -162,6 +162,13 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "a state right after in is a place, as a capital is, but not in a compound or a possessive",
+			text:          "He was in Kenya. Talks in China-brokered rounds and in Iran's capital went on.",
+			mentions:      []string{"Location:Kenya", "State:China", "State:Iran"},
+			notMentions:   []string{"State:Kenya", "Location:China", "Location:Iran"},
+			relationCount: -1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

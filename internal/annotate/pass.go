@@ -232,8 +232,33 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 		// "the country's National Security Council" is not the UN's: a name of its own.
 		p.add(s, it.e, en.typ)
 	} else if !en.noun || sentStart[i] || p.nounContext(i) {
-		p.add(i, it.e, en.typ)
+		typ := en.typ
+		if typ == "State" && p.placeOfState(i, it.e) {
+			typ = "Location"
+		}
+		p.add(i, it.e, typ)
 	}
+}
+
+// placeOfState reports whether the state named over tokens [s, e) is a place there, as a
+// capital is: right after "in" (or "into", "across", "inside", "throughout"), not in a
+// compound or a possessive ("in Yemen", not "in China-brokered talks" or "in Iran's").
+func (p *pass) placeOfState(s, e int32) bool {
+	if s == 0 || !p.toks[s-1].is(fWord) {
+		return false
+	}
+	switch foldString(p.text[p.toks[s-1].bs:p.toks[s-1].be]) {
+	case "in", "into", "across", "inside", "throughout":
+	default:
+		return false
+	}
+	if int(e) < len(p.toks) {
+		next := &p.toks[e]
+		if next.is(fHyphen) || next.is(fWord) && next.bs == p.toks[e-1].be {
+			return false // "China-brokered", "Iran's"
+		}
+	}
+	return true
 }
 
 // bareSurnames adds the bare surnames of people named in full elsewhere in the article.
