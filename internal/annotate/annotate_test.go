@@ -169,6 +169,26 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "an object pronoun after a trigger stands for the nearest fitting mention before the subject",
+			text:          "Morocco condemned the accord, while Mauritania and Senegal welcomed it. Bhutan recognised Nepal; India recognised it later.",
+			relations:     []string{"Backed(Mauritania, accord)", "Backed(Senegal, accord)", "Recognised(India, Nepal)"},
+			notRelations:  []string{"Recognised(India, Bhutan)"},
+			relationCount: -1,
+		},
+		{
+			name:          "him after a trigger is a person; a relative who is its subject",
+			text:          "Finnish President Sauli Niinisto met Turkish President Recep Tayyip Erdogan, who thanked him.",
+			relations:     []string{"Praised(Turkish President Recep Tayyip Erdogan, Finnish President Sauli Niinisto)"},
+			relationCount: -1,
+		},
+		{
+			name:          "a passive whose subject is it: the event of the sentence before, agents named with a title after a comma",
+			text:          "The accord was announced on Friday. It was signed by Ali Haidar, secretary of the council, and by Omar Kaddour, Syria's chief negotiator.",
+			mentions:      []string{"Person:Ali Haidar", "Person:Omar Kaddour"},
+			relations:     []string{"Signed(Ali Haidar, accord)", "Signed(Omar Kaddour, accord)"},
+			relationCount: 2,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

@@ -565,8 +565,8 @@ func (p *pass) apposition(i int32) (int32, bool) {
 	if count < 2 || count > 4 || k+2 >= n || p.toks[k].punct != ',' {
 		return 0, false
 	}
-	d := &p.toks[k+1]
-	if d.word != p.an.wA && d.word != p.an.wAn && d.word != p.an.wThe || !p.toks[k+2].is(fWord) || p.toks[k+2].is(fCap) && p.has(p.itemAt(k+2), kTitle) == nil {
+	ok, titled := p.describes(k + 1)
+	if !ok {
 		return 0, false
 	}
 	if i > 0 && p.wordIs(i-1, kPrep) {
@@ -574,13 +574,36 @@ func (p *pass) apposition(i int32) (int32, bool) {
 	}
 	// The description names a person, not a place or a body ("Camp David, the presidential
 	// retreat"; "Ansar Dine, a militant group").
-	for j := k + 2; j < k+7 && j < n && p.toks[j].punct != ',' && p.toks[j].punct != '.'; j++ {
+	for j := k + 2; !titled && j < k+7 && j < n && p.toks[j].punct != ',' && p.toks[j].punct != '.'; j++ {
 		if notPerson[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
 			return 0, false
 		}
 	}
 	p.addSurnames(i, k)
 	return k, true
+}
+
+// describes reports whether a description of a person starts at token d, after the comma
+// that follows a name: a determiner and a word ("a former Marine", "the secretary of"), a
+// lower-case title ("secretary of"), or a state's possessive ("China's top diplomat").
+// titled is true when the description opens with a title, which only a person has.
+func (p *pass) describes(d int32) (ok, titled bool) {
+	n := int32(len(p.toks))
+	if d+1 >= n {
+		return false, false
+	}
+	t := &p.toks[d]
+	switch {
+	case t.word == p.an.wA || t.word == p.an.wAn || t.word == p.an.wThe:
+		nx := &p.toks[d+1]
+		return nx.is(fWord) && (!nx.is(fCap) || p.has(p.itemAt(d+1), kTitle) != nil), false
+	case !t.is(fCap) && p.has(p.itemAt(d), kTitle) != nil:
+		return true, true
+	case p.isActor(p.itemAt(d)) && p.itemAt(d).e < n && p.toks[p.itemAt(d).e].word == p.an.wPoss:
+		it := p.itemAt(d)
+		return it.e+1 < n && p.toks[it.e+1].is(fWord) && !p.toks[it.e+1].is(fCap), false
+	}
+	return false, false
 }
 
 // notPerson are nouns that describe places, bodies and things, not people.

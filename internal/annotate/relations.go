@@ -97,8 +97,12 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 	attrs := p.cues(t.cueFrom, t.prevEnd, v, e)
 	emit := func(a, b int) { p.emit(sc.out, sc.seen, v, e, sch, a, b, attrs) }
 	if passive {
+		objs := p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next)
+		if len(objs) == 0 {
+			objs = p.passiveIt(v, sch[1], g1)
+		}
 		for _, a := range g1 {
-			for _, b := range p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next) {
+			for _, b := range objs {
 				emit(a, b)
 			}
 		}
@@ -152,6 +156,16 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 // between the members of the subject list ("Kerry and Lavrov spoke").
 func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []int, pairs bool) {
 	v, e := t.v, t.e
+	if strings.ContainsRune(e.arg2, 'R') && int(v.e) < len(p.toks) {
+		// "Egypt recognised it", "welcomed them", "who thanked him": what the pronoun
+		// stands for.
+		if personal, ok := p.an.objPronouns[p.toks[v.e].word]; ok && p.toks[v.e].word >= 0 && p.objectPronoun(v.e, personal) {
+			if a := p.pronounAntecedent(v.s, personal, sch[1], g1); a >= 0 {
+				return []int{a}, false
+			}
+			return nil, false
+		}
+	}
 	for _, side := range e.arg2 {
 		if side == 'G' {
 			if len(g1) > 1 {
@@ -171,8 +185,67 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 	if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
 		// "air strikes by the coalition on the Houthis": the target after the agents.
 		g2 = p.onTarget(sc.ms, sc.base, p.ms[g1[len(g1)-1]].e, t.next, sch[1])
+		if len(g2) == 0 {
+			g2 = p.passiveIt(v, sch[1], g1) // "It was signed by …"
+		}
 	}
 	return g2, false
+}
+
+// objectPronoun reports whether the pronoun at token i stands alone as an object: "her"
+// is a possessive when a word follows it ("her luggage").
+func (p *pass) objectPronoun(i int32, personal bool) bool {
+	if !personal || p.toks[i].word != p.an.wHer {
+		return true
+	}
+	if int(i+1) >= len(p.toks) {
+		return true
+	}
+	nx := &p.toks[i+1]
+	return !nx.is(fWord) || p.wordIs(i+1, kPrep) || nx.word == p.an.wAs
+}
+
+// passiveIt returns the object of a passive whose subject is "it" or "they" ("It was
+// signed by …"): the event or actor that the pronoun stands for.
+func (p *pass) passiveIt(v *item, allowed typeSet, g1 []int) []int {
+	k := v.s - 1
+	for k >= 0 && (p.an.aux[p.toks[k].word] || p.an.adverbs[p.toks[k].word]) && p.toks[k].word >= 0 {
+		k--
+	}
+	if k < 0 || p.toks[k].word < 0 || !p.an.subjectIt[p.toks[k].word] {
+		return nil
+	}
+	if a := p.pronounAntecedent(k, false, allowed, g1); a >= 0 {
+		return []int{a}
+	}
+	return nil
+}
+
+// pronounAntecedent returns the mention a pronoun before token i stands for: the nearest
+// earlier mention of an allowed type, a person for him and her and not a person for it
+// and them, that is not in the list g (the subject), at most maxRefDistance tokens back;
+// -1 when there is none.
+func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []int) int {
+	k, _ := slices.BinarySearchFunc(p.ms, i, func(m mention, i int32) int { return int(m.s - i) })
+	for k--; k >= 0; k-- {
+		m := p.ms[k]
+		if i-m.e > maxRefDistance {
+			break
+		}
+		if m.ref != 0 || !allowed[m.typ] || (m.typ == "Person") != personal || m.typ == "Date" || slices.Contains(g, k) {
+			continue
+		}
+		if slices.ContainsFunc(g, func(x int) bool { return p.sameName(p.ms[x], m) }) {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// sameName reports whether two mentions have the same text.
+func (p *pass) sameName(a, b mention) bool {
+	return p.text[p.toks[a.s].bs:p.toks[a.e-1].be] == p.text[p.toks[b.s].bs:p.toks[b.e-1].be]
 }
 
 // emit appends the relation of trigger v between mentions a and b unless it is there already.
@@ -252,7 +325,7 @@ func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet,
 		}
 		by := j == from-1 || j >= from && p.toks[j].word == p.an.wBy
 		if !by {
-			if len(g) > 0 && allowed[m.typ] && sameKind(p.ms[g[len(g)-1]], m) && p.joined(p.ms[g[len(g)-1]], m) {
+			if len(g) > 0 && allowed[m.typ] && sameKind(p.ms[g[len(g)-1]], m) && p.joined(p.ms[g[len(g)-1]], m) && !p.possessor(m) {
 				g = append(g, base+k)
 			}
 			continue
@@ -446,13 +519,19 @@ func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
 	conj := false
 	for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
 		c := p.conjunctionBetween(ms[j-1], ms[j])
-		if c && conj || p.clauseSubject(ms[j]) {
+		if c && conj || p.clauseSubject(ms[j]) || p.possessor(ms[j]) {
 			break
 		}
 		conj = conj || c
 		g = append(g, base+j)
 	}
 	return g
+}
+
+// possessor reports whether "'s" follows mention m: it then opens a description ("Wang
+// Yi, China's top diplomat"), and is not a member of the list before it.
+func (p *pass) possessor(m mention) bool {
+	return int(m.e) < len(p.toks) && p.toks[m.e].word == p.an.wPoss
 }
 
 // conjunctionBetween reports whether "and" or "or" lies between mentions a and b.
