@@ -812,7 +812,8 @@ var headTypes = map[string]string{
 	"organization": "Organisation", "agency": "Organisation", "commission": "Organisation", "committee": "Organisation",
 	"bank": "Organisation", "fund": "Organisation", "court": "Organisation", "association": "Organisation",
 	"community": "Organisation", "alliance": "Organisation", "league": "Organisation", "ministry": "Organisation",
-	"assembly": "Organisation", "parliament": "Organisation", "congress": "Organisation",
+	"assembly": "Organisation", "parliament": "Government", "congress": "Organisation",
+	"government": "Government", "junta": "Government",
 	"republic": "State", "kingdom": "State", "emirates": "State",
 }
 
