@@ -800,3 +800,50 @@ func TestGroupAndDefiniteClusters(t *testing.T) {
 		t.Errorf("%d armed group nodes, want 1:\n%s", groups, a.Annotations)
 	}
 }
+
+// TestSurnameTies: a bare surname that is not the last word of the full name (a family
+// name written first, a name ending in Jr) is tied to the full name; one that is the last
+// word is left to the resolver.
+func TestSurnameTies(t *testing.T) {
+	text := "Philippine President Ferdinand Marcos Jr met Chinese Foreign Minister Wang Yi. Marcos and Wang spoke again, and Yi did not."
+	a := annotateText(t, text)
+	ids := map[string]string{}
+	for _, m := range a.Mentions {
+		ids[m.Text] = m.ID
+	}
+	for _, pair := range [][2]string{
+		{"Philippine President Ferdinand Marcos Jr", "Marcos"},
+		{"Chinese Foreign Minister Wang Yi", "Wang"},
+	} {
+		want := "*\tEquiv " + ids[pair[0]] + " " + ids[pair[1]]
+		if ids[pair[1]] == "" || !strings.Contains(a.Annotations, want) {
+			t.Errorf("no %q (%s and %s):\n%s", want, pair[0], pair[1], a.Annotations)
+		}
+	}
+}
+
+// TestEventCoreferenceByKind: "the ceremony" after talks is another event; "the talks"
+// after talks is the same.
+func TestEventCoreferenceByKind(t *testing.T) {
+	a := annotateText(t, "After talks mediated by Norway, the talks ended. Oslo hosted the ceremony.")
+	var talks, ceremony []string
+	for _, m := range a.Mentions {
+		switch m.Text {
+		case "talks":
+			talks = append(talks, m.ID)
+		case "ceremony":
+			ceremony = append(ceremony, m.ID)
+		}
+	}
+	if len(talks) != 2 || len(ceremony) != 1 {
+		t.Fatalf("mentions %v", mentionList(a))
+	}
+	if !strings.Contains(a.Annotations, "*\tEquiv "+talks[0]+" "+talks[1]) {
+		t.Errorf("the talks are not tied:\n%s", a.Annotations)
+	}
+	for _, line := range strings.Split(a.Annotations, "\n") {
+		if strings.HasPrefix(line, "*\tEquiv ") && slices.Contains(strings.Fields(line), ceremony[0]) {
+			t.Errorf("the ceremony is tied to another event: %s", line)
+		}
+	}
+}

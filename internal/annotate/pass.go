@@ -14,8 +14,12 @@ type pass struct {
 	names []item
 	at    []int32 // token → index+1 of the name item starting there, 0 for none
 	ms    []mention
-	// surnames of people introduced with a title, so later bare surnames are people too
-	surnames map[string]bool
+	// surnames of people introduced with a title, so later bare surnames are people too:
+	// 1 + the start token of the name that introduced each
+	surnames map[string]int32
+	// surnames that are not the last word of the full name (Kim of Kim Jong Un, Marcos of
+	// Ferdinand Marcos Jr): the resolver does not join them to it, so the text ties them
+	tieSurname map[string]bool
 	// names of armed groups no dictionary knows, found before a group noun ("the M23
 	// rebel group"), so that their later bare uses are mentions too
 	groups map[string]bool
@@ -130,7 +134,8 @@ func (p *pass) mentions(sents []span) {
 	for _, s := range sents {
 		sentStart[s.s] = true
 	}
-	p.surnames = map[string]bool{}
+	p.surnames = map[string]int32{}
+	p.tieSurname = map[string]bool{}
 	p.ms = make([]mention, 0, len(p.names)/2+8)
 	for i := int32(0); i < n; {
 		i = p.mentionFrom(i, sentStart)
@@ -264,6 +269,7 @@ func (p *pass) placeOfState(s, e int32) bool {
 // bareSurnames adds the bare surnames of people named in full elsewhere in the article.
 func (p *pass) bareSurnames() {
 	n := int32(len(p.toks))
+	var ties [][2]int32 // name start, bare surname start
 	covered := make([]bool, n)
 	for _, m := range p.ms {
 		for k := m.s; k < m.e; k++ {
@@ -275,19 +281,29 @@ func (p *pass) bareSurnames() {
 		if covered[i] || !t.is(fCap) || t.is(fHyphen) || p.itemAt(i) != nil {
 			continue
 		}
-		if p.surnames[foldString(p.text[t.bs:t.be])] {
+		if p.surnames[foldString(p.text[t.bs:t.be])] > 0 {
 			// "Brittney Griner" later in the text, or before its full introduction, is one
 			// mention, not two.
 			e := i + 1
 			for e < n && !covered[e] && p.toks[e].is(fCap) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil &&
-				p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
+				p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] > 0 {
 				e++
 			}
 			p.add(i, e, "Person")
+			if w := foldString(p.text[t.bs:t.be]); p.tieSurname[w] {
+				ties = append(ties, [2]int32{p.surnames[w] - 1, i})
+			}
 			i = e - 1
 		}
 	}
 	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	// A bare surname that is not the last word of the full name is tied to it: "Marcos" is
+	// Ferdinand Marcos Jr, "Kim" is Kim Jong Un.
+	for _, t := range ties {
+		if m, ok := p.mentionAt(t[0]); ok && m.typ == "Person" && m.s != t[1] {
+			p.nameClusters = append(p.nameClusters, []int32{m.s, t[1]})
+		}
+	}
 }
 
 // groupNouns after an unknown name make it an armed group: "the M23 rebel group".
@@ -321,7 +337,7 @@ func (p *pass) unknownGroup(i int32) (int32, bool) {
 		return 0, false
 	}
 	for j := i; j < k; j++ {
-		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] > 0 {
 			return 0, false
 		}
 	}
@@ -393,7 +409,7 @@ func (p *pass) unknownPlace(i int32) (int32, bool) {
 		return 0, false
 	}
 	for j := i; j < k; j++ {
-		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] > 0 {
 			return 0, false
 		}
 	}
@@ -539,17 +555,29 @@ func (p *pass) nameRun(j int32, knownTail bool) (int32, int) {
 	return k, count
 }
 
+// generational are the suffixes after a surname (Jr, Sr, II).
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
 // addSurnames records the first and last words of the name over tokens [j, k), so that
 // later bare uses ("Abiy", "Kim") are the same person. The last word is the surname in
 // most names, the first in some (Kim Jong Un). Titles (Sheikh, Mullah) are never keys, and
 // the tail of a hyphenated word is not a name by itself.
 func (p *pass) addSurnames(j, k int32) {
-	for _, w := range []int32{j, k - 1} {
+	last := k - 1
+	for last > j && generational[foldString(p.text[p.toks[last].bs:p.toks[last].be])] {
+		last-- // "Ferdinand Marcos Jr": the surname is Marcos
+	}
+	for _, w := range []int32{j, last} {
 		t := &p.toks[w]
 		if t.is(fHyphen) || p.has(p.itemAt(w), kTitle) != nil || p.has(p.itemAt(w), kParticle) != nil {
 			continue
 		}
-		p.surnames[foldString(p.text[t.bs:t.be])] = true
+		if word := foldString(p.text[t.bs:t.be]); p.surnames[word] == 0 {
+			p.surnames[word] = j + 1
+			if w != k-1 {
+				p.tieSurname[word] = true
+			}
+		}
 	}
 }
 
@@ -677,6 +705,11 @@ func (p *pass) corefer() [][]int {
 		cls := eventClass[m.typ]
 		if cls == "" {
 			continue
+		}
+		if cls == "talks" {
+			// Talks, a meeting, a summit and a ceremony are often different events of
+			// one story: only the same kind is the same event.
+			cls = m.typ
 		}
 		c, ok := last[cls]
 		if ok && m.s > 0 && (p.toks[m.s-1].word == p.an.wThe || p.an.poss[p.toks[m.s-1].word]) {
