@@ -189,6 +189,18 @@ func TestPatterns(t *testing.T) {
 			relationCount: 2,
 		},
 		{
+			name:          "agents joined by with the help of are agents too",
+			text:          "A truce brokered by Norway with the help of Cuba and Venezuela took effect.",
+			relations:     []string{"Mediated(Norway, truce)", "Mediated(Cuba, truce)", "Mediated(Venezuela, truce)"},
+			relationCount: 3,
+		},
+		{
+			name:          "signing a deal with someone: both sign",
+			text:          "Somali President Hassan Sheikh Mohamud signed a deal with Kenyan President William Ruto in Nairobi.",
+			relations:     []string{"Signed(Somali President Hassan Sheikh Mohamud, deal)", "Signed(Kenyan President William Ruto, deal)"},
+			relationCount: 2,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

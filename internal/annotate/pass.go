@@ -535,6 +535,12 @@ func (p *pass) nameRun(j int32, knownTail bool) (int32, int) {
 				k++
 				continue
 			}
+			if p.has(it, kTitle) != nil && count > 0 && it.e == k+1 && t.is(fCap) && k+1 < n && p.toks[k+1].is(fCap) && p.itemAt(k+1) == nil {
+				// "Hassan Sheikh Mohamud": a title word inside a name is part of it.
+				k++
+				count++
+				continue
+			}
 			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
 				count += int(it.e - k)
 				k = it.e

@@ -117,12 +117,35 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 		}
 		return g1
 	}
+	if len(g2) > 0 && (e.rel == "Signed" || e.rel == "ParticipatedIn") {
+		// "signed a deal with Kenya's President", "took part in talks with the Taliban":
+		// the other party signs and takes part too.
+		g1 = append(slices.Clip(g1), p.withParty(sc, p.ms[g2[len(g2)-1]], sch[0])...)
+	}
 	for _, a := range g1 {
 		for _, b := range g2 {
 			emit(a, b)
 		}
 	}
 	return g1
+}
+
+// withParty returns the list of mentions of an allowed type right after "with" that
+// follows event mention ev: "a deal with A and B".
+func (p *pass) withParty(sc *sentence, ev mention, allowed typeSet) []int {
+	if !eventTypes[ev.typ] || int(ev.e) >= len(p.toks) || foldString(p.text[p.toks[ev.e].bs:p.toks[ev.e].be]) != "with" {
+		return nil
+	}
+	for k, m := range sc.ms {
+		if m.s <= ev.e {
+			continue
+		}
+		if m.s > ev.e+2 || !allowed[m.typ] {
+			return nil
+		}
+		return p.members(p.listRight(sc.ms, sc.base, k, allowed))
+	}
+	return nil
 }
 
 // subject returns the Arg1 list of a trigger.
@@ -323,7 +346,7 @@ func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet,
 		for j >= from && (p.toks[j].word == p.an.wThe || p.toks[j].word == p.an.wA || p.toks[j].word == p.an.wAn) {
 			j--
 		}
-		by := j == from-1 || j >= from && p.toks[j].word == p.an.wBy
+		by := j == from-1 || j >= from && p.toks[j].word == p.an.wBy || len(g) > 0 && p.helpedBy(j, from)
 		if !by {
 			if len(g) > 0 && allowed[m.typ] && sameKind(p.ms[g[len(g)-1]], m) && p.joined(p.ms[g[len(g)-1]], m) && !p.possessor(m) {
 				g = append(g, base+k)
@@ -380,6 +403,32 @@ func (p *pass) onTarget(ms []mention, base int, from, next int32, allowed typeSe
 		return p.members(p.listRight(ms, base, k, allowed))
 	}
 	return nil
+}
+
+// helpPhrases join more agents to a passive's: "brokered by Qatar with the help of Egypt".
+var helpPhrases = [][]string{{"with", "the", "help", "of"}, {"with", "the", "support", "of"},
+	{"together", "with"}, {"along", "with"}, {"alongside"}}
+
+// helpedBy reports whether one of helpPhrases ends at token j (after token from).
+func (p *pass) helpedBy(j, from int32) bool {
+	for _, ph := range helpPhrases {
+		s := j - int32(len(ph)) + 1
+		if s < from {
+			continue
+		}
+		ok := true
+		for x, w := range ph {
+			t := &p.toks[s+int32(x)]
+			if !t.is(fWord) || foldString(p.text[t.bs:t.be]) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeObject returns the antecedent of "which", "whom" or "that" right before the
