@@ -201,6 +201,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: 2,
 		},
 		{
+			name:          "a list goes on after a description of one of its members",
+			text:          "The UN chief thanked Sheikh Sabah al-Ahmad, the emir of Kuwait, and Omani Sultan Qaboos bin Said for their work.",
+			relations:     []string{"Praised(UN, Sheikh Sabah al-Ahmad)", "Praised(UN, Omani Sultan Qaboos bin Said)"},
+			relationCount: 2,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

@@ -566,15 +566,59 @@ func (p *pass) listLeft(ms []mention, base, k int, allowed typeSet) []int {
 func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
 	g := []int{base + k}
 	conj := false
-	for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
-		c := p.conjunctionBetween(ms[j-1], ms[j])
+	prev := ms[k]
+	for j := k + 1; j < len(ms); j++ {
+		if !p.joined(prev, ms[j]) {
+			// "Sheikh Tamim, the emir of Qatar, and Egypt's president": the list goes on
+			// after the description.
+			end, ok := p.appositionAfter(prev)
+			if !ok {
+				break
+			}
+			for j < len(ms) && ms[j].s < end {
+				j++
+			}
+			if j == len(ms) || !p.joined(mention{s: end, e: end}, ms[j]) {
+				break
+			}
+			prev = mention{s: end, e: end, typ: prev.typ}
+		}
+		if !allowed[ms[j].typ] || !sameKind(prev, ms[j]) {
+			break
+		}
+		c := p.conjunctionBetween(prev, ms[j])
 		if c && conj || p.clauseSubject(ms[j]) || p.possessor(ms[j]) {
 			break
 		}
 		conj = conj || c
 		g = append(g, base+j)
+		prev = ms[j]
 	}
 	return g
+}
+
+// appositionAfter returns the comma that closes a description after mention m (", the
+// emir of Qatar,"), when one follows it: a determiner, a lower-case word and at most eight
+// more tokens before the comma.
+func (p *pass) appositionAfter(m mention) (int32, bool) {
+	n := int32(len(p.toks))
+	i := m.e
+	if i+2 >= n || p.toks[i].punct != ',' {
+		return 0, false
+	}
+	d := p.toks[i+1].word
+	if d < 0 || d != p.an.wThe && d != p.an.wA && d != p.an.wAn || !p.toks[i+2].is(fWord) || p.toks[i+2].is(fCap) {
+		return 0, false
+	}
+	for k := i + 3; k < n && k < i+12; k++ {
+		switch p.toks[k].punct {
+		case ',':
+			return k, true
+		case '.', ';', ':', '(', ')':
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // possessor reports whether "'s" follows mention m: it then opens a description ("Wang
