@@ -207,6 +207,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: 2,
 		},
 		{
+			name:          "took part with no object: the event named just before; as did adds a subject",
+			text:          "A summit opened in Nairobi. Ugandan President Yoweri Museveni took part, as did Rwandan President Paul Kagame.",
+			relations:     []string{"ParticipatedIn(Ugandan President Yoweri Museveni, summit)", "ParticipatedIn(Rwandan President Paul Kagame, summit)"},
+			relationCount: 2,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

@@ -117,6 +117,7 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 		}
 		return g1
 	}
+	g1 = append(slices.Clip(g1), p.asDid(sc, v.e, t.next, sch[0])...)
 	if len(g2) > 0 && (e.rel == "Signed" || e.rel == "ParticipatedIn") {
 		// "signed a deal with Kenya's President", "took part in talks with the Taliban":
 		// the other party signs and takes part too.
@@ -128,6 +129,32 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 		}
 	}
 	return g1
+}
+
+// asDid returns the subjects added by ", as did X" between tokens from and next: "Tshisekedi
+// took part, as did Kenyatta"; "Iran condemned the strike, as did Iraq and Syria".
+func (p *pass) asDid(sc *sentence, from, next int32, allowed typeSet) []int {
+	for k := from; k+3 < next; k++ {
+		if p.toks[k].punct != ',' || !p.isWord(k+1, "as") || !p.isWord(k+2, "did") {
+			continue
+		}
+		for j, m := range sc.ms {
+			if m.s < k+3 {
+				continue
+			}
+			if m.s > k+4 || !allowed[m.typ] {
+				return nil
+			}
+			return p.members(p.listRight(sc.ms, sc.base, j, allowed))
+		}
+	}
+	return nil
+}
+
+// isWord reports whether token i is the word w (folded).
+func (p *pass) isWord(i int32, w string) bool {
+	t := &p.toks[i]
+	return t.is(fWord) && foldString(p.text[t.bs:t.be]) == w
 }
 
 // withParty returns the list of mentions of an allowed type right after "with" that
@@ -205,6 +232,12 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 		// what the relative pronoun before the subject stands for.
 		g2 = p.relativeObject(sc.ms, sc.base, g1, sch[1])
 	}
+	if len(g2) == 0 && e.rel == "ParticipatedIn" && (int(v.e) >= len(p.toks) || p.toks[v.e].punct != 0) {
+		// "Tshisekedi and Ndayishimiye took part.": in the event named just before.
+		if a := p.eventBefore(v.s, sch[1]); a >= 0 {
+			g2 = []int{a}
+		}
+	}
 	if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
 		// "air strikes by the coalition on the Houthis": the target after the agents.
 		g2 = p.onTarget(sc.ms, sc.base, p.ms[g1[len(g1)-1]].e, t.next, sch[1])
@@ -262,6 +295,22 @@ func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []in
 			continue
 		}
 		return k
+	}
+	return -1
+}
+
+// eventBefore returns the nearest event mention of an allowed type before token i, at
+// most maxRefDistance tokens back, or -1.
+func (p *pass) eventBefore(i int32, allowed typeSet) int {
+	k, _ := slices.BinarySearchFunc(p.ms, i, func(m mention, i int32) int { return int(m.s - i) })
+	for k--; k >= 0; k-- {
+		m := p.ms[k]
+		if i-m.e > maxRefDistance {
+			break
+		}
+		if eventTypes[m.typ] && allowed[m.typ] {
+			return k
+		}
 	}
 	return -1
 }
