@@ -213,6 +213,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: 2,
 		},
 		{
+			name:          "a capitalised cue word inside a sentence is no cue (the month May)",
+			text:          "Sweden applied in May 2022, and Turkey accused Stockholm of harbouring militants.",
+			relations:     []string{"Criticised(Turkey, Stockholm)"},
+			relationCount: 1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

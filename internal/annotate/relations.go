@@ -785,8 +785,8 @@ func (p *pass) cues(from, prevEnd int32, v *item, e *entry) []string {
 	for k := from; k < v.s; k++ {
 		it := p.itemAt(k)
 		c := p.has(it, kCue)
-		if c == nil {
-			continue
+		if c == nil || p.toks[k].is(fCap) && !p.sentStartAt(k) {
+			continue // "in May 2022" is no "may"
 		}
 		if c.typ == "Negation" && v.s-it.e > negScope || c.typ == "Proposed" && k < prevEnd {
 			continue
