@@ -219,6 +219,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: 1,
 		},
 		{
+			name:          "allegations and threats are speculation; a finite bare form with does not is a trigger",
+			text:          "Kenya made allegations that Somali forces attacked Kenyan troops. Pakistan does not recognise Israel.",
+			relations:     []string{"Attacks(Somali forces, Kenyan troops)[Speculation]", "Recognised(Pakistan, Israel)[Negation]"},
+			relationCount: -1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},
