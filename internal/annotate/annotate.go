@@ -247,6 +247,7 @@ func (an *Annotator) run(text string) *result {
 	p.mentions(sents)
 	p.acronyms()
 	p.references(sents)
+	p.itReferences(sents)
 	equivs := append(p.corefer(), p.nameEquivs()...)
 	rels := p.relations(sents, verbs)
 	r.mentions, r.rels, r.equivs = p.resolveRefs(rels, equivs)

@@ -225,6 +225,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "It opening a sentence is the first actor of the sentence before",
+			text:          "The Indian foreign ministry rejected the report. It accused Ottawa of sheltering extremists. Later it said talks would go on.",
+			relations:     []string{"Criticised(Indian foreign ministry, Ottawa)"},
+			relationCount: 1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

@@ -801,6 +801,36 @@ func (p *pass) references(sents []span) {
 	}
 }
 
+// actorTypes are the types a sentence-initial "It" or "They" can stand for.
+var actorTypes = map[string]bool{"State": true, "Government": true, "Organisation": true,
+	"ArmedGroup": true, "ArmedForce": true, "Opposition": true, "Coalition": true}
+
+// itReferences adds a reference mention for "It" or "They" that opens a sentence, standing
+// for the first state, government, organisation or group of the sentence before ("The
+// foreign ministry rejected the allegations. It accused Ottawa of …"). Inside a sentence
+// "it" is too often no actor ("it was", "said it would") to be taken.
+func (p *pass) itReferences(sents []span) {
+	var refs []mention
+	for x := 1; x < len(sents); x++ {
+		i := sents[x].s
+		if w := p.toks[i].word; w < 0 || !p.an.subjectIt[w] || !p.toks[i].is(fCap) {
+			continue
+		}
+		prev := sents[x-1]
+		k, _ := slices.BinarySearchFunc(p.ms, prev.s, func(m mention, s int32) int { return int(m.s - s) })
+		for ; k < len(p.ms) && p.ms[k].s < prev.e; k++ {
+			if m := p.ms[k]; m.ref == 0 && actorTypes[m.typ] {
+				refs = append(refs, mention{s: i, e: i + 1, typ: m.typ, ref: m.s + 1})
+				break
+			}
+		}
+	}
+	if len(refs) > 0 {
+		p.ms = append(p.ms, refs...)
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	}
+}
+
 // target returns the mention a relation argument stands for: the antecedent of a
 // reference, the mention itself otherwise.
 func (p *pass) target(i int) int {
