@@ -231,6 +231,12 @@ func TestPatterns(t *testing.T) {
 			relationCount: 1,
 		},
 		{
+			name:          "a name set off by commas after a title is a person",
+			text:          "Chad's foreign minister, Mahamat Zene Cherif, said the talks would resume.",
+			mentions:      []string{"Person:Mahamat Zene Cherif"},
+			relationCount: -1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

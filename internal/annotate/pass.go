@@ -166,6 +166,10 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	it := p.itemAt(i)
 	if it == nil {
+		if e, ok := p.namedAfterTitle(i); ok {
+			p.add(i, e, "Person")
+			return e
+		}
 		if e, ok := p.unknownGroup(i); ok {
 			p.add(i, e, "ArmedGroup")
 			return e
@@ -304,6 +308,35 @@ func (p *pass) bareSurnames() {
 			p.nameClusters = append(p.nameClusters, []int32{m.s, t[1]})
 		}
 	}
+}
+
+// namedAfterTitle matches a name of two to four capitalised words set off by a comma after
+// a title: "the French ambassador, Joël Meyer, …", "Iran's foreign minister, Hossein
+// Amir-Abdollahian, said".
+func (p *pass) namedAfterTitle(i int32) (int32, bool) {
+	if i < 2 || p.toks[i-1].punct != ',' || !p.toks[i].is(fCap) {
+		return 0, false
+	}
+	if t := p.itemAt(p.itemStartBefore(i - 1)); t == nil || t.e != i-1 || p.has(t, kTitle) == nil {
+		return 0, false
+	}
+	k, count := p.nameRun(i, false)
+	if count < 2 || count > 4 || int(k) >= len(p.toks) || p.toks[k].punct != ',' && p.toks[k].punct != '.' {
+		return 0, false
+	}
+	p.addSurnames(i, k)
+	return k, true
+}
+
+// itemStartBefore returns the start of the dictionary item that ends at token e (exclusive),
+// or -1: the title of "the French ambassador," ends at the comma.
+func (p *pass) itemStartBefore(e int32) int32 {
+	for s := e - 1; s >= 0 && s >= e-4; s-- {
+		if it := p.itemAt(s); it != nil && it.e == e {
+			return s
+		}
+	}
+	return -1
 }
 
 // groupNouns after an unknown name make it an armed group: "the M23 rebel group".
