@@ -237,6 +237,13 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "a group noun before a person's noun is a modifier; groups named by their kind",
+			text:          "The opposition journalist was arrested. French troops fought jihadist groups for a Russian military contractor.",
+			mentions:      []string{"ArmedForce:French troops", "ArmedGroup:jihadist groups"},
+			notMentions:   []string{"Opposition:opposition", "ArmedForce:Russian military"},
+			relationCount: -1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

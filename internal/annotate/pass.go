@@ -186,7 +186,7 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	// An actor or nationality before a group head: Syrian army, US-led coalition.
 	if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
-		if h := p.has(next, kHead); h != nil {
+		if h := p.has(next, kHead); h != nil && !p.modifier(next.e) {
 			p.add(i, next.e, h.typ)
 			return next.e
 		}
@@ -199,7 +199,7 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 			return it.e
 		}
 	}
-	if h := p.has(it, kHead); h != nil && h.alone {
+	if h := p.has(it, kHead); h != nil && h.alone && !p.modifier(it.e) {
 		p.add(i, it.e, h.typ)
 		return it.e
 	}
@@ -232,6 +232,24 @@ func (p *pass) antecedent(typ string, i int32) (int32, bool) {
 	return 0, false
 }
 
+// modifiedNouns after a group noun make it a modifier: "a Russian military contractor",
+// "the opposition journalist".
+var modifiedNouns = map[string]bool{"contractor": true, "contractors": true, "journalist": true,
+	"journalists": true, "leader": true, "leaders": true, "figure": true, "figures": true,
+	"politician": true, "politicians": true, "activist": true, "activists": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "commander": true, "commanders": true, "chief": true,
+	"candidate": true, "lawmaker": true, "lawmakers": true, "newspaper": true, "television": true}
+
+// modifier reports whether the word at token i is one of modifiedNouns, so that the group
+// noun before it is no mention of its own.
+func (p *pass) modifier(i int32) bool {
+	if int(i) >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[i]
+	return t.is(fWord) && !t.is(fCap) && modifiedNouns[foldString(p.text[t.bs:t.be])]
+}
+
 // entityMention adds the mention of a dictionary entity at token i.
 func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 	if en.typ == "Person" && it.e-i > 1 {
@@ -240,6 +258,8 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 	if s, ok := p.longerName(i, it, sentStart); ok {
 		// "the country's National Security Council" is not the UN's: a name of its own.
 		p.add(s, it.e, en.typ)
+	} else if (en.typ == "ArmedForce" || en.typ == "Opposition") && p.modifier(it.e) {
+		// "a Russian military contractor", "the opposition journalist": no mention.
 	} else if !en.noun || sentStart[i] || p.nounContext(i) {
 		typ := en.typ
 		if typ == "State" && p.placeOfState(i, it.e) {
