@@ -244,6 +244,13 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "a subject with a description between it and the verb: not the name inside the description",
+			text:          "Al-Shabaab, the militant group allied with al-Qaeda, attacked Kenyan troops.",
+			relations:     []string{"Attacks(Al-Shabaab, Kenyan troops)"},
+			notRelations:  []string{"Attacks(al-Qaeda, Kenyan troops)"},
+			relationCount: -1,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

@@ -570,6 +570,11 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 				k = j - 1
 				m = ms[k]
 			}
+			// "Hezbollah, the armed movement backed by Iran, had threatened": the subject is
+			// the name the description follows, not a name inside the description.
+			if h := p.describedBy(ms, k, v.s, allowed); h >= 0 {
+				k = h
+			}
 			return p.members(p.listLeft(ms, base, k, allowed))
 		}
 	case 'R':
@@ -703,6 +708,22 @@ func (p *pass) clauseSubject(m mention) bool {
 	}
 	w := foldString(p.text[t.bs:t.be])
 	return clauseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// describedBy returns the index in ms of the mention whose description (", the …,")
+// holds mention k and ends before token vs, when that mention's type is allowed; else -1.
+func (p *pass) describedBy(ms []mention, k int, vs int32, allowed typeSet) int {
+	for j := k - 1; j >= 0 && ms[k].s-ms[j].e <= 12; j-- {
+		end, ok := p.appositionAfter(ms[j])
+		if !ok {
+			continue
+		}
+		if ms[k].s > ms[j].e && ms[k].e <= end && end < vs && allowed[ms[j].typ] {
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // members drops parenthesised aliases ("Islamic State (IS)") from a list, keeping the order
