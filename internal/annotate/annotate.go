@@ -30,9 +30,13 @@ type Annotator struct {
 	aux                                                          map[int32]bool // was, were, been: a passive before a participle
 	adverbs                                                      map[int32]bool // also, then: may stand between "and" and a verb
 	pronouns                                                     map[int32]bool // he, she
-	targetPreps                                                  map[int32]bool // on, against: the target of an attack by someone
-	clauseWords                                                  map[int32]bool // and, but, while after a comma: another clause
-	relatives                                                    map[int32]bool // which, whom, that: a relative clause
+	// object pronouns after a trigger, true for a person (him, her), false for a thing or
+	// a group (it, them); subjectIt are it and they before a passive
+	objPronouns, subjectIt map[int32]bool
+	wHer                   int32
+	targetPreps            map[int32]bool // on, against: the target of an attack by someone
+	clauseWords            map[int32]bool // and, but, while after a comma: another clause
+	relatives              map[int32]bool // which, whom, that: a relative clause
 
 }
 
@@ -78,6 +82,9 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.aux = map[int32]bool{id("was"): true, id("were"): true, id("been"): true, id("be"): true, id("is"): true, id("are"): true, id("being"): true}
 	an.adverbs = map[int32]bool{id("also"): true, id("then"): true, id("later"): true, id("later"): true, id("subsequently"): true, id("formally"): true, id("publicly"): true}
 	an.pronouns = map[int32]bool{id("he"): true, id("she"): true}
+	an.objPronouns = map[int32]bool{id("him"): true, id("her"): true, id("it"): false, id("them"): false}
+	an.subjectIt = map[int32]bool{id("it"): true, id("they"): true}
+	an.wHer = id("her")
 	an.targetPreps = map[int32]bool{id("on"): true, id("against"): true, id("targeting"): true}
 	an.relatives = map[int32]bool{id("which"): true, id("whom"): true, id("that"): true}
 	an.clauseWords = map[int32]bool{id("and"): true, id("but"): true, id("while"): true, id("whereas"): true}
@@ -240,6 +247,7 @@ func (an *Annotator) run(text string) *result {
 	p.mentions(sents)
 	p.acronyms()
 	p.references(sents)
+	p.itReferences(sents)
 	equivs := append(p.corefer(), p.nameEquivs()...)
 	rels := p.relations(sents, verbs)
 	r.mentions, r.rels, r.equivs = p.resolveRefs(rels, equivs)

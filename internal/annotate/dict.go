@@ -241,83 +241,9 @@ func (d *Dictionary) LoadTSV(r io.Reader, name string) error {
 		for i := range f {
 			f[i] = strings.TrimSpace(f[i])
 		}
-		pos := fmt.Sprintf("%s:%d", name, line)
-		k, ok := kindNames[strings.ToLower(f[0])]
-		if !ok {
-			return fmt.Errorf("%s: unknown kind %q (want one of entity, adjective, capital, title, head, verb, cue, date, month, prep, det, particle, stop)", pos, f[0])
-		}
-		if len(f) < 2 || f[1] == "" {
-			return fmt.Errorf("%s: %s needs a phrase", pos, f[0])
-		}
-		e := entry{kind: k, source: pos}
-		need := func(n int, what string) error {
-			if len(f) < n {
-				return fmt.Errorf("%s: %s needs %s", pos, f[0], what)
-			}
-			return nil
-		}
-		switch k {
-		case kEntity, kAdj, kCapital, kHead:
-			if err := need(3, "a type"); err != nil {
-				return err
-			}
-			l, err := graph.Label(f[2])
-			if err != nil {
-				return fmt.Errorf("%s: %v", pos, err)
-			}
-			e.typ = l
-			for _, fl := range f[3:] {
-				switch fl {
-				case "alone":
-					e.alone = true
-				case "noun":
-					e.noun = true
-				case "":
-				default:
-					return fmt.Errorf("%s: unknown flag %q (want alone or noun)", pos, fl)
-				}
-			}
-		case kCue:
-			if err := need(3, "an attribute (Negation, Speculation or Proposed)"); err != nil {
-				return err
-			}
-			switch f[2] {
-			case "Negation", "Speculation", "Proposed":
-				e.typ = f[2]
-			default:
-				return fmt.Errorf("%s: cue attribute %q is not Negation, Speculation or Proposed", pos, f[2])
-			}
-		case kVerb:
-			if err := need(5, "a relation, an Arg1 side and an Arg2 side"); err != nil {
-				return err
-			}
-			if f[2] != "-" {
-				if _, ok := schema[f[2]]; !ok {
-					return fmt.Errorf("%s: relation %q is not in the schema (examples/annotation.conf)", pos, f[2])
-				}
-				e.rel = f[2]
-			}
-			for i, side := range []string{f[3], f[4]} {
-				if strings.Trim(side, "LRG|") != "" || side == "" || i == 0 && strings.Contains(side, "G") {
-					return fmt.Errorf("%s: argument side %q: use L, R or (for Arg2) G, alternatives joined by |", pos, side)
-				}
-			}
-			e.arg1, e.arg2 = strings.ReplaceAll(f[3], "|", ""), strings.ReplaceAll(f[4], "|", "")
-			for _, fl := range f[5:] {
-				for _, a := range strings.Split(fl, ",") {
-					switch a = strings.TrimSpace(a); a {
-					case "Negation", "Speculation", "Proposed":
-						e.attrs = append(e.attrs, a)
-					case "adjacent":
-						e.adjacent = true
-					case "denies":
-						e.denies = true
-					case "":
-					default:
-						return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed, adjacent or denies)", pos, a)
-					}
-				}
-			}
+		e, err := parseTSVEntry(f, fmt.Sprintf("%s:%d", name, line))
+		if err != nil {
+			return err
 		}
 		if err := d.add(f[1], e); err != nil {
 			return err
@@ -325,6 +251,103 @@ func (d *Dictionary) LoadTSV(r io.Reader, name string) error {
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}
+
+// parseTSVEntry reads the fields of one line (kind, phrase, fields…) at position pos.
+func parseTSVEntry(f []string, pos string) (entry, error) {
+	k, ok := kindNames[strings.ToLower(f[0])]
+	if !ok {
+		return entry{}, fmt.Errorf("%s: unknown kind %q (want one of entity, adjective, capital, title, head, verb, cue, date, month, prep, det, particle, stop)", pos, f[0])
+	}
+	if len(f) < 2 || f[1] == "" {
+		return entry{}, fmt.Errorf("%s: %s needs a phrase", pos, f[0])
+	}
+	e := entry{kind: k, source: pos}
+	need := func(n int, what string) error {
+		if len(f) < n {
+			return fmt.Errorf("%s: %s needs %s", pos, f[0], what)
+		}
+		return nil
+	}
+	var err error
+	switch k {
+	case kEntity, kAdj, kCapital, kHead:
+		if err = need(3, "a type"); err == nil {
+			err = e.parseTyped(f[2], f[3:], pos)
+		}
+	case kCue:
+		if err = need(3, "an attribute (Negation, Speculation or Proposed)"); err == nil {
+			err = e.parseCue(f[2], pos)
+		}
+	case kVerb:
+		if err = need(5, "a relation, an Arg1 side and an Arg2 side"); err == nil {
+			err = e.parseVerb(f[2], f[3], f[4], f[5:], pos)
+		}
+	}
+	return e, err
+}
+
+// parseTyped reads the type and flags (alone, noun) of an entity, adjective, capital or head.
+func (e *entry) parseTyped(typ string, flags []string, pos string) error {
+	l, err := graph.Label(typ)
+	if err != nil {
+		return fmt.Errorf("%s: %v", pos, err)
+	}
+	e.typ = l
+	for _, fl := range flags {
+		switch fl {
+		case "alone":
+			e.alone = true
+		case "noun":
+			e.noun = true
+		case "":
+		default:
+			return fmt.Errorf("%s: unknown flag %q (want alone or noun)", pos, fl)
+		}
+	}
+	return nil
+}
+
+// parseCue reads the attribute a cue sets.
+func (e *entry) parseCue(attr, pos string) error {
+	switch attr {
+	case "Negation", "Speculation", "Proposed":
+		e.typ = attr
+		return nil
+	}
+	return fmt.Errorf("%s: cue attribute %q is not Negation, Speculation or Proposed", pos, attr)
+}
+
+// parseVerb reads a trigger's relation, argument sides and flags.
+func (e *entry) parseVerb(rel, arg1, arg2 string, flags []string, pos string) error {
+	if rel != "-" {
+		if _, ok := schema[rel]; !ok {
+			return fmt.Errorf("%s: relation %q is not in the schema (examples/annotation.conf)", pos, rel)
+		}
+		e.rel = rel
+	}
+	for i, side := range []string{arg1, arg2} {
+		if strings.Trim(side, "LRG|") != "" || side == "" || i == 0 && strings.Contains(side, "G") {
+			return fmt.Errorf("%s: argument side %q: use L, R or (for Arg2) G, alternatives joined by |", pos, side)
+		}
+	}
+	e.arg1, e.arg2 = strings.ReplaceAll(arg1, "|", ""), strings.ReplaceAll(arg2, "|", "")
+	for _, fl := range flags {
+		for _, a := range strings.Split(fl, ",") {
+			switch a = strings.TrimSpace(a); a {
+			case "Negation", "Speculation", "Proposed":
+				e.attrs = append(e.attrs, a)
+			case "adjacent":
+				e.adjacent = true
+			case "denies":
+				e.denies = true
+			case "":
+			default:
+				return fmt.Errorf("%s: unknown verb flag %q (want Negation, Speculation, Proposed, adjacent or denies)", pos, a)
+			}
+		}
 	}
 	return nil
 }

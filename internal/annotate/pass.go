@@ -14,8 +14,15 @@ type pass struct {
 	names []item
 	at    []int32 // token → index+1 of the name item starting there, 0 for none
 	ms    []mention
-	// surnames of people introduced with a title, so later bare surnames are people too
-	surnames map[string]bool
+	// surnames of people introduced with a title, so later bare surnames are people too:
+	// 1 + the start token of the name that introduced each
+	surnames map[string]int32
+	// surnames that are not the last word of the full name (Kim of Kim Jong Un, Marcos of
+	// Ferdinand Marcos Jr): the resolver does not join them to it, so the text ties them
+	tieSurname map[string]bool
+	// names of armed groups no dictionary knows, found before a group noun ("the M23
+	// rebel group"), so that their later bare uses are mentions too
+	groups map[string]bool
 	// names: clusters of mentions (by start token) of one actor named in full and by its
 	// acronym ("the Revolutionary Armed Forces of Colombia (FARC)" … "the FARC")
 	nameClusters [][]int32
@@ -127,92 +134,358 @@ func (p *pass) mentions(sents []span) {
 	for _, s := range sents {
 		sentStart[s.s] = true
 	}
-	p.surnames = map[string]bool{}
+	p.surnames = map[string]int32{}
+	p.tieSurname = map[string]bool{}
 	p.ms = make([]mention, 0, len(p.names)/2+8)
 	for i := int32(0); i < n; {
-		if e, ok := p.person(i); ok {
-			p.add(i, e, "Person")
-			i = e
-			continue
-		}
-		if e, ok := p.date(i); ok {
-			p.add(i, e, "Date")
-			i = e
-			continue
-		}
-		it := p.itemAt(i)
-		if it == nil {
-			if e, ok := p.apposition(i); ok {
-				p.add(i, e, "Person")
-				i = e
-				continue
-			}
-			i++
-			continue
-		}
-		// An actor or nationality before a group head: Syrian army, US-led coalition.
-		if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
-			if h := p.has(next, kHead); h != nil {
-				p.add(i, next.e, h.typ)
-				i = next.e
-				continue
-			}
-		}
-		if h := p.has(it, kHead); h != nil && h.alone {
-			p.add(i, it.e, h.typ)
-			i = it.e
-			continue
-		}
-		if en := p.has(it, kEntity); en != nil {
-			if en.typ == "Person" && it.e-i > 1 {
-				p.addSurnames(i, it.e)
-			}
-			if s, ok := p.longerName(i, it, sentStart); ok {
-				// "the country's National Security Council" is not the UN's: a name of its own.
-				p.add(s, it.e, en.typ)
-			} else if !en.noun || sentStart[i] || p.nounContext(i) {
-				p.add(i, it.e, en.typ)
-			}
-			i = it.e
-			continue
-		}
-		if c := p.has(it, kCapital); c != nil {
-			typ := c.typ
-			if i > 0 && p.wordIs(i-1, kPrep) {
-				typ = "Location"
-			}
-			p.add(i, it.e, typ)
-		}
-		i = it.e
+		i = p.mentionFrom(i, sentStart)
 	}
-	// Bare surnames of people named in full elsewhere in the article.
 	if len(p.surnames) > 0 {
-		covered := make([]bool, n)
-		for _, m := range p.ms {
-			for k := m.s; k < m.e; k++ {
-				covered[k] = true
-			}
-		}
-		for i := int32(0); i < n; i++ {
-			t := &p.toks[i]
-			if covered[i] || !t.is(fCap) || t.is(fHyphen) || p.itemAt(i) != nil {
-				continue
-			}
-			if p.surnames[foldString(p.text[t.bs:t.be])] {
-				// "Brittney Griner" later in the text, or before its full introduction, is one
-				// mention, not two.
-				e := i + 1
-				for e < n && !covered[e] && p.toks[e].is(fCap) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil &&
-					p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
-					e++
-				}
-				p.add(i, e, "Person")
-				i = e - 1
-			}
-		}
-		slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.bareSurnames()
+	}
+	if len(p.groups) > 0 {
+		p.bareGroups()
 	}
 }
+
+// mentionFrom adds the mention that starts at token i, if any, and returns the token where
+// the search goes on.
+func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
+	if name, e, ok := p.person(i); ok {
+		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) {
+			// "the American basketball player Brittney Griner": a description, not a title.
+			p.add(name, e, "Person")
+		} else {
+			p.add(i, e, "Person")
+		}
+		return e
+	}
+	if e, ok := p.date(i); ok {
+		p.add(i, e, "Date")
+		return e
+	}
+	it := p.itemAt(i)
+	if it == nil {
+		if e, ok := p.namedAfterTitle(i); ok {
+			p.add(i, e, "Person")
+			return e
+		}
+		if e, ok := p.unknownGroup(i); ok {
+			p.add(i, e, "ArmedGroup")
+			return e
+		}
+		if e, ok := p.unknownPlace(i); ok {
+			p.add(i, e, "Location")
+			return e
+		}
+		if e, ok := p.apposition(i); ok {
+			p.add(i, e, "Person")
+			return e
+		}
+		return i + 1
+	}
+	// An actor or nationality before a group head: Syrian army, US-led coalition.
+	if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
+		if h := p.has(next, kHead); h != nil && !p.modifier(next.e) {
+			p.add(i, next.e, h.typ)
+			return next.e
+		}
+	}
+	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe {
+		// "the police", "the rebels": the group named shortly before.
+		if ante, ok := p.antecedent(h.typ, i); ok {
+			p.add(i, it.e, h.typ)
+			p.nameClusters = append(p.nameClusters, []int32{ante, i})
+			return it.e
+		}
+	}
+	if h := p.has(it, kHead); h != nil && h.alone && !p.modifier(it.e) {
+		p.add(i, it.e, h.typ)
+		return it.e
+	}
+	if en := p.has(it, kEntity); en != nil {
+		p.entityMention(i, it, en, sentStart)
+		return it.e
+	}
+	if c := p.has(it, kCapital); c != nil {
+		typ := c.typ
+		if i > 0 && p.wordIs(i-1, kPrep) {
+			typ = "Location"
+		}
+		p.add(i, it.e, typ)
+	}
+	return it.e
+}
+
+// antecedent returns the start of the nearest mention of type typ before token i, at
+// most maxRefDistance tokens back.
+func (p *pass) antecedent(typ string, i int32) (int32, bool) {
+	for k := len(p.ms) - 1; k >= 0; k-- {
+		m := p.ms[k]
+		if i-m.e > maxRefDistance {
+			break
+		}
+		if m.typ == typ {
+			return m.s, true
+		}
+	}
+	return 0, false
+}
+
+// modifiedNouns after a group noun make it a modifier: "a Russian military contractor",
+// "the opposition journalist".
+var modifiedNouns = map[string]bool{"contractor": true, "contractors": true, "journalist": true,
+	"journalists": true, "leader": true, "leaders": true, "figure": true, "figures": true,
+	"politician": true, "politicians": true, "activist": true, "activists": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "commander": true, "commanders": true, "chief": true,
+	"candidate": true, "lawmaker": true, "lawmakers": true, "newspaper": true, "television": true}
+
+// modifier reports whether the word at token i is one of modifiedNouns, so that the group
+// noun before it is no mention of its own.
+func (p *pass) modifier(i int32) bool {
+	if int(i) >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[i]
+	return t.is(fWord) && !t.is(fCap) && modifiedNouns[foldString(p.text[t.bs:t.be])]
+}
+
+// entityMention adds the mention of a dictionary entity at token i.
+func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
+	if en.typ == "Person" && it.e-i > 1 {
+		p.addSurnames(i, it.e)
+	}
+	if s, ok := p.longerName(i, it, sentStart); ok {
+		// "the country's National Security Council" is not the UN's: a name of its own.
+		p.add(s, it.e, en.typ)
+	} else if (en.typ == "ArmedForce" || en.typ == "Opposition") && p.modifier(it.e) {
+		// "a Russian military contractor", "the opposition journalist": no mention.
+	} else if !en.noun || sentStart[i] || p.nounContext(i) {
+		typ := en.typ
+		if typ == "State" && p.placeOfState(i, it.e) {
+			typ = "Location"
+		}
+		p.add(i, it.e, typ)
+	}
+}
+
+// placeOfState reports whether the state named over tokens [s, e) is a place there, as a
+// capital is: right after "in" (or "into", "across", "inside", "throughout"), not in a
+// compound or a possessive ("in Yemen", not "in China-brokered talks" or "in Iran's").
+func (p *pass) placeOfState(s, e int32) bool {
+	if s == 0 || !p.toks[s-1].is(fWord) {
+		return false
+	}
+	switch foldString(p.text[p.toks[s-1].bs:p.toks[s-1].be]) {
+	case "in", "into", "across", "inside", "throughout":
+	default:
+		return false
+	}
+	if int(e) < len(p.toks) {
+		next := &p.toks[e]
+		if next.is(fHyphen) || next.is(fWord) && next.bs == p.toks[e-1].be {
+			return false // "China-brokered", "Iran's"
+		}
+	}
+	return true
+}
+
+// bareSurnames adds the bare surnames of people named in full elsewhere in the article.
+func (p *pass) bareSurnames() {
+	n := int32(len(p.toks))
+	var ties [][2]int32 // name start, bare surname start
+	covered := make([]bool, n)
+	for _, m := range p.ms {
+		for k := m.s; k < m.e; k++ {
+			covered[k] = true
+		}
+	}
+	for i := int32(0); i < n; i++ {
+		t := &p.toks[i]
+		if covered[i] || !t.is(fCap) || t.is(fHyphen) || p.itemAt(i) != nil {
+			continue
+		}
+		if p.surnames[foldString(p.text[t.bs:t.be])] > 0 {
+			// "Brittney Griner" later in the text, or before its full introduction, is one
+			// mention, not two.
+			e := i + 1
+			for e < n && !covered[e] && p.toks[e].is(fCap) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil &&
+				p.surnames[foldString(p.text[p.toks[e].bs:p.toks[e].be])] > 0 {
+				e++
+			}
+			p.add(i, e, "Person")
+			if w := foldString(p.text[t.bs:t.be]); p.tieSurname[w] {
+				ties = append(ties, [2]int32{p.surnames[w] - 1, i})
+			}
+			i = e - 1
+		}
+	}
+	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	// A bare surname that is not the last word of the full name is tied to it: "Marcos" is
+	// Ferdinand Marcos Jr, "Kim" is Kim Jong Un.
+	for _, t := range ties {
+		if m, ok := p.mentionAt(t[0]); ok && m.typ == "Person" && m.s != t[1] {
+			p.nameClusters = append(p.nameClusters, []int32{m.s, t[1]})
+		}
+	}
+}
+
+// namedAfterTitle matches a name of two to four capitalised words set off by a comma after
+// a title: "the French ambassador, Joël Meyer, …", "Iran's foreign minister, Hossein
+// Amir-Abdollahian, said".
+func (p *pass) namedAfterTitle(i int32) (int32, bool) {
+	if i < 2 || p.toks[i-1].punct != ',' || !p.toks[i].is(fCap) {
+		return 0, false
+	}
+	if t := p.itemAt(p.itemStartBefore(i - 1)); t == nil || t.e != i-1 || p.has(t, kTitle) == nil {
+		return 0, false
+	}
+	k, count := p.nameRun(i, false)
+	if count < 2 || count > 4 || int(k) >= len(p.toks) || p.toks[k].punct != ',' && p.toks[k].punct != '.' {
+		return 0, false
+	}
+	p.addSurnames(i, k)
+	return k, true
+}
+
+// itemStartBefore returns the start of the dictionary item that ends at token e (exclusive),
+// or -1: the title of "the French ambassador," ends at the comma.
+func (p *pass) itemStartBefore(e int32) int32 {
+	for s := e - 1; s >= 0 && s >= e-4; s-- {
+		if it := p.itemAt(s); it != nil && it.e == e {
+			return s
+		}
+	}
+	return -1
+}
+
+// groupNouns after an unknown name make it an armed group: "the M23 rebel group".
+var groupNouns = map[string]bool{"rebel": true, "rebels": true, "militia": true, "militias": true,
+	"militants": true, "fighters": true, "insurgents": true, "guerrillas": true, "guerrilla": true,
+	"jihadists": true, "armed": true, "militant": true, "insurgent": true}
+
+// unknownGroup matches one to three capitalised words or letter-and-digit names (M23) no
+// dictionary knows, before a group noun: "M23 fighters", "the Wagner militia".
+func (p *pass) unknownGroup(i int32) (int32, bool) {
+	n := int32(len(p.toks))
+	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) && !p.sentStartAt(i-1) {
+		return 0, false
+	}
+	k, words := i, 0
+	for k < n && p.itemAt(k) == nil {
+		t := &p.toks[k]
+		attached := k > i && p.toks[k-1].be == t.bs
+		if !t.is(fWord) || !(t.is(fCap) || attached && (t.is(fDigit) || t.is(fHyphen))) || k > i && t.is(fNewline) {
+			break
+		}
+		if !attached {
+			words++
+		}
+		k++
+	}
+	if words == 0 || words > 3 || k >= n || !p.toks[k].is(fWord) || p.toks[k].is(fCap) {
+		return 0, false
+	}
+	if !groupNouns[foldString(p.text[p.toks[k].bs:p.toks[k].be])] {
+		return 0, false
+	}
+	for j := i; j < k; j++ {
+		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] > 0 {
+			return 0, false
+		}
+	}
+	if p.groups == nil {
+		p.groups = map[string]bool{}
+	}
+	p.groups[p.text[p.toks[i].bs:p.toks[k-1].be]] = true
+	return k, true
+}
+
+// bareGroups adds the later (or earlier) bare uses of armed groups found by unknownGroup.
+func (p *pass) bareGroups() {
+	n := int32(len(p.toks))
+	for name := range p.groups {
+		var cluster []int32
+		for off := 0; ; {
+			j := strings.Index(p.text[off:], name)
+			if j < 0 {
+				break
+			}
+			bs := int32(off + j)
+			off += j + len(name)
+			s, ok := slices.BinarySearchFunc(p.toks, bs, func(t token, b int32) int { return int(t.bs - b) })
+			if !ok {
+				continue
+			}
+			e := int32(s)
+			for e < n && p.toks[e].be <= int32(off) {
+				e++
+			}
+			if p.toks[e-1].be != int32(off) || e < n && p.toks[e].bs == int32(off) && p.toks[e].is(fWord) {
+				continue
+			}
+			if m, ok := p.mentionAt(int32(s)); ok {
+				if m.s == int32(s) && m.typ == "ArmedGroup" {
+					cluster = append(cluster, m.s) // the use that named it
+				}
+				continue
+			}
+			p.add(int32(s), e, "ArmedGroup")
+			cluster = append(cluster, int32(s))
+		}
+		if len(cluster) > 1 {
+			p.nameClusters = append(p.nameClusters, cluster)
+		}
+	}
+	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+}
+
+// placeNouns end the names of places: the Galwan Valley, the Strait of Hormuz.
+var placeNouns = map[string]bool{"valley": true, "province": true, "region": true, "strait": true,
+	"sea": true, "island": true, "islands": true, "peninsula": true, "river": true, "mountains": true,
+	"desert": true, "corridor": true, "plateau": true, "heights": true, "district": true, "county": true}
+
+// notPlacePreps are prepositions after which an unknown name is as often a body or a person
+// as a place ("of", "to").
+var notPlacePreps = map[string]bool{"of": true, "to": true}
+
+// unknownPlace matches a place no dictionary knows: one to four capitalised words after a
+// locative preposition ("near Debaltseve", "in the Galwan Valley"), or ending in a place
+// noun ("the Galwan Valley"). Words that name a person of the article are never a place.
+func (p *pass) unknownPlace(i int32) (int32, bool) {
+	t := &p.toks[i]
+	if !t.is(fWord) || !t.is(fCap) || t.is(fUpper) || t.is(fHyphen) || i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) {
+		return 0, false
+	}
+	k, count := p.nameRun(i, false)
+	if count == 0 || count > 4 || k < int32(len(p.toks)) && p.toks[k].is(fWord) && p.toks[k].is(fCap) {
+		return 0, false
+	}
+	for j := i; j < k; j++ {
+		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] > 0 {
+			return 0, false
+		}
+	}
+	last := &p.toks[k-1]
+	if count > 1 && placeNouns[foldString(p.text[last.bs:last.be])] {
+		return k, true
+	}
+	j := i - 1
+	if j >= 0 && p.toks[j].word == p.an.wThe {
+		return 0, false // "in the …" names a place only with a place noun
+	}
+	if j > 0 && p.toks[j].word == p.an.wOf && settlementNouns[foldString(p.text[p.toks[j-1].bs:p.toks[j-1].be])] {
+		return k, true // "the railway town of Debaltseve"
+	}
+	if j < 0 || !p.wordIs(j, kPrep) || notPlacePreps[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
+		return 0, false
+	}
+	return k, true
+}
+
+// settlementNouns before "of" introduce a place's name: the town of, the province of.
+var settlementNouns = map[string]bool{"town": true, "city": true, "village": true, "port": true,
+	"province": true, "region": true, "district": true, "island": true, "enclave": true}
 
 // nounContext reports whether the word at i, which may be a noun or a verb (attacks,
 // strikes), follows a determiner, preposition, adjective or number, making it a noun.
@@ -225,6 +498,9 @@ func (p *pass) nounContext(i int32) bool {
 	if t.is(fDigit) {
 		return true
 	}
+	if w := p.text[t.bs:t.be]; w == "'s" || w == "’s" || t.is(fCap) && !p.sentStartAt(prev) {
+		return true // "Tuesday's meeting", "a NATO meeting"
+	}
 	it := p.itemAt(prev)
 	if it == nil || it.e != i {
 		return false
@@ -232,17 +508,28 @@ func (p *pass) nounContext(i int32) bool {
 	return p.has(it, kDet) != nil || p.has(it, kPrep) != nil || p.has(it, kAdj) != nil
 }
 
+// sentStartAt reports whether token i opens a sentence or a paragraph (a capital there
+// says nothing about a name).
+func (p *pass) sentStartAt(i int32) bool {
+	if i == 0 || p.toks[i].is(fPara) {
+		return true
+	}
+	pt := p.toks[i-1].punct
+	return pt == '.' || pt == '!' || pt == '?' || pt == '"' || pt == '“'
+}
+
 // person matches a title before a name: [nationality or actor] title... name, where the
-// name is a known person or up to four capitalised words no dictionary claims.
-func (p *pass) person(i int32) (int32, bool) {
+// name is a known person or up to four capitalised words no dictionary claims. It returns
+// where the name starts and where the match ends.
+func (p *pass) person(i int32) (int32, int32, bool) {
 	it := p.itemAt(i)
 	if it == nil {
-		return 0, false
+		return 0, 0, false
 	}
 	j := i
 	if p.has(it, kTitle) == nil {
 		if p.has(it, kAdj) == nil && !p.isActor(it) {
-			return 0, false
+			return 0, 0, false
 		}
 		j = it.e
 		// Capitalised words of an office no dictionary lists may come between the
@@ -254,7 +541,7 @@ func (p *pass) person(i int32) (int32, bool) {
 			}
 		}
 		if p.has(p.itemAt(j), kTitle) == nil {
-			return 0, false
+			return 0, 0, false
 		}
 	}
 	for {
@@ -266,16 +553,30 @@ func (p *pass) person(i int32) (int32, bool) {
 	}
 	n := int32(len(p.toks))
 	if j >= n || p.toks[j].is(fNewline) {
-		return 0, false
+		return 0, 0, false
 	}
 	if t := p.itemAt(j); t != nil {
 		if en := p.has(t, kEntity); en != nil && en.typ == "Person" {
 			if t.e-j > 1 {
 				p.addSurnames(j, t.e)
 			}
-			return t.e, true
+			return j, t.e, true
 		}
 	}
+	k, count := p.nameRun(j, true)
+	if count == 0 || count > 5 {
+		return 0, 0, false
+	}
+	p.addSurnames(j, k)
+	return j, k, true
+}
+
+// nameRun scans the capitalised words of an unknown name from token j: particles inside
+// it (bin, al), the second halves of hyphenated given names (Kim Dae-jung) and, with
+// knownTail, a known person's name that ends it ("President Abd-Rabbu Mansour Hadi"). It
+// returns where the name ends and how many words it has.
+func (p *pass) nameRun(j int32, knownTail bool) (int32, int) {
+	n := int32(len(p.toks))
 	k, count := j, 0
 	for k < n {
 		t := &p.toks[k]
@@ -287,8 +588,13 @@ func (p *pass) person(i int32) (int32, bool) {
 				k++
 				continue
 			}
-			if en := p.has(it, kEntity); en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
-				// "President Abd-Rabbu Mansour Hadi": a known name ends the unknown one.
+			if p.has(it, kTitle) != nil && count > 0 && it.e == k+1 && t.is(fCap) && k+1 < n && p.toks[k+1].is(fCap) && p.itemAt(k+1) == nil {
+				// "Hassan Sheikh Mohamud": a title word inside a name is part of it.
+				k++
+				count++
+				continue
+			}
+			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
 				count += int(it.e - k)
 				k = it.e
 				continue
@@ -296,7 +602,7 @@ func (p *pass) person(i int32) (int32, bool) {
 			break
 		}
 		if t.is(fHyphen) && k > j {
-			k++ // the second half of a hyphenated given name: Kim Dae-jung
+			k++
 			continue
 		}
 		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
@@ -305,24 +611,32 @@ func (p *pass) person(i int32) (int32, bool) {
 		k++
 		count++
 	}
-	if count == 0 || count > 5 {
-		return 0, false
-	}
-	p.addSurnames(j, k)
-	return k, true
+	return k, count
 }
+
+// generational are the suffixes after a surname (Jr, Sr, II).
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // addSurnames records the first and last words of the name over tokens [j, k), so that
 // later bare uses ("Abiy", "Kim") are the same person. The last word is the surname in
 // most names, the first in some (Kim Jong Un). Titles (Sheikh, Mullah) are never keys, and
 // the tail of a hyphenated word is not a name by itself.
 func (p *pass) addSurnames(j, k int32) {
-	for _, w := range []int32{j, k - 1} {
+	last := k - 1
+	for last > j && generational[foldString(p.text[p.toks[last].bs:p.toks[last].be])] {
+		last-- // "Ferdinand Marcos Jr": the surname is Marcos
+	}
+	for _, w := range []int32{j, last} {
 		t := &p.toks[w]
 		if t.is(fHyphen) || p.has(p.itemAt(w), kTitle) != nil || p.has(p.itemAt(w), kParticle) != nil {
 			continue
 		}
-		p.surnames[foldString(p.text[t.bs:t.be])] = true
+		if word := foldString(p.text[t.bs:t.be]); p.surnames[word] == 0 {
+			p.surnames[word] = j + 1
+			if w != k-1 {
+				p.tieSurname[word] = true
+			}
+		}
 	}
 }
 
@@ -334,34 +648,12 @@ func (p *pass) apposition(i int32) (int32, bool) {
 	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) {
 		return 0, false
 	}
-	k, count := i, 0
-	for k < n {
-		t := &p.toks[k]
-		if !t.is(fWord) || t.is(fDigit) || k > i && t.is(fNewline) {
-			break
-		}
-		if it := p.itemAt(k); it != nil {
-			if p.has(it, kParticle) != nil && count > 0 && k+1 < n && p.toks[k+1].is(fCap) {
-				k++
-				continue
-			}
-			break
-		}
-		if t.is(fHyphen) && count > 0 {
-			k++
-			continue
-		}
-		if !t.is(fCap) || t.is(fUpper) && t.re-t.rs > 1 {
-			break
-		}
-		k++
-		count++
-	}
+	k, count := p.nameRun(i, false)
 	if count < 2 || count > 4 || k+2 >= n || p.toks[k].punct != ',' {
 		return 0, false
 	}
-	d := &p.toks[k+1]
-	if d.word != p.an.wA && d.word != p.an.wAn && d.word != p.an.wThe || !p.toks[k+2].is(fWord) || p.toks[k+2].is(fCap) && p.has(p.itemAt(k+2), kTitle) == nil {
+	ok, titled := p.describes(k + 1)
+	if !ok {
 		return 0, false
 	}
 	if i > 0 && p.wordIs(i-1, kPrep) {
@@ -369,13 +661,36 @@ func (p *pass) apposition(i int32) (int32, bool) {
 	}
 	// The description names a person, not a place or a body ("Camp David, the presidential
 	// retreat"; "Ansar Dine, a militant group").
-	for j := k + 2; j < k+7 && j < n && p.toks[j].punct != ',' && p.toks[j].punct != '.'; j++ {
+	for j := k + 2; !titled && j < k+7 && j < n && p.toks[j].punct != ',' && p.toks[j].punct != '.'; j++ {
 		if notPerson[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
 			return 0, false
 		}
 	}
 	p.addSurnames(i, k)
 	return k, true
+}
+
+// describes reports whether a description of a person starts at token d, after the comma
+// that follows a name: a determiner and a word ("a former Marine", "the secretary of"), a
+// lower-case title ("secretary of"), or a state's possessive ("China's top diplomat").
+// titled is true when the description opens with a title, which only a person has.
+func (p *pass) describes(d int32) (ok, titled bool) {
+	n := int32(len(p.toks))
+	if d+1 >= n {
+		return false, false
+	}
+	t := &p.toks[d]
+	switch {
+	case t.word == p.an.wA || t.word == p.an.wAn || t.word == p.an.wThe:
+		nx := &p.toks[d+1]
+		return nx.is(fWord) && (!nx.is(fCap) || p.has(p.itemAt(d+1), kTitle) != nil), false
+	case !t.is(fCap) && p.has(p.itemAt(d), kTitle) != nil:
+		return true, true
+	case p.isActor(p.itemAt(d)) && p.itemAt(d).e < n && p.toks[p.itemAt(d).e].word == p.an.wPoss:
+		it := p.itemAt(d)
+		return it.e+1 < n && p.toks[it.e+1].is(fWord) && !p.toks[it.e+1].is(fCap), false
+	}
+	return false, false
 }
 
 // notPerson are nouns that describe places, bodies and things, not people.
@@ -449,6 +764,11 @@ func (p *pass) corefer() [][]int {
 		cls := eventClass[m.typ]
 		if cls == "" {
 			continue
+		}
+		if cls == "talks" {
+			// Talks, a meeting, a summit and a ceremony are often different events of
+			// one story: only the same kind is the same event.
+			cls = m.typ
 		}
 		c, ok := last[cls]
 		if ok && m.s > 0 && (p.toks[m.s-1].word == p.an.wThe || p.an.poss[p.toks[m.s-1].word]) {
@@ -534,6 +854,36 @@ func (p *pass) references(sents []span) {
 	}
 }
 
+// actorTypes are the types a sentence-initial "It" or "They" can stand for.
+var actorTypes = map[string]bool{"State": true, "Government": true, "Organisation": true,
+	"ArmedGroup": true, "ArmedForce": true, "Opposition": true, "Coalition": true}
+
+// itReferences adds a reference mention for "It" or "They" that opens a sentence, standing
+// for the first state, government, organisation or group of the sentence before ("The
+// foreign ministry rejected the allegations. It accused Ottawa of …"). Inside a sentence
+// "it" is too often no actor ("it was", "said it would") to be taken.
+func (p *pass) itReferences(sents []span) {
+	var refs []mention
+	for x := 1; x < len(sents); x++ {
+		i := sents[x].s
+		if w := p.toks[i].word; w < 0 || !p.an.subjectIt[w] || !p.toks[i].is(fCap) {
+			continue
+		}
+		prev := sents[x-1]
+		k, _ := slices.BinarySearchFunc(p.ms, prev.s, func(m mention, s int32) int { return int(m.s - s) })
+		for ; k < len(p.ms) && p.ms[k].s < prev.e; k++ {
+			if m := p.ms[k]; m.ref == 0 && actorTypes[m.typ] {
+				refs = append(refs, mention{s: i, e: i + 1, typ: m.typ, ref: m.s + 1})
+				break
+			}
+		}
+	}
+	if len(refs) > 0 {
+		p.ms = append(p.ms, refs...)
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	}
+}
+
 // target returns the mention a relation argument stands for: the antecedent of a
 // reference, the mention itself otherwise.
 func (p *pass) target(i int) int {
@@ -584,7 +934,8 @@ var headTypes = map[string]string{
 	"organization": "Organisation", "agency": "Organisation", "commission": "Organisation", "committee": "Organisation",
 	"bank": "Organisation", "fund": "Organisation", "court": "Organisation", "association": "Organisation",
 	"community": "Organisation", "alliance": "Organisation", "league": "Organisation", "ministry": "Organisation",
-	"assembly": "Organisation", "parliament": "Organisation", "congress": "Organisation",
+	"assembly": "Organisation", "parliament": "Government", "congress": "Organisation",
+	"government": "Government", "junta": "Government",
 	"republic": "State", "kingdom": "State", "emirates": "State",
 }
 
@@ -614,7 +965,13 @@ func (p *pass) acronyms() {
 			continue
 		}
 		if p.has(p.itemAt(k+1), kEntity) != nil {
-			continue // a known acronym: Islamic State (IS)
+			// A known acronym: Islamic State (IS). When the dictionaries know the name and
+			// the acronym apart, the text ties them.
+			p.knownAcronym(k)
+			continue
+		}
+		if p.newAcronymOfKnown(k) {
+			continue
 		}
 		s, caps := k, 0
 		for s > 0 {
@@ -674,6 +1031,79 @@ func (p *pass) acronyms() {
 		p.nameClusters = append(p.nameClusters, cluster)
 		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 	}
+}
+
+// knownAcronym ties a known name to the known acronym in brackets after it (token k is
+// the bracket) and to the acronym's later uses, when its letters are the name's initials
+// and both have one type: "the Economic Community of West African States (ECOWAS)" … "ECOWAS".
+func (p *pass) knownAcronym(k int32) {
+	name, ok := p.mentionAt(k - 1)
+	acr, ok2 := p.mentionAt(k + 1)
+	if !ok || !ok2 || name.e != k || acr.s != k+1 || acr.e != k+2 || name.typ != acr.typ || name.e-name.s < 2 {
+		return
+	}
+	a := &p.toks[k+1]
+	word := p.text[a.bs:a.be]
+	if !p.initials(name.s, name.e, word) {
+		return
+	}
+	cluster := []int32{name.s, k + 1}
+	for j := k + 3; j < int32(len(p.toks)); j++ {
+		t := &p.toks[j]
+		if m, ok := p.mentionAt(j); ok && m.s == j && m.e == j+1 && m.typ == name.typ && p.text[t.bs:t.be] == word {
+			cluster = append(cluster, j)
+		}
+	}
+	p.nameClusters = append(p.nameClusters, cluster)
+}
+
+// newAcronymOfKnown handles a known name followed by an acronym no dictionary knows, in
+// brackets at token k: "the Caribbean Community (CARICOM)". The acronym's letters are the
+// name's in order, from its first; it and its later uses become mentions of the name.
+func (p *pass) newAcronymOfKnown(k int32) bool {
+	name, ok := p.mentionAt(k - 1)
+	if !ok || name.e != k || eventTypes[name.typ] || name.typ == "Date" || name.typ == "Person" {
+		return false
+	}
+	a := &p.toks[k+1]
+	acr := p.text[a.bs:a.be]
+	if !abbreviates(foldString(p.text[p.toks[name.s].bs:p.toks[name.e-1].be]), strings.ToLower(acr)) {
+		return false
+	}
+	p.add(k+1, k+2, name.typ)
+	cluster := []int32{name.s, k + 1}
+	for j := k + 3; j < int32(len(p.toks)); j++ {
+		t := &p.toks[j]
+		if t.is(fUpper) && p.text[t.bs:t.be] == acr && !p.covered(j) {
+			p.add(j, j+1, name.typ)
+			cluster = append(cluster, j)
+		}
+	}
+	p.nameClusters = append(p.nameClusters, cluster)
+	slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	return true
+}
+
+// abbreviates reports whether acr (lower case) is made of letters of name in order,
+// starting with its first letter, and takes a letter from at least two of its words.
+func abbreviates(name, acr string) bool {
+	if acr == "" || name == "" || acr[0] != name[0] {
+		return false
+	}
+	words, i := 0, 0
+	lastWord := -1
+	for w, word := range strings.Fields(name) {
+		for _, r := range word {
+			if i < len(acr) && r == rune(acr[i]) {
+				i++
+				if w != lastWord {
+					words++
+					lastWord = w
+				}
+			}
+		}
+	}
+	return i == len(acr) && words >= 2
 }
 
 // mentionAt returns the mention that covers token i, if any.
@@ -737,7 +1167,28 @@ func (p *pass) nameEquivs() [][]int {
 			out = append(out, idx)
 		}
 	}
-	return out
+	return mergeClusters(out)
+}
+
+// mergeClusters joins the clusters that share a mention.
+func mergeClusters(cs [][]int) [][]int {
+	for a := 0; a < len(cs); a++ {
+		for b := a + 1; b < len(cs); b++ {
+			if slices.ContainsFunc(cs[b], func(x int) bool { return slices.Contains(cs[a], x) }) {
+				for _, x := range cs[b] {
+					if !slices.Contains(cs[a], x) {
+						cs[a] = append(cs[a], x)
+					}
+				}
+				cs = slices.Delete(cs, b, b+1)
+				b = a
+			}
+		}
+	}
+	for _, c := range cs {
+		slices.Sort(c)
+	}
+	return cs
 }
 
 // longerName reports whether the multi-word organisation name it (at token i) is the end of

@@ -26,7 +26,6 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 		for mi < len(p.ms) && p.ms[mi].s < s.e {
 			mi++
 		}
-		ms := p.ms[m0:mi]
 		for vi < len(verbs) && verbs[vi].s < s.s {
 			vi++
 		}
@@ -34,101 +33,291 @@ func (p *pass) relations(sents []span, verbs []item) []relation {
 		for vi < len(verbs) && verbs[vi].s < s.e {
 			vi++
 		}
-		vs := verbs[v0:vi]
-		prevStart, prevEnd := s.s, s.s
-		var prevG1 []int // the subject of the previous trigger in the sentence
-		denied := false
-		for k := range vs {
-			v := &vs[k]
-			next := s.e
-			if k+1 < len(vs) {
-				next = vs[k+1].s
-			}
-			cueFrom, cueVerbEnd := prevStart, prevEnd
-			prevStart, prevEnd = v.s, v.e
-			e := &p.d.entries[v.ents[0]]
-			if e.denies {
-				denied = true
-			}
-			if e.rel == "" || denied {
-				continue
-			}
-			sch := schema[e.rel]
-			var g1, g2 []int
-			passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
-			switch {
-			case passive:
-				// "The deal was signed by A, by B and by C": the agents follow "by", the
-				// subject is the object. Without "by" the agent is not stated.
-				g1 = p.byList(ms, m0, v.e, next, sch[0], true)
-			case e.arg1 == "R" && p.endsWithBy(v):
-				g1 = p.byList(ms, m0, v.e, next, sch[0], false)
-			case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, cueFrom):
-				// "praised China and thanked Oman", "…, accusing Doha of": the subject of
-				// the previous verb.
-				g1 = fit(prevG1, p.ms, sch[0])
-			}
-			if len(g1) == 0 && !passive {
-				for _, side := range e.arg1 {
-					if g1 = p.find(ms, m0, v, side, sch[0], s, next); len(g1) > 0 {
-						break
-					}
-				}
-			}
-			if len(g1) == 0 {
-				continue
-			}
-			prevG1 = g1
-			if passive {
-				g2 = p.find(ms, m0, v, 'L', sch[1], s, next)
-				for _, a := range g1 {
-					for _, b := range g2 {
-						p.emit(&out, seen, v, e, sch, a, b, p.cues(cueFrom, cueVerbEnd, v, e))
-					}
-				}
-				continue
-			}
-			pairs := false
-			for _, side := range e.arg2 {
-				if side == 'G' {
-					if len(g1) > 1 {
-						pairs = true
-						break
-					}
-					continue
-				}
-				if g2 = p.find(ms, m0, v, side, sch[1], s, next); len(g2) > 0 {
-					break
-				}
-			}
-			if len(g2) == 0 && e.arg1 == "L" && strings.ContainsRune(e.arg2, 'R') {
-				// "Jabhat Fateh al-Sham, which Russian jets continue to bomb": the object is
-				// what the relative pronoun before the subject stands for.
-				g2 = p.relativeObject(ms, m0, g1, sch[1])
-			}
-			if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
-				// "air strikes by the coalition on the Houthis": the target after the agents.
-				g2 = p.onTarget(ms, m0, p.ms[g1[len(g1)-1]].e, next, sch[1])
-			}
-			attrs := p.cues(cueFrom, cueVerbEnd, v, e)
-			emit := func(a, b int) { p.emit(&out, seen, v, e, sch, a, b, attrs) }
-			if pairs {
-				for x := 0; x < len(g1); x++ {
-					for y := x + 1; y < len(g1); y++ {
-						emit(g1[x], g1[y])
-					}
-				}
-				continue
-			}
-			for _, a := range g1 {
-				for _, b := range g2 {
-					emit(a, b)
-				}
-			}
-		}
+		sc := sentence{span: s, ms: p.ms[m0:mi], base: m0, out: &out, seen: seen}
+		p.sentenceRelations(&sc, verbs[v0:vi])
 	}
 	slices.SortStableFunc(out, func(a, b relation) int { return int(p.ms[a.a1].s - p.ms[b.a1].s) })
 	return out
+}
+
+// sentence is what binding the triggers of one sentence needs: its span, its mentions
+// (ms, which start at index base of p.ms) and where the relations go.
+type sentence struct {
+	span
+	ms   []mention
+	base int
+	out  *[]relation
+	seen map[[3]int]bool
+}
+
+// trigger is one trigger of a sentence with its context: where the next trigger starts,
+// and the span from the previous trigger's start to its end, where cues are read.
+type trigger struct {
+	v                *item
+	e                *entry
+	next             int32
+	cueFrom, prevEnd int32
+}
+
+// sentenceRelations binds the triggers of one sentence in order. A trigger after a denial
+// ("denied any role in the attack") states nothing; a trigger may share the subject of the
+// one before it.
+func (p *pass) sentenceRelations(sc *sentence, vs []item) {
+	prevStart, prevEnd := sc.s, sc.s
+	var prevG1 []int // the subject of the previous trigger in the sentence
+	denied := false
+	for k := range vs {
+		t := trigger{v: &vs[k], e: &p.d.entries[vs[k].ents[0]], next: sc.e, cueFrom: prevStart, prevEnd: prevEnd}
+		if k+1 < len(vs) {
+			t.next = vs[k+1].s
+		}
+		prevStart, prevEnd = t.v.s, t.v.e
+		if t.e.denies {
+			denied = true
+		}
+		if t.e.rel == "" || denied {
+			continue
+		}
+		if g1 := p.bindTrigger(sc, &t, prevG1); g1 != nil {
+			prevG1 = g1
+		}
+	}
+}
+
+// bindTrigger finds the arguments of one trigger and emits its relations. It returns the
+// subject list (nil when none was found).
+func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
+	v, e := t.v, t.e
+	sch := schema[e.rel]
+	passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
+	g1 := p.subject(sc, t, sch, passive, prevG1)
+	if len(g1) == 0 {
+		return nil
+	}
+	attrs := p.cues(t.cueFrom, t.prevEnd, v, e)
+	emit := func(a, b int) { p.emit(sc.out, sc.seen, v, e, sch, a, b, attrs) }
+	if passive {
+		objs := p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next)
+		if len(objs) == 0 {
+			objs = p.passiveIt(v, sch[1], g1)
+		}
+		for _, a := range g1 {
+			for _, b := range objs {
+				emit(a, b)
+			}
+		}
+		return g1
+	}
+	g2, pairs := p.object(sc, t, sch, g1)
+	if pairs {
+		for x := 0; x < len(g1); x++ {
+			for y := x + 1; y < len(g1); y++ {
+				emit(g1[x], g1[y])
+			}
+		}
+		return g1
+	}
+	g1 = append(slices.Clip(g1), p.asDid(sc, v.e, t.next, sch[0])...)
+	if len(g2) > 0 && (e.rel == "Signed" || e.rel == "ParticipatedIn") {
+		// "signed a deal with Kenya's President", "took part in talks with the Taliban":
+		// the other party signs and takes part too.
+		g1 = append(slices.Clip(g1), p.withParty(sc, p.ms[g2[len(g2)-1]], sch[0])...)
+	}
+	for _, a := range g1 {
+		for _, b := range g2 {
+			emit(a, b)
+		}
+	}
+	return g1
+}
+
+// asDid returns the subjects added by ", as did X" between tokens from and next: "Tshisekedi
+// took part, as did Kenyatta"; "Iran condemned the strike, as did Iraq and Syria".
+func (p *pass) asDid(sc *sentence, from, next int32, allowed typeSet) []int {
+	for k := from; k+3 < next; k++ {
+		if p.toks[k].punct != ',' || !p.isWord(k+1, "as") || !p.isWord(k+2, "did") {
+			continue
+		}
+		for j, m := range sc.ms {
+			if m.s < k+3 {
+				continue
+			}
+			if m.s > k+4 || !allowed[m.typ] {
+				return nil
+			}
+			return p.members(p.listRight(sc.ms, sc.base, j, allowed))
+		}
+	}
+	return nil
+}
+
+// isWord reports whether token i is the word w (folded).
+func (p *pass) isWord(i int32, w string) bool {
+	t := &p.toks[i]
+	return t.is(fWord) && foldString(p.text[t.bs:t.be]) == w
+}
+
+// withParty returns the list of mentions of an allowed type right after "with" that
+// follows event mention ev: "a deal with A and B".
+func (p *pass) withParty(sc *sentence, ev mention, allowed typeSet) []int {
+	if !eventTypes[ev.typ] || int(ev.e) >= len(p.toks) || foldString(p.text[p.toks[ev.e].bs:p.toks[ev.e].be]) != "with" {
+		return nil
+	}
+	for k, m := range sc.ms {
+		if m.s <= ev.e {
+			continue
+		}
+		if m.s > ev.e+2 || !allowed[m.typ] {
+			return nil
+		}
+		return p.members(p.listRight(sc.ms, sc.base, k, allowed))
+	}
+	return nil
+}
+
+// subject returns the Arg1 list of a trigger.
+func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, prevG1 []int) []int {
+	v, e := t.v, t.e
+	var g1 []int
+	switch {
+	case passive:
+		// "The deal was signed by A, by B and by C": the agents follow "by", the
+		// subject is the object. Without "by" the agent is not stated.
+		return p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
+	case e.arg1 == "R" && p.endsWithBy(v):
+		g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], false)
+	case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, t.cueFrom):
+		// "praised China and thanked Oman", "…, accusing Doha of": the subject of
+		// the previous verb.
+		g1 = fit(prevG1, p.ms, sch[0])
+	}
+	if len(g1) > 0 {
+		return g1
+	}
+	for _, side := range e.arg1 {
+		if g1 = p.find(sc.ms, sc.base, v, side, sch[0], sc.span, t.next); len(g1) > 0 {
+			return g1
+		}
+	}
+	return nil
+}
+
+// object returns the Arg2 list of an active trigger, or pairs when the relation holds
+// between the members of the subject list ("Kerry and Lavrov spoke").
+func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []int, pairs bool) {
+	v, e := t.v, t.e
+	if strings.ContainsRune(e.arg2, 'R') && int(v.e) < len(p.toks) {
+		// "Egypt recognised it", "welcomed them", "who thanked him": what the pronoun
+		// stands for.
+		if personal, ok := p.an.objPronouns[p.toks[v.e].word]; ok && p.toks[v.e].word >= 0 && p.objectPronoun(v.e, personal) {
+			if a := p.pronounAntecedent(v.s, personal, sch[1], g1); a >= 0 {
+				return []int{a}, false
+			}
+			return nil, false
+		}
+	}
+	for _, side := range e.arg2 {
+		if side == 'G' {
+			if len(g1) > 1 {
+				return nil, true
+			}
+			continue
+		}
+		if g2 = p.find(sc.ms, sc.base, v, side, sch[1], sc.span, t.next); len(g2) > 0 {
+			break
+		}
+	}
+	if len(g2) == 0 && e.arg1 == "L" && strings.ContainsRune(e.arg2, 'R') {
+		// "Jabhat Fateh al-Sham, which Russian jets continue to bomb": the object is
+		// what the relative pronoun before the subject stands for.
+		g2 = p.relativeObject(sc.ms, sc.base, g1, sch[1])
+	}
+	if len(g2) == 0 && e.rel == "ParticipatedIn" && (int(v.e) >= len(p.toks) || p.toks[v.e].punct != 0) {
+		// "Tshisekedi and Ndayishimiye took part.": in the event named just before.
+		if a := p.eventBefore(v.s, sch[1]); a >= 0 {
+			g2 = []int{a}
+		}
+	}
+	if len(g2) == 0 && e.arg1 == "R" && p.endsWithBy(v) {
+		// "air strikes by the coalition on the Houthis": the target after the agents.
+		g2 = p.onTarget(sc.ms, sc.base, p.ms[g1[len(g1)-1]].e, t.next, sch[1])
+		if len(g2) == 0 {
+			g2 = p.passiveIt(v, sch[1], g1) // "It was signed by …"
+		}
+	}
+	return g2, false
+}
+
+// objectPronoun reports whether the pronoun at token i stands alone as an object: "her"
+// is a possessive when a word follows it ("her luggage").
+func (p *pass) objectPronoun(i int32, personal bool) bool {
+	if !personal || p.toks[i].word != p.an.wHer {
+		return true
+	}
+	if int(i+1) >= len(p.toks) {
+		return true
+	}
+	nx := &p.toks[i+1]
+	return !nx.is(fWord) || p.wordIs(i+1, kPrep) || nx.word == p.an.wAs
+}
+
+// passiveIt returns the object of a passive whose subject is "it" or "they" ("It was
+// signed by …"): the event or actor that the pronoun stands for.
+func (p *pass) passiveIt(v *item, allowed typeSet, g1 []int) []int {
+	k := v.s - 1
+	for k >= 0 && (p.an.aux[p.toks[k].word] || p.an.adverbs[p.toks[k].word]) && p.toks[k].word >= 0 {
+		k--
+	}
+	if k < 0 || p.toks[k].word < 0 || !p.an.subjectIt[p.toks[k].word] {
+		return nil
+	}
+	if a := p.pronounAntecedent(k, false, allowed, g1); a >= 0 {
+		return []int{a}
+	}
+	return nil
+}
+
+// pronounAntecedent returns the mention a pronoun before token i stands for: the nearest
+// earlier mention of an allowed type, a person for him and her and not a person for it
+// and them, that is not in the list g (the subject), at most maxRefDistance tokens back;
+// -1 when there is none.
+func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []int) int {
+	k, _ := slices.BinarySearchFunc(p.ms, i, func(m mention, i int32) int { return int(m.s - i) })
+	for k--; k >= 0; k-- {
+		m := p.ms[k]
+		if i-m.e > maxRefDistance {
+			break
+		}
+		if m.ref != 0 || !allowed[m.typ] || (m.typ == "Person") != personal || m.typ == "Date" || slices.Contains(g, k) {
+			continue
+		}
+		if slices.ContainsFunc(g, func(x int) bool { return p.sameName(p.ms[x], m) }) {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// eventBefore returns the nearest event mention of an allowed type before token i, at
+// most maxRefDistance tokens back, or -1.
+func (p *pass) eventBefore(i int32, allowed typeSet) int {
+	k, _ := slices.BinarySearchFunc(p.ms, i, func(m mention, i int32) int { return int(m.s - i) })
+	for k--; k >= 0; k-- {
+		m := p.ms[k]
+		if i-m.e > maxRefDistance {
+			break
+		}
+		if eventTypes[m.typ] && allowed[m.typ] {
+			return k
+		}
+	}
+	return -1
+}
+
+// sameName reports whether two mentions have the same text.
+func (p *pass) sameName(a, b mention) bool {
+	return p.text[p.toks[a.s].bs:p.toks[a.e-1].be] == p.text[p.toks[b.s].bs:p.toks[b.e-1].be]
 }
 
 // emit appends the relation of trigger v between mentions a and b unless it is there already.
@@ -206,9 +395,9 @@ func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet,
 		for j >= from && (p.toks[j].word == p.an.wThe || p.toks[j].word == p.an.wA || p.toks[j].word == p.an.wAn) {
 			j--
 		}
-		by := j == from-1 || j >= from && p.toks[j].word == p.an.wBy
+		by := j == from-1 || j >= from && p.toks[j].word == p.an.wBy || len(g) > 0 && p.helpedBy(j, from)
 		if !by {
-			if len(g) > 0 && allowed[m.typ] && sameKind(p.ms[g[len(g)-1]], m) && p.joined(p.ms[g[len(g)-1]], m) {
+			if len(g) > 0 && allowed[m.typ] && sameKind(p.ms[g[len(g)-1]], m) && p.joined(p.ms[g[len(g)-1]], m) && !p.possessor(m) {
 				g = append(g, base+k)
 			}
 			continue
@@ -260,13 +449,35 @@ func (p *pass) onTarget(ms []mention, base int, from, next int32, allowed typeSe
 		if m.s >= next || m.s-from > 3 || !allowed[m.typ] {
 			return nil
 		}
-		g := []int{base + k}
-		for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
-			g = append(g, base+j)
-		}
-		return p.members(g)
+		return p.members(p.listRight(ms, base, k, allowed))
 	}
 	return nil
+}
+
+// helpPhrases join more agents to a passive's: "brokered by Qatar with the help of Egypt".
+var helpPhrases = [][]string{{"with", "the", "help", "of"}, {"with", "the", "support", "of"},
+	{"together", "with"}, {"along", "with"}, {"alongside"}}
+
+// helpedBy reports whether one of helpPhrases ends at token j (after token from).
+func (p *pass) helpedBy(j, from int32) bool {
+	for _, ph := range helpPhrases {
+		s := j - int32(len(ph)) + 1
+		if s < from {
+			continue
+		}
+		ok := true
+		for x, w := range ph {
+			t := &p.toks[s+int32(x)]
+			if !t.is(fWord) || foldString(p.text[t.bs:t.be]) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeObject returns the antecedent of "which", "whom" or "that" right before the
@@ -291,11 +502,7 @@ func (p *pass) relativeObject(ms []mention, base int, g1 []int, allowed typeSet)
 		if m.e != k || !allowed[m.typ] {
 			return nil
 		}
-		g := []int{base + j}
-		for i := j - 1; i >= 0 && allowed[ms[i].typ] && sameKind(ms[i], ms[i+1]) && p.joined(ms[i], ms[i+1]); i-- {
-			g = append(g, base+i)
-		}
-		return p.members(g)
+		return p.members(p.listLeft(ms, base, j, allowed))
 	}
 	return nil
 }
@@ -363,11 +570,12 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 				k = j - 1
 				m = ms[k]
 			}
-			g := []int{base + k}
-			for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
-				g = append(g, base+j)
+			// "Hezbollah, the armed movement backed by Iran, had threatened": the subject is
+			// the name the description follows, not a name inside the description.
+			if h := p.describedBy(ms, k, v.s, allowed); h >= 0 {
+				k = h
 			}
-			return p.members(g)
+			return p.members(p.listLeft(ms, base, k, allowed))
 		}
 	case 'R':
 		for k := range ms {
@@ -383,14 +591,139 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if !allowed[m.typ] {
 				continue
 			}
-			g := []int{base + k}
-			for j := k + 1; j < len(ms) && allowed[ms[j].typ] && sameKind(ms[j-1], ms[j]) && p.joined(ms[j-1], ms[j]); j++ {
-				g = append(g, base+j)
-			}
-			return p.members(g)
+			return p.members(p.listRight(ms, base, k, allowed))
 		}
 	}
 	return nil
+}
+
+// listLeft returns mention k of ms (as an index into p.ms) with the list it ends: the
+// mentions before it joined by commas and one "and" or "or" ("Erdogan and Guterres, and
+// Guterres condemned": the list is the second Guterres and the one before).
+func (p *pass) listLeft(ms []mention, base, k int, allowed typeSet) []int {
+	g := []int{base + k}
+	conj := false
+	for j := k - 1; j >= 0 && allowed[ms[j].typ] && sameKind(ms[j], ms[j+1]) && p.joined(ms[j], ms[j+1]); j-- {
+		if c := p.conjunctionBetween(ms[j], ms[j+1]); c && conj {
+			break
+		} else if c {
+			conj = true
+		}
+		g = append(g, base+j)
+	}
+	return g
+}
+
+// listRight returns mention k of ms with the list it opens. The list has one "and" or
+// "or", and a member that a verb follows opens a clause of its own ("criticised China,
+// and Washington said").
+func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
+	g := []int{base + k}
+	conj := false
+	prev := ms[k]
+	for j := k + 1; j < len(ms); j++ {
+		if !p.joined(prev, ms[j]) {
+			// "Sheikh Tamim, the emir of Qatar, and Egypt's president": the list goes on
+			// after the description.
+			end, ok := p.appositionAfter(prev)
+			if !ok {
+				break
+			}
+			for j < len(ms) && ms[j].s < end {
+				j++
+			}
+			if j == len(ms) || !p.joined(mention{s: end, e: end}, ms[j]) {
+				break
+			}
+			prev = mention{s: end, e: end, typ: prev.typ}
+		}
+		if !allowed[ms[j].typ] || !sameKind(prev, ms[j]) {
+			break
+		}
+		c := p.conjunctionBetween(prev, ms[j])
+		if c && conj || p.clauseSubject(ms[j]) || p.possessor(ms[j]) {
+			break
+		}
+		conj = conj || c
+		g = append(g, base+j)
+		prev = ms[j]
+	}
+	return g
+}
+
+// appositionAfter returns the comma that closes a description after mention m (", the
+// emir of Qatar,"), when one follows it: a determiner, a lower-case word and at most eight
+// more tokens before the comma.
+func (p *pass) appositionAfter(m mention) (int32, bool) {
+	n := int32(len(p.toks))
+	i := m.e
+	if i+2 >= n || p.toks[i].punct != ',' {
+		return 0, false
+	}
+	d := p.toks[i+1].word
+	if d < 0 || d != p.an.wThe && d != p.an.wA && d != p.an.wAn || !p.toks[i+2].is(fWord) || p.toks[i+2].is(fCap) {
+		return 0, false
+	}
+	for k := i + 3; k < n && k < i+12; k++ {
+		switch p.toks[k].punct {
+		case ',':
+			return k, true
+		case '.', ';', ':', '(', ')':
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// possessor reports whether "'s" follows mention m: it then opens a description ("Wang
+// Yi, China's top diplomat"), and is not a member of the list before it.
+func (p *pass) possessor(m mention) bool {
+	return int(m.e) < len(p.toks) && p.toks[m.e].word == p.an.wPoss
+}
+
+// conjunctionBetween reports whether "and" or "or" lies between mentions a and b.
+func (p *pass) conjunctionBetween(a, b mention) bool {
+	for k := a.e; k < b.s; k++ {
+		if w := p.toks[k].word; w >= 0 && (w == p.an.wAnd || w == p.an.wOr) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerbs are verbs that, right after a name, make it the subject of a clause.
+var clauseVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "added": true,
+	"has": true, "have": true, "had": true, "is": true, "was": true, "were": true, "are": true,
+	"will": true, "would": true, "could": true, "can": true, "did": true, "does": true, "also": true}
+
+// clauseSubject reports whether a verb follows mention m: a lower-case word of
+// clauseVerbs or ending in -ed ("Washington said", "Russia warned").
+func (p *pass) clauseSubject(m mention) bool {
+	if int(m.e) >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[m.e]
+	if !t.is(fWord) || t.is(fCap) || t.is(fDigit) {
+		return false
+	}
+	w := foldString(p.text[t.bs:t.be])
+	return clauseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// describedBy returns the index in ms of the mention whose description (", the …,")
+// holds mention k and ends before token vs, when that mention's type is allowed; else -1.
+func (p *pass) describedBy(ms []mention, k int, vs int32, allowed typeSet) int {
+	for j := k - 1; j >= 0 && ms[k].s-ms[j].e <= 12; j-- {
+		end, ok := p.appositionAfter(ms[j])
+		if !ok {
+			continue
+		}
+		if ms[k].s > ms[j].e && ms[k].e <= end && end < vs && allowed[ms[j].typ] {
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // members drops parenthesised aliases ("Islamic State (IS)") from a list, keeping the order
@@ -473,8 +806,8 @@ func (p *pass) cues(from, prevEnd int32, v *item, e *entry) []string {
 	for k := from; k < v.s; k++ {
 		it := p.itemAt(k)
 		c := p.has(it, kCue)
-		if c == nil {
-			continue
+		if c == nil || p.toks[k].is(fCap) && !p.sentStartAt(k) {
+			continue // "in May 2022" is no "may"
 		}
 		if c.typ == "Negation" && v.s-it.e > negScope || c.typ == "Proposed" && k < prevEnd {
 			continue

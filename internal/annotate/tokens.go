@@ -59,99 +59,129 @@ func decode(s string, i int) (rune, int) {
 // apostrophe inside a word ("Da'esh") and the dots of initials ("U.S.") stay in the word
 // but not in its folded form.
 func (tz *tokenizer) tokens(s string, out []token) []token {
-	rpos := int32(0)
-	newlines := 0
-	hyphen := false
+	sc := scanState{}
 	for i := 0; i < len(s); {
 		r, w := decode(s, i)
-		if !isWordRune(r) {
-			switch {
-			case r == '\n':
-				newlines++
-				hyphen = false
-			case unicode.IsSpace(r):
-				hyphen = false
-			case (r == '-' || r == '‐') && len(out) > 0 && out[len(out)-1].is(fWord) && out[len(out)-1].be == int32(i) &&
-				i+w < len(s) && isWordRuneAt(s, i+w):
-				hyphen = true
-			case isApostrophe(r) && len(out) > 0 && out[len(out)-1].is(fWord) && out[len(out)-1].be == int32(i) &&
-				i+w < len(s) && (s[i+w] == 's' || s[i+w] == 'S') && (i+w+1 >= len(s) || !isWordRuneAt(s, i+w+1)):
-				// Possessive 's.
-				t := token{bs: int32(i), be: int32(i + w + 1), rs: rpos, re: rpos + 2, flags: fWord}
-				t.word = tz.lookup("'s")
-				out = append(out, t)
-				rpos += 2
-				i += w + 1
-				continue
-			default:
-				t := token{bs: int32(i), be: int32(i + w), rs: rpos, re: rpos + 1, word: -1, punct: r}
-				t.flags |= lineFlags(newlines)
-				newlines = 0
-				out = append(out, t)
-			}
-			rpos++
-			i += w
+		if isWordRune(r) {
+			var t token
+			t, i = tz.word(s, i, &sc)
+			out = append(out, t)
 			continue
 		}
-		// A word.
-		t := token{bs: int32(i), rs: rpos, flags: fWord | lineFlags(newlines)}
-		if hyphen {
-			t.flags |= fHyphen
-		}
-		newlines, hyphen = 0, false
-		tz.buf = tz.buf[:0]
-		digits := isDigit(r)
-		first := true
-		letters, uppers := 0, 0
-		seg := 0 // letters since the last dot, for initials
-		for i < len(s) {
-			r, w = decode(s, i)
-			if isWordRune(r) {
-				if !first && isDigit(r) != digits {
-					break
-				}
-				if unicode.IsLetter(r) {
-					letters++
-					seg++
-					if unicode.IsUpper(r) {
-						uppers++
-						if first {
-							t.flags |= fCap
-						}
-					}
-				}
-				tz.buf = appendFold(tz.buf, r)
-				first = false
-				i += w
-				rpos++
-				continue
-			}
-			// Inner apostrophe followed by letters other than a final s: part of the word.
-			if isApostrophe(r) && i+w < len(s) && isWordRuneAt(s, i+w) &&
-				!((s[i+w] == 's' || s[i+w] == 'S') && (i+w+1 >= len(s) || !isWordRuneAt(s, i+w+1))) {
-				i += w
-				rpos++
-				continue
-			}
-			// Initials: U.S. or U.N. keep their dots.
-			if r == '.' && seg == 1 && !digits && i+1 < len(s) && (isWordRuneAt(s, i+1) && i+2 < len(s) && s[i+2] == '.' || letters > 1 && uppers == letters) {
-				i++
-				rpos++
-				seg = 0
-				continue
-			}
-			break
-		}
-		if digits {
-			t.flags |= fDigit
-		} else if letters > 0 && uppers == letters && (letters > 1 || i < len(s) && s[i-1] == '.') {
-			t.flags |= fUpper
-		}
-		t.be, t.re = int32(i), rpos
-		t.word = tz.lookup(string(tz.buf))
-		out = append(out, t)
+		var adv int
+		out, adv = tz.mark(s, i, r, w, out, &sc)
+		i += adv
 	}
 	return out
+}
+
+// scanState is what the tokenizer carries from one token to the next: the position in
+// code points, the line breaks seen since the last token, and whether a hyphen joins the
+// next word to the previous one.
+type scanState struct {
+	rpos     int32
+	newlines int
+	hyphen   bool
+}
+
+// mark handles the non-word rune r (width w) at byte i: a space or line break, a hyphen
+// inside a compound, a possessive 's or a punctuation token. It returns the tokens and how
+// many bytes it used.
+func (tz *tokenizer) mark(s string, i int, r rune, w int, out []token, sc *scanState) ([]token, int) {
+	prevWordEndsHere := len(out) > 0 && out[len(out)-1].is(fWord) && out[len(out)-1].be == int32(i)
+	switch {
+	case r == '\n':
+		sc.newlines++
+		sc.hyphen = false
+	case unicode.IsSpace(r):
+		sc.hyphen = false
+	case (r == '-' || r == '‐') && prevWordEndsHere && i+w < len(s) && isWordRuneAt(s, i+w):
+		sc.hyphen = true
+	case isApostrophe(r) && prevWordEndsHere && i+w < len(s) && isFinalS(s, i+w):
+		// Possessive 's.
+		t := token{bs: int32(i), be: int32(i + w + 1), rs: sc.rpos, re: sc.rpos + 2, flags: fWord}
+		t.word = tz.lookup("'s")
+		sc.rpos += 2
+		return append(out, t), w + 1
+	default:
+		t := token{bs: int32(i), be: int32(i + w), rs: sc.rpos, re: sc.rpos + 1, word: -1, punct: r}
+		t.flags |= lineFlags(sc.newlines)
+		sc.newlines = 0
+		out = append(out, t)
+	}
+	sc.rpos++
+	return out, w
+}
+
+// isFinalS reports whether byte j of s is an s (or S) that ends a word.
+func isFinalS(s string, j int) bool {
+	return (s[j] == 's' || s[j] == 'S') && (j+1 >= len(s) || !isWordRuneAt(s, j+1))
+}
+
+// word scans the word that starts at byte i and returns its token and the byte after it.
+func (tz *tokenizer) word(s string, i int, sc *scanState) (token, int) {
+	t := token{bs: int32(i), rs: sc.rpos, flags: fWord | lineFlags(sc.newlines)}
+	if sc.hyphen {
+		t.flags |= fHyphen
+	}
+	sc.newlines, sc.hyphen = 0, false
+	tz.buf = tz.buf[:0]
+	r, _ := decode(s, i)
+	digits := isDigit(r)
+	first := true
+	letters, uppers := 0, 0
+	seg := 0 // letters since the last dot, for initials
+	for i < len(s) {
+		r, w := decode(s, i)
+		if isWordRune(r) {
+			if !first && isDigit(r) != digits {
+				break
+			}
+			if unicode.IsLetter(r) {
+				letters++
+				seg++
+				if unicode.IsUpper(r) {
+					uppers++
+					if first {
+						t.flags |= fCap
+					}
+				}
+			}
+			tz.buf = appendFold(tz.buf, r)
+			first = false
+			i += w
+			sc.rpos++
+			continue
+		}
+		if tz.innerMark(s, i, r, w, seg, letters, uppers, digits) {
+			i += w
+			sc.rpos++
+			if r == '.' {
+				seg = 0
+			}
+			continue
+		}
+		break
+	}
+	if digits {
+		t.flags |= fDigit
+	} else if letters > 0 && uppers == letters && (letters > 1 || i < len(s) && s[i-1] == '.') {
+		t.flags |= fUpper
+	}
+	t.be, t.re = int32(i), sc.rpos
+	t.word = tz.lookup(string(tz.buf))
+	return t, i
+}
+
+// innerMark reports whether the mark r (width w) at byte i stays inside the word being
+// scanned: an apostrophe followed by letters other than a final s (Da'esh), or the dot of
+// initials (U.S., U.N.). Neither goes into the folded form.
+func (tz *tokenizer) innerMark(s string, i int, r rune, w, seg, letters, uppers int, digits bool) bool {
+	if isApostrophe(r) && i+w < len(s) && isWordRuneAt(s, i+w) && !isFinalS(s, i+w) {
+		return true
+	}
+	return r == '.' && seg == 1 && !digits && i+1 < len(s) &&
+		(isWordRuneAt(s, i+1) && i+2 < len(s) && s[i+2] == '.' || letters > 1 && uppers == letters)
 }
 
 func (tz *tokenizer) lookup(w string) int32 {

@@ -248,24 +248,8 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
-	// Irregular forms given for a verb in one block hold for it in every block.
-	irregular := map[string][]string{}
-	for _, b := range blocks {
-		for _, v := range b.verbs {
-			if len(v.forms) > 0 {
-				irregular[v.base] = v.forms
-			}
-		}
-	}
-	var lines []string
-	seen := map[string]bool{}
-	emit := func(phrase, rel, a1, a2 string) {
-		if seen[phrase] {
-			return // the first relation to claim a phrase keeps it
-		}
-		seen[phrase] = true
-		lines = append(lines, strings.Join([]string{"verb", phrase, rel, a1, a2}, "\t"))
-	}
+	irregular := irregularForms(blocks)
+	w := &triggerWriter{seen: map[string]bool{}}
 	for _, p := range picks {
 		b := blocks[p.block]
 		if b == nil {
@@ -280,67 +264,105 @@ func run(in, out string) error {
 			if len(v.forms) == 0 {
 				v.forms = irregular[v.base]
 			}
-			s, past, ing := inflect(v)
-			// The bare form is left out (in news it is mostly an infinitive after "to" or
-			// "will", or a noun), and so are -s and -ing forms that are nouns too.
-			var all []string
-			for _, f := range s {
-				if !nouns[f] {
-					all = append(all, f)
-				}
-			}
-			all = append(all, past...)
-			if !nouns[ing] {
-				all = append(all, ing)
-			}
-			switch {
-			case p.frames&object != 0:
-				// "agreed to restore diplomatic relations": the bare form is a verb here.
-				objForms := append([]string{v.base}, all...)
-				for _, pat := range b.patterns {
-					i := strings.LastIndex(pat, " ")
-					if pat[i+1:] != p.code {
-						continue
-					}
-					obj := words(pat[:i])
-					if strings.ContainsAny(obj, "&%$^") || !strings.Contains(obj, "ties") && !strings.Contains(obj, "relations") {
-						continue
-					}
-					for _, f := range objForms {
-						emit(f+" "+obj+" with", p.rel, "L", "R")
-						emit(f+" "+obj, p.rel, "L", "G")
-					}
-				}
-			case p.frames&with != 0:
-				for _, f := range all {
-					emit(f+" with", p.rel, "L", "R")
-				}
-				for _, f := range past {
-					emit(f, p.rel, "L", "G") // "Kerry and Lavrov spoke"
-				}
-			case p.frames&onTarget != 0:
-				for _, f := range all {
-					emit(f+" on", p.rel, "L", "R")
-					emit(f+" against", p.rel, "L", "R")
-				}
-			}
-			if p.frames&active != 0 {
-				for _, f := range all {
-					emit(f, p.rel, "L", "R")
-				}
-			}
-			if p.frames&passive != 0 {
-				for _, f := range past {
-					emit(f+" by", p.rel, "R", "L")
-				}
-			}
+			w.verb(p, b, v)
 		}
 		if taken == 0 {
 			return fmt.Errorf("block %s has none of the verbs %v", p.block, p.only)
 		}
 	}
 	head := licence(in)
-	return os.WriteFile(out, []byte(head+strings.Join(lines, "\n")+"\n"), 0o644)
+	return os.WriteFile(out, []byte(head+strings.Join(w.lines, "\n")+"\n"), 0o644)
+}
+
+// irregularForms returns the irregular forms given for a verb in one block: they hold for
+// it in every block.
+func irregularForms(blocks map[string]*block) map[string][]string {
+	irregular := map[string][]string{}
+	for _, b := range blocks {
+		for _, v := range b.verbs {
+			if len(v.forms) > 0 {
+				irregular[v.base] = v.forms
+			}
+		}
+	}
+	return irregular
+}
+
+// triggerWriter collects the trigger lines; the first relation to claim a phrase keeps it.
+type triggerWriter struct {
+	lines []string
+	seen  map[string]bool
+}
+
+func (w *triggerWriter) emit(phrase, rel, a1, a2 string) {
+	if w.seen[phrase] {
+		return
+	}
+	w.seen[phrase] = true
+	w.lines = append(w.lines, strings.Join([]string{"verb", phrase, rel, a1, a2}, "\t"))
+}
+
+// verb writes the triggers of verb v of block b in the frames pick p asks for.
+func (w *triggerWriter) verb(p pick, b *block, v verb) {
+	s, past, ing := inflect(v)
+	// The bare form is left out (in news it is mostly an infinitive after "to" or
+	// "will", or a noun), and so are -s and -ing forms that are nouns too.
+	var all []string
+	for _, f := range s {
+		if !nouns[f] {
+			all = append(all, f)
+		}
+	}
+	all = append(all, past...)
+	if !nouns[ing] {
+		all = append(all, ing)
+	}
+	switch {
+	case p.frames&object != 0:
+		// "agreed to restore diplomatic relations": the bare form is a verb here.
+		w.objectFrames(p, b, append([]string{v.base}, all...))
+	case p.frames&with != 0:
+		for _, f := range all {
+			w.emit(f+" with", p.rel, "L", "R")
+		}
+		for _, f := range past {
+			w.emit(f, p.rel, "L", "G") // "Kerry and Lavrov spoke"
+		}
+	case p.frames&onTarget != 0:
+		for _, f := range all {
+			w.emit(f+" on", p.rel, "L", "R")
+			w.emit(f+" against", p.rel, "L", "R")
+		}
+	}
+	if p.frames&active != 0 {
+		for _, f := range all {
+			w.emit(f, p.rel, "L", "R")
+		}
+	}
+	if p.frames&passive != 0 {
+		for _, f := range past {
+			w.emit(f+" by", p.rel, "R", "L")
+		}
+	}
+}
+
+// objectFrames writes a verb's forms with the objects of its block's patterns for the
+// pick's code that name ties or relations ("restore diplomatic relations with").
+func (w *triggerWriter) objectFrames(p pick, b *block, forms []string) {
+	for _, pat := range b.patterns {
+		i := strings.LastIndex(pat, " ")
+		if pat[i+1:] != p.code {
+			continue
+		}
+		obj := words(pat[:i])
+		if strings.ContainsAny(obj, "&%$^") || !strings.Contains(obj, "ties") && !strings.Contains(obj, "relations") {
+			continue
+		}
+		for _, f := range forms {
+			w.emit(f+" "+obj+" with", p.rel, "L", "R")
+			w.emit(f+" "+obj, p.rel, "L", "G")
+		}
+	}
 }
 
 func wanted(p pick, base string) bool {
