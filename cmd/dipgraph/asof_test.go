@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/dipgraph/dipgraph/cmd/internal/app"
+
 	"github.com/dipgraph/dipgraph/internal/render"
 
 	"bytes"
@@ -165,7 +167,7 @@ func TestAsOfChangesAnswersWhereItShould(t *testing.T) {
 		} {
 			var out, errb bytes.Buffer
 			code := run(append([]string{"dipgraph", "query", "run"}, tc.args...), strings.NewReader(""), &out, &errb)
-			if code != exitUsage || !strings.Contains(errb.String(), "--as-of") {
+			if code != app.ExitUsage || !strings.Contains(errb.String(), "--as-of") {
 				t.Errorf("%v: exit %d, stderr %q; want exit 2 and a message on --as-of", tc.args, code, errb.String())
 			}
 		}
