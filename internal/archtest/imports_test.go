@@ -229,8 +229,8 @@ func TestRulesReadFromTheDocument(t *testing.T) {
 			t.Errorf("ARCHITECTURE.md has no row for %s", pkg)
 		}
 	}
-	if r, _ := layerOf(rules, "ingest/brat"); r.pattern != "ingest/*" {
-		t.Errorf("ingest/brat should fall under the ingest/* row, got %q", r.pattern)
+	if r, _ := layerOf(rules, "ingest/native"); r.pattern != "ingest/*" {
+		t.Errorf("ingest/native should fall under the ingest/* row, got %q", r.pattern)
 	}
 	if r, _ := layerOf(rules, "ingest/readers"); r.pattern != "ingest/readers" {
 		t.Errorf("an exact row should beat a wildcard, got %q", r.pattern)
