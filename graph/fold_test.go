@@ -96,3 +96,18 @@ func TestNormASCIIIsNormUnicode(t *testing.T) {
 		}
 	}
 }
+
+// TestTransliterationsResolveToOnePerson: the spellings of a Cyrillic name news uses,
+// with or without diacritics, find the same actor.
+func TestTransliterationsResolveToOnePerson(t *testing.T) {
+	g := BuiltinGazetteer()
+	want, ok := g.Lookup("Volodymyr Zelensky", "Person")
+	if !ok {
+		t.Fatal("Volodymyr Zelensky is not in the gazetteer")
+	}
+	for _, name := range []string{"Zelenskyy", "Zelenskyi", "Zelenskiy", "Volodymyr Zelenskyĭ", "Volodymyr Zelens'kyi", "Volodymyr Zelenskyy"} {
+		if got, ok := g.Lookup(name, "Person"); !ok || got != want {
+			t.Errorf("%q resolves to %v, want %s", name, got, want.ID)
+		}
+	}
+}

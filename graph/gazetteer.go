@@ -10,7 +10,6 @@ import (
 	"io"
 	"maps"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -287,9 +286,6 @@ func BuiltinGazetteer() *Gazetteer {
 
 // loadBuiltin decodes and indexes the built-in gazetteer.
 func loadBuiltin() *Gazetteer {
-	// Decoding makes some 40 MB of short-lived garbage besides the entries; collecting
-	// it as it grows would cost more than the decoding.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	px, err := decodeCompiled(compiledPhoenix, CompiledPhoenixFile)
 	if err != nil {
 		panic(err) // the file is embedded and tested; failing here is a build defect
