@@ -251,6 +251,18 @@ func TestPatterns(t *testing.T) {
 			relationCount: -1,
 		},
 		{
+			name:          "after a trigger, the object is what a possessor has",
+			text:          "Nigeria called on Niger's junta to hold elections.",
+			relations:     []string{"Urged(Nigeria, junta)"},
+			relationCount: 1,
+		},
+		{
+			name:          "ties with a modifier before them",
+			text:          "Morocco established full diplomatic relations with Israel. Chad and Qatar restored formal ties.",
+			relations:     []string{"EstablishedTies(Morocco, Israel)", "RestoredTies(Chad, Qatar)"},
+			relationCount: 2,
+		},
+		{
 			name:          "two people before a symmetric verb speak with each other",
 			text:          "President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan spoke by telephone on Friday.",
 			mentions:      []string{"Person:President Vladimir Putin", "Person:Turkish counterpart Recep Tayyip Erdogan", "Date:Friday"},

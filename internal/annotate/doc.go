@@ -17,8 +17,12 @@
 //     actor before a group head ("Syrian army", "US-led coalition"), dates, capitals as
 //     places after a locative preposition, and surnames of people named in full elsewhere.
 //     Names no dictionary knows come from titles, appositions ("Paul Whelan, a former
-//     Marine") and acronyms defined in brackets; "he", "she" and "the minister" stand for a
-//     person named shortly before.
+//     Marine"), acronyms defined in brackets, group nouns ("the M23 rebel group") and
+//     locative prepositions and place nouns ("near Debaltseve", "the Galwan Valley");
+//     "he", "she" and "the minister" stand for a person named shortly before, "It" opening
+//     a sentence for an actor of the sentence before, and an object pronoun after a verb
+//     ("recognised it") for the nearest mention the relation accepts. README.md lists the
+//     rules.
 //  3. Within each sentence, every verb phrase binds its arguments: the nearest mention on
 //     the side the dictionary names whose type the relation accepts (the schema of
 //     examples/annotation.conf), extended to a whole list ("A, B, C and D" gives four

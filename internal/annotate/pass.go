@@ -26,6 +26,10 @@ type pass struct {
 	// names: clusters of mentions (by start token) of one actor named in full and by its
 	// acronym ("the Revolutionary Armed Forces of Colombia (FARC)" … "the FARC")
 	nameClusters [][]int32
+	// upper indexes the all-capitals tokens by their text (built on first use), and
+	// acrDone the acronyms whose later uses are already found
+	upper   map[string][]int32
+	acrDone map[string]bool
 }
 
 // span is a range of tokens [s, e).
@@ -404,6 +408,7 @@ func (p *pass) unknownGroup(i int32) (int32, bool) {
 // bareGroups adds the later (or earlier) bare uses of armed groups found by unknownGroup.
 func (p *pass) bareGroups() {
 	n := int32(len(p.toks))
+	var uses []span
 	for name := range p.groups {
 		var cluster []int32
 		for off := 0; ; {
@@ -430,12 +435,16 @@ func (p *pass) bareGroups() {
 				}
 				continue
 			}
-			p.add(int32(s), e, "ArmedGroup")
+			uses = append(uses, span{int32(s), e})
 			cluster = append(cluster, int32(s))
 		}
 		if len(cluster) > 1 {
 			p.nameClusters = append(p.nameClusters, cluster)
 		}
+	}
+	// Added only now: mentionAt above needs p.ms sorted.
+	for _, u := range uses {
+		p.add(u.s, u.e, "ArmedGroup")
 	}
 	slices.SortFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 }
@@ -1019,17 +1028,13 @@ func (p *pass) acronyms() {
 		}
 		p.ms = kept
 		p.add(s, k, typ)
-		cluster := []int32{s}
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 		acr := p.text[a.bs:a.be]
-		for j := k + 1; j < n; j++ {
-			t := &p.toks[j]
-			if t.is(fUpper) && p.text[t.bs:t.be] == acr && !p.covered(j) {
-				p.add(j, j+1, typ)
-				cluster = append(cluster, j)
-			}
+		cluster := []int32{s, k + 1}
+		if p.firstUse(acr) {
+			cluster = append([]int32{s}, p.addUses(acr, k, typ)...)
 		}
 		p.nameClusters = append(p.nameClusters, cluster)
-		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 	}
 }
 
@@ -1048,10 +1053,11 @@ func (p *pass) knownAcronym(k int32) {
 		return
 	}
 	cluster := []int32{name.s, k + 1}
-	for j := k + 3; j < int32(len(p.toks)); j++ {
-		t := &p.toks[j]
-		if m, ok := p.mentionAt(j); ok && m.s == j && m.e == j+1 && m.typ == name.typ && p.text[t.bs:t.be] == word {
-			cluster = append(cluster, j)
+	if p.firstUse(word) {
+		for _, j := range p.upperUses(word, k+1) {
+			if m, ok := p.mentionAt(j); ok && m.s == j && m.e == j+1 && m.typ == name.typ {
+				cluster = append(cluster, j)
+			}
 		}
 	}
 	p.nameClusters = append(p.nameClusters, cluster)
@@ -1070,17 +1076,15 @@ func (p *pass) newAcronymOfKnown(k int32) bool {
 	if !abbreviates(foldString(p.text[p.toks[name.s].bs:p.toks[name.e-1].be]), strings.ToLower(acr)) {
 		return false
 	}
-	p.add(k+1, k+2, name.typ)
-	cluster := []int32{name.s, k + 1}
-	for j := k + 3; j < int32(len(p.toks)); j++ {
-		t := &p.toks[j]
-		if t.is(fUpper) && p.text[t.bs:t.be] == acr && !p.covered(j) {
-			p.add(j, j+1, name.typ)
-			cluster = append(cluster, j)
-		}
+	cluster := []int32{name.s}
+	if p.firstUse(acr) {
+		cluster = append(cluster, p.addUses(acr, k, name.typ)...)
+	} else {
+		p.add(k+1, k+2, name.typ)
+		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		cluster = append(cluster, k+1)
 	}
 	p.nameClusters = append(p.nameClusters, cluster)
-	slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
 	return true
 }
 
@@ -1104,6 +1108,51 @@ func abbreviates(name, acr string) bool {
 		}
 	}
 	return i == len(acr) && words >= 2
+}
+
+// upperUses returns the all-capitals tokens spelt word after token k.
+func (p *pass) upperUses(word string, k int32) []int32 {
+	if p.upper == nil {
+		p.upper = map[string][]int32{}
+		for j := range p.toks {
+			if t := &p.toks[j]; t.is(fUpper) {
+				w := p.text[t.bs:t.be]
+				p.upper[w] = append(p.upper[w], int32(j))
+			}
+		}
+	}
+	at := p.upper[word]
+	x, _ := slices.BinarySearch(at, k+1)
+	return at[x:]
+}
+
+// firstUse reports whether the later uses of acronym word are still to be found, and
+// records that they are found now.
+func (p *pass) firstUse(word string) bool {
+	if p.acrDone == nil {
+		p.acrDone = map[string]bool{}
+	}
+	if p.acrDone[word] {
+		return false
+	}
+	p.acrDone[word] = true
+	return true
+}
+
+// addUses adds a mention of type typ for each use of acronym word after token k that no
+// mention covers yet, and returns their starts. p.ms is sorted again afterwards.
+func (p *pass) addUses(word string, k int32, typ string) []int32 {
+	var at []int32
+	for _, j := range p.upperUses(word, k) {
+		if _, ok := p.mentionAt(j); !ok {
+			at = append(at, j)
+		}
+	}
+	for _, j := range at {
+		p.add(j, j+1, typ)
+	}
+	slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+	return at
 }
 
 // mentionAt returns the mention that covers token i, if any.
@@ -1170,25 +1219,44 @@ func (p *pass) nameEquivs() [][]int {
 	return mergeClusters(out)
 }
 
-// mergeClusters joins the clusters that share a mention.
+// mergeClusters joins the clusters that share a mention (union-find, so that a long text
+// with many ties stays linear).
 func mergeClusters(cs [][]int) [][]int {
-	for a := 0; a < len(cs); a++ {
-		for b := a + 1; b < len(cs); b++ {
-			if slices.ContainsFunc(cs[b], func(x int) bool { return slices.Contains(cs[a], x) }) {
-				for _, x := range cs[b] {
-					if !slices.Contains(cs[a], x) {
-						cs[a] = append(cs[a], x)
-					}
-				}
-				cs = slices.Delete(cs, b, b+1)
-				b = a
+	parent := map[int]int{}
+	var find func(x int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, c := range cs {
+		for _, x := range c {
+			if _, ok := parent[x]; !ok {
+				parent[x] = x
+			}
+		}
+		for _, x := range c[1:] {
+			if a, b := find(c[0]), find(x); a != b {
+				parent[b] = a
 			}
 		}
 	}
-	for _, c := range cs {
-		slices.Sort(c)
+	groups := map[int][]int{}
+	for x := range parent {
+		r := find(x)
+		groups[r] = append(groups[r], x)
 	}
-	return cs
+	out := make([][]int, 0, len(groups))
+	for _, g := range groups {
+		if len(g) > 1 {
+			slices.Sort(g)
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	return out
 }
 
 // longerName reports whether the multi-word organisation name it (at token i) is the end of

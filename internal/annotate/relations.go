@@ -591,6 +591,10 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if !allowed[m.typ] {
 				continue
 			}
+			// "called on Niger's junta": the object is what the possessor has.
+			if p.possessor(m) && k+1 < len(ms) && ms[k+1].s == m.e+1 && allowed[ms[k+1].typ] {
+				k++
+			}
 			return p.members(p.listRight(ms, base, k, allowed))
 		}
 	}

@@ -18,11 +18,11 @@ const goldDir = "../../examples/gold"
 // blindDir is the blind test set: reported on by make eval, never tuned on, so not scored here.
 const blindDir = goldDir + "/blind"
 
-// Floors on the gold set: issue 7's entity target, and the relation F1 the annotator had
-// before the CAMEO verbs and the new scheme types (issue 13: no worse than 0.825).
+// Floors on the tuning set (29 articles), a little under what the annotator scores on it
+// (entity F1 0.940, relation F1 0.918 on 62da26b), so that a change that loses ground fails.
 const (
-	minEntityF1   = 0.90 // entity spans, overlap
-	minRelationF1 = 0.825
+	minEntityF1   = 0.93 // entity spans, overlap
+	minRelationF1 = 0.90
 )
 
 // TestGoldSetScores annotates every article of the gold set (the held-out ones included,
