@@ -270,7 +270,7 @@ func (q *Query) Bind(args []string, asOf string) (map[string]any, error) {
 		return q.BindParams(args)
 	}
 	if !q.TakesAsOf() {
-		return nil, fmt.Errorf("--as-of: query %s does not read relationships (or reads the latest `dipgraph analyze`, whose window `dipgraph analyze --from/--to` sets), so it takes no date", q.Name)
+		return nil, fmt.Errorf("--as-of: query %s takes no date: it reads no relationship, or reads the latest `dipgraph analyze` (to analyse the graph up to a date, run `dipgraph analyze --to DATE` first)", q.Name)
 	}
 	if slices.ContainsFunc(args, func(a string) bool { k, _, _ := strings.Cut(a, "="); return strings.TrimSpace(k) == AsOfParam }) {
 		return nil, fmt.Errorf("--as-of and --param %s both give the date; keep one", AsOfParam)

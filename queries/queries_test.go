@@ -262,7 +262,7 @@ RETURN $actor, $as_of`, "t.cypher")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := noDate.Bind(nil, "2016-02-20"); err == nil || !strings.Contains(err.Error(), "query n does not read relationships") {
+	if _, err := noDate.Bind(nil, "2016-02-20"); err == nil || !strings.Contains(err.Error(), "query n takes no date") {
 		t.Errorf("--as-of on a query without as_of: %v", err)
 	}
 }

@@ -50,8 +50,14 @@ type Signed struct {
 }
 
 // Build sums ties into the signed graph. Ties of other families and self-ties are
-// skipped; a pair whose ties cancel out exactly keeps no signed edge.
+// skipped; a pair whose ties cancel out exactly keeps no signed edge. The ties are taken
+// in (From, To, Type) order, so that actors are numbered, and the community search run,
+// the same way whatever order the database returned them in.
 func Build(ties []Tie) *Signed {
+	ties = slices.Clone(ties)
+	slices.SortFunc(ties, func(x, y Tie) int {
+		return cmp.Or(cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To), cmp.Compare(x.Type, y.Type), cmp.Compare(x.Articles, y.Articles))
+	})
 	g := &Signed{Net: map[[2]int]float64{}, Arcs: map[[2]int]float64{}}
 	index := map[string]int{}
 	id := func(k string) int {
@@ -141,13 +147,37 @@ func Run(g *Signed, opt Options) (Result, error) {
 	if n == 0 {
 		return res, nil
 	}
-	member, q := signedLouvain(n, g.Net, opt.Seed)
+	member, q := bestPartition(n, g.Net, opt.Seed)
 	res.Modularity = q
 	res.scoreActors(g)
 	res.numberBlocs(g, member)
 	res.balance(g)
 	res.Triads, res.TriadCount = unbalancedTriads(g, opt.MaxTriads)
 	return res, nil
+}
+
+// louvainStarts is how many seeded runs of signedLouvain bestPartition compares on a graph
+// of at most louvainSmall signed pairs (one run above): Louvain ends in a local optimum that
+// depends on the order it visits nodes in, and on a small graph the best of several is cheap.
+const (
+	louvainStarts = 8
+	louvainSmall  = 20_000
+)
+
+// bestPartition runs signedLouvain from seeds seed, seed+1, … and keeps the partition of
+// the highest modularity (the first on a tie).
+func bestPartition(n int, net map[[2]int]float64, seed uint64) ([]int, float64) {
+	starts := louvainStarts
+	if len(net) > louvainSmall {
+		starts = 1
+	}
+	best, bestQ := signedLouvain(n, net, seed)
+	for i := 1; i < starts; i++ {
+		if m, q := signedLouvain(n, net, seed+uint64(i)); q > bestQ {
+			best, bestQ = m, q
+		}
+	}
+	return best, bestQ
 }
 
 // scoreActors sets each actor's influence (PageRank on the weighted arcs) and brokerage

@@ -251,3 +251,40 @@ func TestSignedModularityAgreesWithGonum(t *testing.T) {
 		t.Errorf("Louvain's Q %v is no better than every node alone (%v)", q, q0)
 	}
 }
+
+// TestOrderOfTiesDoesNotMatter checks that the same ties read in another order (as the
+// database may return them) give the same blocs and scores, and that the partition kept
+// is at least as modular as the one of the first seed alone. (PageRank converges to
+// 1e-9, in an order gonum takes from a map.)
+func TestOrderOfTiesDoesNotMatter(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 7))
+	types := []string{"MET_WITH", "BACKED", "FIGHTS", "SANCTIONED"}
+	var ties []Tie
+	for range 400 {
+		a, b := rnd.IntN(60), rnd.IntN(60)
+		ties = append(ties, Tie{From: fmt.Sprintf("a%02d", a), To: fmt.Sprintf("a%02d", b), Type: types[rnd.IntN(len(types))], Articles: 1 + rnd.IntN(3)})
+	}
+	first, err := Run(Build(ties), Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shuffled := append([]Tie(nil), ties...)
+	rnd.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	second, err := Run(Build(shuffled), Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Modularity != second.Modularity || len(first.Blocs) != len(second.Blocs) {
+		t.Fatalf("shuffled ties: Q %v and %d blocs, want %v and %d", second.Modularity, len(second.Blocs), first.Modularity, len(first.Blocs))
+	}
+	a, b := byKey(first), byKey(second)
+	for k, x := range a {
+		if y := b[k]; x.Bloc != y.Bloc || math.Abs(x.PageRank-y.PageRank) > 1e-8 {
+			t.Errorf("%s: %+v from the ties in one order, %+v in another", k, x, y)
+		}
+	}
+	g := Build(ties)
+	if _, q := signedLouvain(len(g.Keys), g.Net, 1); first.Modularity < q {
+		t.Errorf("kept Q %v is below the first seed's %v", first.Modularity, q)
+	}
+}
