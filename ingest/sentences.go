@@ -14,8 +14,14 @@ var abbreviations = map[string]bool{
 	"e.g": true, "i.e": true, "u.s": true, "u.n": true, "u.k": true, "e.u": true, "jan": true,
 	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "inc": true, "ltd": true,
-	"co": true, "corp": true, "dept": true, "min": true, "amb": true,
+	"co": true, "corp": true, "dept": true, "min": true, "amb": true, "adm": true, "cmdr": true,
+	"rev": true,
 }
+
+// Abbreviation reports whether word (lower case, without its full stop) is an
+// abbreviation whose full stop does not end a sentence: "gen" of "Gen. Petraeus". The
+// sentence splitter and the annotator share the list.
+func Abbreviation(word string) bool { return abbreviations[word] }
 
 // Sentences splits text into sentences and returns their spans in code points. A sentence
 // ends at . ! or ? (with any closing quotes or brackets) followed by white space and a

@@ -3,6 +3,8 @@ package annotate
 import (
 	"slices"
 	"strings"
+
+	"github.com/dipgraph/dipgraph/ingest"
 )
 
 // pass holds the state of annotating one text.
@@ -100,15 +102,6 @@ func (p *pass) sentences() []span {
 	return out
 }
 
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true,
-	"lt": true, "sgt": true, "capt": true, "maj": true, "sen": true, "rep": true, "gov": true,
-	"pres": true, "st": true, "jr": true, "sr": true, "no": true, "vs": true, "etc": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "ltd": true,
-	"co": true, "corp": true, "dept": true, "amb": true, "adm": true, "cmdr": true, "rev": true,
-}
-
 func (p *pass) abbreviation(i int32) bool {
 	t := &p.toks[i]
 	if !t.is(fWord) {
@@ -117,7 +110,7 @@ func (p *pass) abbreviation(i int32) bool {
 	if t.re-t.rs == 1 && t.is(fCap) {
 		return true
 	}
-	return t.re-t.rs <= 5 && abbreviations[strings.ToLower(p.text[t.bs:t.be])]
+	return t.re-t.rs <= 5 && ingest.Abbreviation(strings.ToLower(p.text[t.bs:t.be]))
 }
 
 // add records a mention unless it would cross a line break (brat keeps a mention's text on
