@@ -145,16 +145,6 @@ func (s *Stats) add(a Article) {
 	s.Attributes += a.Attributes
 }
 
-// merge adds the counts of o.
-func (s *Stats) merge(o Stats) {
-	s.Articles += o.Articles
-	s.Bytes += o.Bytes
-	s.Mentions += o.Mentions
-	s.Relations += o.Relations
-	s.Events += o.Events
-	s.Attributes += o.Attributes
-}
-
 // String is the one-line summary of a run.
 func (s Stats) String() string {
 	per := func(n int) float64 { return float64(n) / float64(max(s.Articles, 1)) }
@@ -187,19 +177,15 @@ func Write(ctx context.Context, dir string, opt Options) (Stats, error) {
 	var sum Stats
 	for range min(runtime.GOMAXPROCS(0), 8) {
 		g.Go(func() error {
-			var local Stats
-			defer func() {
-				mu.Lock()
-				sum.merge(local)
-				mu.Unlock()
-			}()
 			made := map[string]bool{}
 			for i := range next {
 				a := c.Article(i)
 				if err := writeArticle(dir, a, made); err != nil {
 					return err
 				}
-				local.add(a)
+				mu.Lock()
+				sum.add(a)
+				mu.Unlock()
 			}
 			return nil
 		})
