@@ -55,16 +55,26 @@ func readHeader(path string) ([]string, error) {
 	return header, nil
 }
 
-// csvConversions turn a column of an import-tool type into its Cypher value.
-var csvConversions = map[string]string{
-	"":         "%s",
-	"string":   "%s",
-	"long":     "toInteger(%s)",
-	"double":   "toFloat(%s)",
-	"boolean":  "toBoolean(%s)",
-	"date":     "date(%s)",
-	"string[]": "split(%s, $sep)",
-	"long[]":   "[x IN split(%s, $sep) | toInteger(x)]",
+// csvValue is the Cypher value of the column col of an import-tool type kind, and false
+// for a type the loader does not know.
+func csvValue(kind, col string) (string, bool) {
+	switch kind {
+	case "", "string":
+		return col, true
+	case "long":
+		return "toInteger(" + col + ")", true
+	case "double":
+		return "toFloat(" + col + ")", true
+	case "boolean":
+		return "toBoolean(" + col + ")", true
+	case "date":
+		return "date(" + col + ")", true
+	case "string[]":
+		return "split(" + col + ", $sep)", true
+	case "long[]":
+		return "[x IN split(" + col + ", $sep) | toInteger(x)]", true
+	}
+	return "", false
 }
 
 // quote makes a name a Cypher identifier in backticks.
@@ -96,11 +106,11 @@ func loadStatement(header []string) (string, error) {
 		case h == ":TYPE":
 			typ = col
 		default:
-			conv, ok := csvConversions[kind]
+			value, ok := csvValue(kind, col)
 			if !ok {
 				return "", fmt.Errorf("column %q: unknown type %q", h, kind)
 			}
-			props = append(props, quote(name)+": "+fmt.Sprintf(conv, col))
+			props = append(props, quote(name)+": "+value)
 		}
 	}
 	const tx = "\n} IN TRANSACTIONS OF 10000 ROWS"
