@@ -17,18 +17,7 @@ var updateCompiled = flag.Bool("update-compiled", false, "rewrite "+CompiledPhoe
 // gazetteer loads are exactly the actors of the JSON Lines file, decoded as a user's
 // file is; with -update-compiled it rewrites the compiled file from the JSON Lines.
 func TestCompiledDictionary(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Base(PhoenixFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := decode(zr, PhoenixFile, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := decodeDictionaryFile(t)
 	fresh := encodeCompiled(t, want)
 	if *updateCompiled {
 		if err := os.WriteFile(filepath.Base(CompiledPhoenixFile), fresh, 0o644); err != nil {
@@ -122,4 +111,23 @@ func gzipBytes(t *testing.T, b []byte) []byte {
 		t.Fatal(err)
 	}
 	return out.Bytes()
+}
+
+// decodeDictionaryFile decodes the committed JSON Lines dictionary actors as a user's file
+// is decoded (strictly: unknown fields are errors).
+func decodeDictionaryFile(t *testing.T) *decoded {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Base(PhoenixFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := decode(zr, PhoenixFile, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

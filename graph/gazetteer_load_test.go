@@ -2,12 +2,9 @@ package graph
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -18,18 +15,7 @@ import (
 // TestEmbeddedDictionaryIsStrict decodes the dictionary actors as a user's file is
 // decoded: unknown fields are errors. (The built-in load reads their compiled form.)
 func TestEmbeddedDictionaryIsStrict(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Base(PhoenixFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := decode(zr, PhoenixFile, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := decodeDictionaryFile(t)
 	if len(d.actors) < 15000 || d.asOf == "" {
 		t.Errorf("%d actors, as-of %q", len(d.actors), d.asOf)
 	}
