@@ -11,6 +11,7 @@ import (
 	"github.com/dipgraph/dipgraph/ingest/readers"
 	"github.com/dipgraph/dipgraph/ingest/text"
 	"github.com/dipgraph/dipgraph/internal/load"
+	"github.com/dipgraph/dipgraph/internal/neo4jstore"
 	"github.com/dipgraph/dipgraph/internal/render"
 )
 
@@ -41,6 +42,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "dictionary", Usage: "with --format text: extra annotator dictionary `FILE` (.tsv or .jsonl); repeatable"},
 			&cli.IntFlag{Name: "batch-size", Usage: "articles per transaction", Value: load.DefaultBatchSize},
 			&cli.IntFlag{Name: "workers", Usage: "batches written in parallel (writers sharing entities take turns; deadlocks are retried)", Value: 1},
+			&cli.IntFlag{Name: "bulk-writers", Usage: "transactions a bulk load into an empty database runs at a time", Value: neo4jstore.DefaultBulkWriters},
 			&cli.BoolFlag{Name: "no-bulk", Usage: "load an empty database incrementally too, instead of merging the corpus in memory and creating it in bulk"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile (go tool pprof) to `FILE`"},
 			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile at the end to `FILE`"},
@@ -99,6 +101,8 @@ func checkIngestFlags(c *cli.Context) error {
 		return app.Usagef("--batch-size must be at least 1")
 	case c.Int("workers") < 1:
 		return app.Usagef("--workers must be at least 1")
+	case c.Int("bulk-writers") < 1:
+		return app.Usagef("--bulk-writers must be at least 1")
 	}
 	if f := c.String("log-format"); f != "text" && f != "json" {
 		return app.Usagef("--log-format must be text or json, not %q", f)

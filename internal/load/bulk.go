@@ -27,32 +27,33 @@ type BulkWriter interface {
 // memory holds the whole corpus's graph instead of one batch.
 func bulk(ctx context.Context, start time.Time, srcs []ingest.Source, w BulkWriter, opt Options) (Summary, error) {
 	sum := Summary{Articles: len(srcs)}
-	ids := ingest.ArticleIDs{}
-	var parts []*graph.ArticleGraph
 	report := func() {
 		if opt.Progress != nil {
 			opt.Progress(Progress{Done: sum.New + len(sum.Invalid), Total: len(srcs), Counters: sum.Counters})
 		}
 	}
-	for i, src := range srcs {
-		if err := ctx.Err(); err != nil {
-			sum.Elapsed = time.Since(start)
-			return sum, err
-		}
-		b := BuildWith(src, opt.Builder, opt.Read, ids)
+	built := buildParallel(ctx, srcs, opt.Builder, opt.Read)
+	if err := ctx.Err(); err != nil {
+		sum.Elapsed = time.Since(start)
+		return sum, err
+	}
+	parts := make([]*graph.ArticleGraph, 0, len(built))
+	for _, b := range built {
 		if b.Err != nil {
 			sum.Invalid = append(sum.Invalid, Problem{b.Source, b.Err})
 			continue
 		}
 		parts = append(parts, b.Graph)
-		if (i+1)%opt.BatchSize == 0 && opt.Progress != nil {
-			opt.Progress(Progress{Done: len(sum.Invalid), Total: len(srcs)})
-		}
 	}
-	opt.Log.Info("bulk load into an empty database", "articles", len(parts))
+	built = nil
+	if opt.Progress != nil {
+		opt.Progress(Progress{Done: len(sum.Invalid), Total: len(srcs)})
+	}
+	opt.Log.Info("bulk load into an empty database", "articles", len(parts), "read", time.Since(start))
 	ds := schema.Build(parts)
 	parts = nil
-	c, err := w.BulkCreate(ctx, ds, func(step string) { opt.Log.Debug("bulk load", "step", step) })
+	opt.Log.Debug("bulk load", "step", "merged", "elapsed", time.Since(start))
+	c, err := w.BulkCreate(ctx, ds, func(step string) { opt.Log.Debug("bulk load", "step", step, "elapsed", time.Since(start)) })
 	sum.Counters = c
 	if err == nil {
 		sum.New = len(ds.Articles)

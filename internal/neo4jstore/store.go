@@ -25,6 +25,9 @@ type Config struct {
 	Database string
 	// ConnectTimeout bounds the wait for an unreachable server (default 15s).
 	ConnectTimeout time.Duration
+	// BulkWriters is how many transactions a bulk load (BulkCreate) runs at a time
+	// (default DefaultBulkWriters).
+	BulkWriters int
 }
 
 // Store writes article graphs to Neo4j and runs read queries on it.

@@ -42,6 +42,8 @@ func Conn(c *cli.Context) (neo4jstore.Config, error) {
 		Database: c.String("database"),
 		// A command without the flag (none today) gets the store's default.
 		ConnectTimeout: c.Duration("connect-timeout"),
+		// Only ingest has the flag; 0 is the store's default.
+		BulkWriters: c.Int("bulk-writers"),
 	}, nil
 }
 
