@@ -14,7 +14,7 @@ import (
 // cancelled it stops and returns ctx's error: a caller writes no output rather than part
 // of it.
 func BuildAll(ctx context.Context, srcs []ingest.Source, b *graph.Builder, read ReadFunc, invalid func(Problem)) ([]*graph.ArticleGraph, error) {
-	built := buildParallel(ctx, srcs, b, read)
+	built := buildParallel(ctx, srcs, b, read, ingest.ArticleIDs{})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -11,54 +11,88 @@ import (
 )
 
 // BulkWriter is a Writer with a path for first loads: into an empty store it creates a
-// whole Dataset without reading anything back (store.ErrBulkBusy when another process
-// does so first), and WaitForBulk waits for such a load by another process to end. The
-// Neo4j store is one.
+// whole corpus without reading anything back (store.ErrBulkBusy when another process
+// does so first), taking the articles' own nodes while the caller still reads and the
+// merged rest at the end; WaitForBulk waits for such a load by another process to end.
+// The Neo4j store is one.
 type BulkWriter interface {
 	Writer
 	Empty(ctx context.Context) (bool, error)
-	BulkCreate(ctx context.Context, ds *schema.Dataset, progress func(step string)) (store.Counters, error)
+	BulkStream(ctx context.Context, early <-chan []schema.Node, rest func() (*schema.Dataset, error), progress func(step string)) (store.Counters, error)
 	WaitForBulk(ctx context.Context, waiting func()) error
 }
 
-// bulk loads srcs into an empty store: it reads and resolves every article, merges their
-// graphs in memory (schema.Build, as the exporters do) and has the store create the
-// result without reading anything back. The graph is the one the incremental path gives;
-// memory holds the whole corpus's graph instead of one batch.
+// bulkChunk is how many articles the bulk path reads (on every core) before it hands
+// their nodes to the store and reads on.
+var bulkChunk = 1000
+
+// bulk loads srcs into an empty store. It reads and resolves the articles on every core,
+// a chunk at a time, and hands each chunk's :Article and :Evidence nodes to the store,
+// which creates them while the next chunk is read; then it merges the articles' graphs in
+// memory (schema.Build, as the exporters do) and the store creates the rest without
+// reading anything back. The graph is the one the incremental path gives; memory holds
+// the whole corpus's graph instead of one batch.
 func bulk(ctx context.Context, start time.Time, srcs []ingest.Source, w BulkWriter, opt Options) (Summary, error) {
 	sum := Summary{Articles: len(srcs)}
-	report := func() {
-		if opt.Progress != nil {
-			opt.Progress(Progress{Done: sum.New + len(sum.Invalid), Total: len(srcs), Counters: sum.Counters})
+	sctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var parts []*graph.ArticleGraph
+	var late []graph.Rel
+	early := make(chan []schema.Node, 1)
+	go func() {
+		defer close(early)
+		ids := ingest.ArticleIDs{}
+		for i := 0; i < len(srcs) && sctx.Err() == nil; i += bulkChunk {
+			var e schema.Early
+			for _, b := range buildParallel(sctx, srcs[i:min(i+bulkChunk, len(srcs))], opt.Builder, opt.Read, ids) {
+				if b.Err != nil {
+					sum.Invalid = append(sum.Invalid, Problem{b.Source, b.Err})
+					continue
+				}
+				parts = append(parts, b.Graph)
+				e.Add(b.Graph)
+			}
+			late = append(late, e.Late...)
+			if opt.Progress != nil {
+				opt.Progress(Progress{Done: min(i+bulkChunk, len(srcs)), Total: len(srcs)})
+			}
+			select {
+			case early <- e.Nodes:
+			case <-sctx.Done():
+			}
 		}
-	}
-	built := buildParallel(ctx, srcs, opt.Builder, opt.Read)
-	if err := ctx.Err(); err != nil {
-		sum.Elapsed = time.Since(start)
-		return sum, err
-	}
-	parts := make([]*graph.ArticleGraph, 0, len(built))
-	for _, b := range built {
-		if b.Err != nil {
-			sum.Invalid = append(sum.Invalid, Problem{b.Source, b.Err})
-			continue
+	}()
+	rest := func() (*schema.Dataset, error) {
+		// early is closed: parts, late and sum.Invalid are complete.
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		parts = append(parts, b.Graph)
+		opt.Log.Info("bulk load into an empty database", "articles", len(parts), "read", time.Since(start))
+		ds := schema.BuildWithoutEvidence(parts)
+		ds.Evidence = schema.LateEvidence(late, parts)
+		parts, late = nil, nil
+		opt.Log.Debug("bulk load", "step", "merged", "elapsed", time.Since(start))
+		return ds, nil
 	}
-	built = nil
-	if opt.Progress != nil {
-		opt.Progress(Progress{Done: len(sum.Invalid), Total: len(srcs)})
+	n := 0
+	c, err := w.BulkStream(sctx, early, func() (*schema.Dataset, error) {
+		ds, err := rest()
+		if ds != nil {
+			n = len(ds.Articles)
+		}
+		return ds, err
+	}, func(step string) { opt.Log.Debug("bulk load", "step", step, "elapsed", time.Since(start)) })
+	stop()
+	for range early {
+		// BulkStream returned without reading to the end: wait for the reader to stop.
 	}
-	opt.Log.Info("bulk load into an empty database", "articles", len(parts), "read", time.Since(start))
-	ds := schema.Build(parts)
-	parts = nil
-	opt.Log.Debug("bulk load", "step", "merged", "elapsed", time.Since(start))
-	c, err := w.BulkCreate(ctx, ds, func(step string) { opt.Log.Debug("bulk load", "step", step, "elapsed", time.Since(start)) })
 	sum.Counters = c
 	if err == nil {
-		sum.New = len(ds.Articles)
+		sum.New = n
 	}
-	report()
+	if opt.Progress != nil {
+		opt.Progress(Progress{Done: sum.New + len(sum.Invalid), Total: len(srcs), Counters: sum.Counters})
+	}
 	sum.Elapsed = time.Since(start)
 	return sum, err
 }

@@ -12,8 +12,9 @@ import (
 // buildParallel reads, validates and resolves srcs on every core and returns their
 // results in source order, as a loop of BuildContext would: article ids are claimed in
 // that order, so that of two inputs with one id the first read wins, whatever finished
-// first. When ctx is cancelled the sources not yet built carry ctx's error.
-func buildParallel(ctx context.Context, srcs []ingest.Source, b *graph.Builder, read ReadFunc) []Built {
+// first. ids holds the ids claimed before (by earlier calls). When ctx is cancelled the
+// sources not yet built carry ctx's error.
+func buildParallel(ctx context.Context, srcs []ingest.Source, b *graph.Builder, read ReadFunc, ids ingest.ArticleIDs) []Built {
 	if read == nil {
 		read = ingest.ReadValid
 	}
@@ -40,7 +41,6 @@ func buildParallel(ctx context.Context, srcs []ingest.Source, b *graph.Builder, 
 	}
 	close(next)
 	wg.Wait()
-	ids := ingest.ArticleIDs{}
 	for i := range out {
 		if out[i].Err != nil {
 			continue

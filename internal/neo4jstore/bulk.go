@@ -80,25 +80,39 @@ func (s *Store) WaitForBulk(ctx context.Context, waiting func()) error {
 }
 
 // BulkCreate writes ds, the merged graph of a set of articles (schema.Build), into an
-// empty database with CREATE only, BulkRows rows per transaction and BulkWriters
-// transactions at a time: nothing is read, merged or locked beyond the nodes a
-// relationship joins, so it runs at the speed of LOAD CSV or faster. It gives the graph
-// the incremental path gives for the same articles (the fingerprint tests check it).
+// empty database: BulkStream with every article given at once.
+func (s *Store) BulkCreate(ctx context.Context, ds *schema.Dataset, progress func(step string)) (Counters, error) {
+	early := make(chan []schema.Node, 1)
+	early <- ds.Articles
+	close(early)
+	return s.BulkStream(ctx, early, func() (*schema.Dataset, error) { return ds, nil }, progress)
+}
+
+// BulkStream writes a set of articles into an empty database with CREATE only, BulkRows
+// rows per transaction: nothing is read, merged or locked beyond the nodes a relationship
+// joins, so it runs at the speed of LOAD CSV or faster. It gives the graph the
+// incremental path gives for the same articles (the fingerprint tests check it).
+//
+// It takes the articles in two parts, so that the caller can read and merge the corpus
+// while the server writes. early gives :Article and :Evidence nodes as they are read
+// (schema.Early), created as they come, BulkWriters transactions at a time. Once early is
+// closed, rest gives the merged dataset (schema.BuildWithoutEvidence and
+// schema.LateEvidence): its entities and evidence are created, then its mentions and
+// relationships, and last its articles get their fingerprints.
 //
 // A first transaction creates a marker node (one per database: ErrBulkBusy for a second
-// bulk load), then come the articles without their fingerprint; then the entities and the
-// evidence; then the MENTIONS and the domain relationships; the last transaction sets the
-// fingerprints and deletes the marker. While it runs, the marker's heartbeat is renewed
-// in transactions of its own; incremental writers wait for the marker (WaitForBulk)
-// before they start. An interrupted bulk load leaves articles with no fingerprint, which
-// the next (incremental) ingest replaces whole, so running the command again finishes
-// the load.
-func (s *Store) BulkCreate(ctx context.Context, ds *schema.Dataset, progress func(step string)) (Counters, error) {
+// bulk load); the last one deletes it. While it runs, the marker's heartbeat is renewed in
+// transactions of its own; incremental writers wait for the marker (WaitForBulk) before
+// they start. An interrupted bulk load leaves articles with no fingerprint, which the next
+// (incremental) ingest replaces whole, so running the command again finishes the load.
+// When BulkStream returns early with an error, it stops reading early: the caller's
+// sender should give up when ctx ends.
+func (s *Store) BulkStream(ctx context.Context, early <-chan []schema.Node, rest func() (*schema.Dataset, error), progress func(step string)) (Counters, error) {
 	b := &bulkLoad{s: s, progress: progress, writers: s.cfg.BulkWriters}
 	if b.writers <= 0 {
 		b.writers = DefaultBulkWriters
 	}
-	err := b.run(ctx, ds)
+	err := b.run(ctx, early, rest)
 	if err != nil && !errors.Is(err, ErrBulkBusy) {
 		// Stopped part way (Ctrl-C, a refused row): the marker goes, so that the next
 		// ingest need not wait for it to turn stale; it replaces what was left.
@@ -141,33 +155,75 @@ type bulkStep struct {
 	rows         []any
 }
 
-// run claims the database, then creates the articles, the entities and evidence, the
-// mentions and relationships, each phase in parallel transactions, and sets the
-// fingerprints last.
-func (b *bulkLoad) run(ctx context.Context, ds *schema.Dataset) error {
-	articles, fingerprints := bulkArticles(ds)
-	nodes, rels, err := bulkSteps(ds)
-	if err != nil {
-		return err
-	}
+// run claims the database, creates the early nodes as they come, then the rest: the
+// entities and late evidence, the mentions and relationships, and the fingerprints.
+func (b *bulkLoad) run(ctx context.Context, early <-chan []schema.Node, rest func() (*schema.Dataset, error)) error {
 	if err := b.tx(ctx, bulkStep{name: "claim"}, true, false); err != nil {
 		return err
 	}
 	hctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go b.heartbeat(hctx)
-	// Nodes lock nothing but their own index entries, so they are created b.writers
-	// transactions at a time; relationships relWriters at a time.
-	if err := b.phase(ctx, []bulkStep{articles}, b.writers); err != nil {
+	if err := b.earlyNodes(ctx, early); err != nil {
 		return err
 	}
+	b.report("articles")
+	ds, err := rest()
+	if err != nil {
+		return err
+	}
+	nodes, rels, err := bulkSteps(ds)
+	if err != nil {
+		return err
+	}
+	// Nodes lock nothing but their own index entries, so they are created b.writers
+	// transactions at a time; relationships relWriters at a time.
 	if err := b.phase(ctx, nodes, b.writers); err != nil {
 		return err
 	}
 	if err := b.phase(ctx, rels, relWriters); err != nil {
 		return err
 	}
-	return b.step(ctx, fingerprints, true)
+	return b.step(ctx, bulkFingerprints(ds), true)
+}
+
+// earlyNodes creates the :Article (without their fingerprint) and :Evidence nodes early
+// gives, b.writers transactions at a time, until early is closed.
+func (b *bulkLoad) earlyNodes(ctx context.Context, early <-chan []schema.Node) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(b.writers)
+	articles := bulkStep{name: "articles", cypher: `UNWIND $rows AS row CREATE (a:` + schema.Article + `) SET a = row`}
+	evidence := bulkStep{name: "evidence", cypher: `UNWIND $rows AS row CREATE (ev:` + schema.Evidence + `) SET ev = row`}
+	send := func(st *bulkStep, all bool) {
+		for len(st.rows) >= BulkRows || (all && len(st.rows) > 0) {
+			n := min(len(st.rows), BulkRows)
+			chunk := bulkStep{st.name, st.cypher, st.rows[:n]}
+			st.rows = st.rows[n:]
+			g.Go(func() error { return b.tx(gctx, chunk, false, false) })
+		}
+	}
+	for nodes := range early {
+		if gctx.Err() != nil {
+			break // a write failed: g.Wait says which
+		}
+		for _, n := range nodes {
+			p := params(n.Props)
+			if n.Article() {
+				delete(p, "fingerprint")
+				articles.rows = append(articles.rows, p)
+			} else {
+				evidence.rows = append(evidence.rows, p)
+			}
+		}
+		send(&articles, false)
+		send(&evidence, false)
+	}
+	send(&articles, true)
+	send(&evidence, true)
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
 
 // heartbeat renews the marker's heartbeat every bulkHeartbeat until ctx ends, so that
@@ -222,18 +278,13 @@ func (b *bulkLoad) report(step string) {
 	b.progress(step)
 }
 
-// bulkArticles returns the step that creates the :Article nodes without their fingerprint,
-// and the one that sets the fingerprints.
-func bulkArticles(ds *schema.Dataset) (articles, fingerprints bulkStep) {
-	articles = bulkStep{name: "articles", cypher: `UNWIND $rows AS row CREATE (a:` + schema.Article + `) SET a = row`}
-	fingerprints = bulkStep{name: "fingerprints", cypher: `UNWIND $rows AS row MATCH (a:` + schema.Article + ` {id: row.id}) SET a.fingerprint = row.fp`}
+// bulkFingerprints returns the step that sets the fingerprints of ds's articles.
+func bulkFingerprints(ds *schema.Dataset) bulkStep {
+	st := bulkStep{name: "fingerprints", cypher: `UNWIND $rows AS row MATCH (a:` + schema.Article + ` {id: row.id}) SET a.fingerprint = row.fp`}
 	for _, n := range ds.Articles {
-		p := params(n.Props)
-		fingerprints.rows = append(fingerprints.rows, map[string]any{"id": n.ID, "fp": p["fingerprint"]})
-		delete(p, "fingerprint")
-		articles.rows = append(articles.rows, p)
+		st.rows = append(st.rows, map[string]any{"id": n.ID, "fp": params(n.Props)["fingerprint"]})
 	}
-	return articles, fingerprints
+	return st
 }
 
 // bulkSteps returns the steps of the two phases after the articles: the entities (one

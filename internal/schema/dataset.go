@@ -54,6 +54,11 @@ func (ds *Dataset) Relationships() []Rel {
 // over the articles in id order. Later parts with the id of an earlier one replace it, as
 // a re-ingest does.
 func Build(parts []*graph.ArticleGraph) *Dataset {
+	return build(parts, true)
+}
+
+// build is Build, with or without the :Evidence nodes.
+func build(parts []*graph.ArticleGraph, evidence bool) *Dataset {
 	byID := map[string]*graph.ArticleGraph{}
 	for _, p := range parts {
 		byID[p.Article.ID] = p
@@ -64,7 +69,7 @@ func Build(parts []*graph.ArticleGraph) *Dataset {
 	}
 	ds := &Dataset{}
 	seen := ds.addArticles(inOrder)
-	ds.addMerged(graph.Merge(inOrder), seen)
+	ds.addMerged(graph.Merge(inOrder), seen, evidence)
 	return ds
 }
 
@@ -101,7 +106,7 @@ func (ds *Dataset) addArticles(parts []*graph.ArticleGraph) map[string]mentioned
 
 // addMerged adds the entities of g that some article mentions, the relationships between
 // them and their :Evidence nodes.
-func (ds *Dataset) addMerged(g *graph.Graph, seen map[string]mentioned) {
+func (ds *Dataset) addMerged(g *graph.Graph, seen map[string]mentioned, evidence bool) {
 	for _, n := range g.Nodes {
 		s, ok := seen[n.Key]
 		if !ok {
@@ -117,6 +122,9 @@ func (ds *Dataset) addMerged(g *graph.Graph, seen map[string]mentioned) {
 			continue
 		}
 		ds.Rels = append(ds.Rels, Rel{Type: r.Type, From: r.From, To: r.To, Props: RelProps(r)})
+		if !evidence {
+			continue
+		}
 		for _, e := range r.Evidence {
 			ds.Evidence = append(ds.Evidence, Node{Labels: []string{Evidence}, Props: EvidenceProps(r, e)})
 		}
