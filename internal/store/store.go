@@ -31,3 +31,9 @@ var (
 	// ErrBulkBusy says another process started a bulk load of the same database first.
 	ErrBulkBusy = errors.New("another dipgraph ingest is bulk-loading this database")
 )
+
+// SourceDigest pairs an article, as stored with Fingerprint, with the digest of the bytes
+// it was read from (see internal/load/digest.go).
+type SourceDigest struct {
+	ID, Fingerprint, Digest string
+}
