@@ -44,6 +44,7 @@ func bulk(ctx context.Context, start time.Time, srcs []ingest.Source, w BulkWrit
 			sum.Invalid = append(sum.Invalid, Problem{b.Source, b.Err})
 			continue
 		}
+		b.Graph.Article.SourceDigest = opt.digest(i) // see digest.go
 		parts = append(parts, b.Graph)
 		if (i+1)%opt.BatchSize == 0 && opt.Progress != nil {
 			opt.Progress(Progress{Done: len(sum.Invalid), Total: len(srcs)})
