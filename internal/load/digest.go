@@ -155,8 +155,15 @@ func hashFile(path string, buf []byte) string {
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.CopyBuffer(h, f, buf); err != nil {
-		return ""
+	for { // not io.CopyBuffer: *os.File's WriteTo would take a buffer of its own each time
+		n, err := f.Read(buf)
+		h.Write(buf[:n])
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return ""
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
