@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -166,6 +167,25 @@ func hashFile(path string, buf []byte) string {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// newSkipper returns the skipper of a run whose sources have digests (nil when the
+// store keeps none): it asks ds which digests stored articles carry.
+func newSkipper(ctx context.Context, ds DigestStore, digests *runDigests) (*skipper, error) {
+	if ds == nil || digests == nil {
+		return nil, nil
+	}
+	digests.mu.Lock()
+	all := slices.Clone(digests.of)
+	digests.mu.Unlock()
+	known, err := storedDigests(ctx, ds, all)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err() // interrupted: nothing read, nothing written
+		}
+		return nil, err
+	}
+	return &skipper{digests: digests, known: known, skipped: map[string]ingest.Source{}}, nil
 }
 
 // storedDigests asks ds which of the digests stored articles carry: digest → article id.

@@ -203,14 +203,10 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	defer cancelWrites()
 
 	t := &tally{sum: Summary{Articles: len(srcs)}, total: len(srcs), progress: opt.Progress}
-	var skip *skipper
-	if ds != nil {
-		known, err := storedDigests(ctx, ds, opt.digests.of)
-		if err != nil {
-			t.sum.Elapsed = time.Since(start)
-			return t.sum, err
-		}
-		skip = &skipper{digests: opt.digests, known: known, skipped: map[string]ingest.Source{}}
+	skip, err := newSkipper(ctx, ds, opt.digests)
+	if err != nil {
+		t.sum.Elapsed = time.Since(start)
+		return t.sum, err
 	}
 	// The group's context ends reading when ctx is cancelled or a writer fails for good.
 	g, stopCtx := errgroup.WithContext(ctx)
@@ -223,7 +219,7 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 		r := &reader{w: w, opt: opt, writeCtx: writeCtx, stopCtx: stopCtx, t: t, jobs: jobs, ids: ingest.ArticleIDs{}, skip: skip}
 		return r.readAll(srcs)
 	})
-	err := g.Wait()
+	err = g.Wait()
 	t.sum.Elapsed = time.Since(start)
 	if err == nil {
 		err = ctx.Err()
