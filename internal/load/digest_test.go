@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,5 +193,66 @@ func TestSkippedArticleStillClaimsItsID(t *testing.T) {
 	// one/a is skipped, two/a read for the clash and one/a read again to name it; one/b skipped.
 	if n := reads.Load(); n != 2 {
 		t.Errorf("second load read %d sources, want 2 (the clashing copy and the one it clashes with)", n)
+	}
+}
+
+// TestArticleWithWarningsIsReadEveryTime: a Label Studio task without an annotation loads
+// with a warning; it is read again on every run (so the warning is printed every time),
+// while the annotated task of the same file is skipped.
+func TestArticleWithWarningsIsReadEveryTime(t *testing.T) {
+	st := neo4jtest.Open(t)
+	b, err := os.ReadFile(filepath.Join(neo4jtest.RepoRoot(t), "ingest", "labelstudio", "testdata", "export", "in", "export.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tasks []any
+	if err := json.Unmarshal(b, &tasks); err != nil {
+		t.Fatal(err)
+	}
+	tasks = append(tasks, map[string]any{"id": 102, "data": map[string]any{"text": "Kerry met Lavrov.", "title": "Not annotated", "published": "2016-03-20"}})
+	if b, err = json.MarshalIndent(tasks, "", " "); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "export.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeB(t, dir)
+	warned := func(opt load.Options) (load.Options, *atomic.Int64) {
+		n := &atomic.Int64{}
+		opt.Read = func(s ingest.Source) (*ingest.Article, error) {
+			a, err := ingest.ReadValid(s)
+			if a != nil && len(a.Warnings) > 0 {
+				n.Add(1)
+			}
+			return a, err
+		}
+		return opt, n
+	}
+	total := 0
+	for run := 1; run <= 2; run++ {
+		opt, warnings := warned(load.Options{Bulk: true})
+		cnt, reads := counting(opt)
+		cnt.Read = func(s ingest.Source) (*ingest.Article, error) { reads.Add(1); return opt.Read(s) }
+		sum := ingestDirs(t, st, cnt, dir)
+		if run == 1 {
+			total = sum.New
+		}
+		want := int64(total)
+		if run == 2 {
+			want = 1
+		}
+		if total < 3 || sum.New+sum.Unchanged != total || reads.Load() != want || warnings.Load() != 1 {
+			t.Fatalf("run %d: %s, %d sources read with %d warnings; want %d articles, %d read, 1 warning", run, sum, reads.Load(), warnings.Load(), total, want)
+		}
+	}
+	d := digests(t, st)
+	for id, dg := range d {
+		if (id == "export-102") != (dg == "") {
+			t.Errorf("article %s has source digest %q: want one for every article but the warned export-102", id, dg)
+		}
+	}
+	if _, ok := d["export-102"]; !ok || len(d) != total {
+		t.Fatalf("articles %v: want %d with export-102", d, total)
 	}
 }
