@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/ingest"
@@ -145,11 +147,10 @@ func hashFiles(ctx context.Context, paths []string) []string {
 	return out
 }
 
-// hashFile returns the hex SHA-256 of a regular file's content, "" when it cannot be read.
+// hashFile returns the hex SHA-256 of a file's content, "" when it cannot be read. The
+// files are those discovery found to be regular files (ingest.RegularFile), as the readers
+// open them: no pipe or device that could block.
 func hashFile(path string, buf []byte) string {
-	if _, prob := ingest.RegularFile(path); prob != "" {
-		return "" // a pipe or device could block
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return ""
@@ -171,14 +172,16 @@ func hashFile(path string, buf []byte) string {
 
 // newSkipper returns the skipper of a run whose sources have digests (nil when the
 // store keeps none): it asks ds which digests stored articles carry.
-func newSkipper(ctx context.Context, ds DigestStore, digests *runDigests) (*skipper, error) {
+func newSkipper(ctx context.Context, ds DigestStore, digests *runDigests, log *slog.Logger) (*skipper, error) {
 	if ds == nil || digests == nil {
 		return nil, nil
 	}
 	digests.mu.Lock()
 	all := slices.Clone(digests.of)
 	digests.mu.Unlock()
+	start := time.Now()
 	known, err := storedDigests(ctx, ds, all)
+	log.Debug("looked the source digests up", "known", len(known), "elapsed", time.Since(start))
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err() // interrupted: nothing read, nothing written

@@ -191,6 +191,7 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	if ds != nil {
 		opt.digests = &runDigests{of: sourceDigests(ctx, srcs, opt.Builder)}
 		opt.Read = opt.dropWarned(srcs)
+		opt.Log.Debug("hashed the sources", "sources", len(srcs), "elapsed", time.Since(start))
 	}
 	if bw, ok := w.(BulkWriter); ok {
 		if sum, done, err := tryBulk(ctx, start, srcs, bw, opt); done {
@@ -203,7 +204,7 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	defer cancelWrites()
 
 	t := &tally{sum: Summary{Articles: len(srcs)}, total: len(srcs), progress: opt.Progress}
-	skip, err := newSkipper(ctx, ds, opt.digests)
+	skip, err := newSkipper(ctx, ds, opt.digests, opt.Log)
 	if err != nil {
 		t.sum.Elapsed = time.Since(start)
 		return t.sum, err
