@@ -15,6 +15,9 @@ import (
 	"github.com/dipgraph/dipgraph/internal/neo4jtest"
 )
 
+// The Neo4j store is the DigestStore ingest runs with; without it nothing is skipped.
+var _ load.DigestStore = (*neo4jstore.Store)(nil)
+
 // counting returns options whose ReadFunc counts the sources it reads.
 func counting(opt load.Options) (load.Options, *atomic.Int64) {
 	n := &atomic.Int64{}
