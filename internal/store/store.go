@@ -1,8 +1,8 @@
 // Package store holds what a graph store and its callers share without leaning on each
-// other: the Counters a write returns and the errors a caller acts on. The loader
-// (internal/load) and the analysis declare the interfaces they need and read these types;
-// the Neo4j store (internal/neo4jstore) returns them; storetest is the contract every
-// store passes.
+// other: the Counters a write returns, the SourceDigest of a stored article and the errors
+// a caller acts on. The loader (internal/load) and the analysis declare the interfaces
+// they need and read these types; the Neo4j store (internal/neo4jstore) returns them;
+// storetest is the contract every store passes.
 package store
 
 import "errors"
