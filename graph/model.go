@@ -105,6 +105,10 @@ type ArticleInfo struct {
 	Published   string `json:"published,omitempty"`
 	Path        string `json:"path,omitempty"`
 	Fingerprint string `json:"fingerprint"`
+	// SourceDigest is a hash of the bytes the article was read from (set by the loader,
+	// see internal/load/digest.go): a later ingest that finds the same bytes skips reading
+	// them. Not part of the graph: empty in exports, left out of the graph fingerprint.
+	SourceDigest string `json:"source_digest,omitempty"`
 }
 
 // Mention records that an article mentions an entity Count times, under the given forms.

@@ -38,6 +38,15 @@ const (
 	ClaimSure    = 3 // the name or content belongs to this format alone
 )
 
+// FilesOnly is implemented by readers whose article is a function of the bytes of the
+// source's files (or Data) and of its annotation.conf, and of nothing else: the same
+// bytes always read to the same article. A loader may then skip reading a source whose
+// bytes it has loaded before (see Source.FilesOnly). The text reader is not one: it
+// annotates with dictionaries that can change while the files do not.
+type FilesOnly interface {
+	FilesOnly() bool
+}
+
 // Describer is implemented by readers that name the files they read for messages
 // ("native .jsonl"), listed when a named file is of no known kind.
 type Describer interface {
@@ -155,6 +164,13 @@ func (s Source) sortKey() string {
 		return s.Files[0]
 	}
 	return s.Path
+}
+
+// FilesOnly reports whether the source's article depends on its bytes alone: Data, or
+// Files (Path when there are none), and Config (see the FilesOnly interface).
+func (s Source) FilesOnly() bool {
+	r, ok := s.reader.(FilesOnly)
+	return ok && r.FilesOnly()
 }
 
 // ArticleLimit is the most bytes one article's annotations may take.

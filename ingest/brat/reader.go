@@ -19,6 +19,9 @@ var _ ingest.Reader = Reader{}
 // Format returns "brat".
 func (Reader) Format() string { return Format }
 
+// FilesOnly reports that an article depends on nothing but the bytes of its brat pair (.txt, .ann, .meta.json) and its annotation.conf.
+func (Reader) FilesOnly() bool { return true }
+
 // IsSidecar reports whether path is a file brat reads beside a pair, never on its own: a
 // metadata sidecar X.meta.json or an annotation.conf.
 func IsSidecar(path string) bool {

@@ -436,6 +436,9 @@ var _ ingest.Reader = Reader{}
 // Format returns "labelstudio".
 func (Reader) Format() string { return Format }
 
+// FilesOnly reports that an article depends on nothing but the bytes of its source (its task in the export) and its annotation.conf.
+func (Reader) FilesOnly() bool { return true }
+
 // Describe names the files the reader reads, for messages.
 func (Reader) Describe() string { return "Label Studio .json" }
 

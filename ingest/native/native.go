@@ -566,6 +566,9 @@ var _ ingest.Reader = Reader{}
 // Format returns "native".
 func (Reader) Format() string { return Format }
 
+// FilesOnly reports that an article depends on nothing but the bytes of its source (its line or file) and its annotation.conf.
+func (Reader) FilesOnly() bool { return true }
+
 // Claim takes .jsonl and .ndjson files, and a .json file or stdin that holds a JSON
 // object (Label Studio claims a task more strongly).
 func (Reader) Claim(f *ingest.File) int {

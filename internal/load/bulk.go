@@ -44,11 +44,12 @@ func bulk(ctx context.Context, start time.Time, srcs []ingest.Source, w BulkWrit
 		ids := ingest.ArticleIDs{}
 		for i := 0; i < len(srcs) && sctx.Err() == nil; i += bulkChunk {
 			var e schema.Early
-			for _, b := range buildParallel(sctx, srcs[i:min(i+bulkChunk, len(srcs))], opt.Builder, opt.Read, ids) {
+			for j, b := range buildParallel(sctx, srcs[i:min(i+bulkChunk, len(srcs))], opt.Builder, opt.Read, ids) {
 				if b.Err != nil {
 					sum.Invalid = append(sum.Invalid, Problem{b.Source, b.Err})
 					continue
 				}
+				b.Graph.Article.SourceDigest = opt.digest(i + j) // see digest.go
 				parts = append(parts, b.Graph)
 				e.Add(b.Graph)
 			}

@@ -12,7 +12,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -49,7 +51,9 @@ type Options struct {
 	// share few entities.
 	Workers int
 	Builder *graph.Builder
-	// Read reads and validates one source (default ingest.ReadValid).
+	// Read reads and validates one source (default ingest.ReadValid). It must give the
+	// article of the source's bytes (it may count, log or print warnings): a source whose
+	// bytes a stored article was read from is not read again (see digest.go).
 	Read ReadFunc
 	Log  *slog.Logger
 	// Progress, when set, is called after each batch (never concurrently).
@@ -62,6 +66,8 @@ type Options struct {
 	// writer has one and the run has at most BulkMax sources (default DefaultBulkMax).
 	Bulk    bool
 	BulkMax int
+
+	digests *runDigests // of each source of the run, when the writer is a DigestStore
 }
 
 // DefaultBulkMax is the largest corpus the bulk path takes: it holds the corpus's merged
@@ -181,6 +187,12 @@ func resolveContext(ctx context.Context, a *ingest.Article, source string, b *gr
 func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summary, error) {
 	start := time.Now()
 	opt = opt.withDefaults()
+	ds, _ := w.(DigestStore)
+	if ds != nil {
+		opt.digests = &runDigests{of: sourceDigests(ctx, srcs, opt.Builder)}
+		opt.Read = opt.dropWarned(srcs)
+		opt.Log.Debug("hashed the sources", "sources", len(srcs), "elapsed", time.Since(start))
+	}
 	if bw, ok := w.(BulkWriter); ok {
 		if sum, done, err := tryBulk(ctx, start, srcs, bw, opt); done {
 			return sum, err
@@ -192,6 +204,11 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	defer cancelWrites()
 
 	t := &tally{sum: Summary{Articles: len(srcs)}, total: len(srcs), progress: opt.Progress}
+	skip, err := newSkipper(ctx, ds, opt.digests, opt.Log)
+	if err != nil {
+		t.sum.Elapsed = time.Since(start)
+		return t.sum, err
+	}
 	// The group's context ends reading when ctx is cancelled or a writer fails for good.
 	g, stopCtx := errgroup.WithContext(ctx)
 	jobs := make(chan job)
@@ -200,10 +217,10 @@ func Run(ctx context.Context, srcs []ingest.Source, w Writer, opt Options) (Summ
 	}
 	g.Go(func() error {
 		defer close(jobs)
-		r := &reader{w: w, opt: opt, writeCtx: writeCtx, stopCtx: stopCtx, t: t, jobs: jobs, ids: ingest.ArticleIDs{}}
+		r := &reader{w: w, opt: opt, writeCtx: writeCtx, stopCtx: stopCtx, t: t, jobs: jobs, ids: ingest.ArticleIDs{}, skip: skip}
 		return r.readAll(srcs)
 	})
-	err := g.Wait()
+	err = g.Wait()
 	t.sum.Elapsed = time.Since(start)
 	if err == nil {
 		err = ctx.Err()
@@ -317,11 +334,13 @@ func writeJobs(stopCtx, writeCtx context.Context, w Writer, jobs <-chan job, t *
 	return nil
 }
 
-// pending is an article read and fingerprinted, not yet resolved.
+// pending is an article read and fingerprinted, not yet resolved, with the digest of its
+// source ("" for none).
 type pending struct {
-	a   *ingest.Article
-	src string
-	fp  string
+	a      *ingest.Article
+	src    string
+	fp     string
+	digest string
 }
 
 // reader reads the sources a batch at a time and hands writers the articles whose
@@ -335,21 +354,35 @@ type reader struct {
 	jobs              chan<- job
 	ids               ingest.ArticleIDs // article id → where it was first read, to catch clashing ids
 	batch             []pending
+	skip              *skipper // nil: every source is read
+	skipped           int      // sources skipped as unchanged, not yet counted
 }
 
 // readAll reads every source, sending a batch each opt.BatchSize articles, until the
 // sources end or stopCtx does.
 func (r *reader) readAll(srcs []ingest.Source) error {
-	for _, src := range srcs {
+	defer r.countSkipped()
+	for i, src := range srcs {
 		if r.stopCtx.Err() != nil {
 			return nil
 		}
-		a, b := readOne(src, r.opt.Read, r.ids)
+		if r.skip.skip(i, src, r.ids) {
+			if r.skipped++; r.skipped >= r.opt.BatchSize {
+				r.countSkipped()
+			}
+			continue
+		}
+		a, b := readOne(src, r.opt.Read, nil)
+		if b.Err == nil {
+			if pe := r.skip.claim(a, r.ids, r.opt.Read); pe != nil {
+				b.Err = pe
+			}
+		}
 		if b.Err != nil {
 			r.t.add(&Summary{Invalid: []Problem{{b.Source, b.Err}}}, 1)
 			continue
 		}
-		r.batch = append(r.batch, pending{a, b.Source, r.opt.Builder.Fingerprint(a)})
+		r.batch = append(r.batch, pending{a, b.Source, r.opt.Builder.Fingerprint(a), r.opt.digest(i)})
 		if len(r.batch) >= r.opt.BatchSize {
 			if err := r.send(); err != nil {
 				return err
@@ -360,6 +393,14 @@ func (r *reader) readAll(srcs []ingest.Source) error {
 		return nil
 	}
 	return r.send()
+}
+
+// countSkipped counts the sources skipped since it last ran as unchanged.
+func (r *reader) countSkipped() {
+	if r.skipped > 0 {
+		r.t.add(&Summary{Unchanged: r.skipped}, r.skipped)
+		r.skipped = 0
+	}
 }
 
 // send counts the batch's unchanged and invalid articles and hands the others to a writer.
@@ -378,7 +419,11 @@ func (r *reader) send() error {
 		r.t.add(&Summary{}, len(batch))
 		return err
 	}
-	j, local := r.resolve(batch, stored)
+	j, local, record := r.resolve(batch, stored)
+	if err := r.recordDigests(record); err != nil {
+		r.t.add(&Summary{}, len(batch))
+		return err
+	}
 	r.t.add(&local, len(batch)-len(j.graphs))
 	if len(j.graphs) == 0 || r.stopCtx.Err() != nil {
 		return nil
@@ -390,33 +435,76 @@ func (r *reader) send() error {
 	return nil
 }
 
-// resolve builds the articles of batch whose fingerprint differs from the stored one,
-// and counts the others; it stops early when the run is interrupted.
-func (r *reader) resolve(batch []pending, stored map[string]string) (job, Summary) {
+// resolve builds the articles of batch whose fingerprint differs from the stored one, on
+// up to GOMAXPROCS goroutines, and counts the others, returning the source digests to
+// record for those read although unchanged. When the run is interrupted the batch is not
+// written.
+func (r *reader) resolve(batch []pending, stored map[string]string) (job, Summary, []store.SourceDigest) {
 	var j job
 	var local Summary
-	for _, p := range batch {
+	var record []store.SourceDigest
+	var todo []int
+	for i, p := range batch {
 		fp, ok := stored[p.a.ID]
 		if ok && fp == p.fp {
 			local.Unchanged++
+			if p.digest != "" {
+				record = append(record, store.SourceDigest{ID: p.a.ID, Fingerprint: fp, Digest: p.digest})
+			}
 			continue
 		}
-		if r.stopCtx.Err() != nil {
-			break // interrupted: this batch is not written
-		}
-		b := resolveContext(r.stopCtx, p.a, p.src, r.opt.Builder)
-		if b.Err != nil && r.stopCtx.Err() != nil {
-			break
-		}
+		todo = append(todo, i)
+	}
+	built := resolveAll(r.stopCtx, batch, todo, r.opt.Builder)
+	if r.stopCtx.Err() != nil {
+		return job{}, local, nil // interrupted: this batch is not written
+	}
+	for k, i := range todo {
+		b, p := built[k], batch[i]
 		if b.Err != nil {
 			local.Invalid = append(local.Invalid, Problem{b.Source, b.Err})
 			continue
 		}
+		b.Graph.Article.SourceDigest = p.digest
+		_, known := stored[p.a.ID]
 		j.graphs = append(j.graphs, b.Graph)
 		j.srcs = append(j.srcs, b.Source)
-		j.isNew = append(j.isNew, !ok)
+		j.isNew = append(j.isNew, !known)
 	}
-	return j, local
+	return j, local, record
+}
+
+// resolveAll builds the articles batch[i] for i in todo, on up to GOMAXPROCS goroutines:
+// a Builder is safe for concurrent use and each article's graph depends on it alone.
+func resolveAll(ctx context.Context, batch []pending, todo []int, b *graph.Builder) []Built {
+	out := make([]Built, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(todo) || ctx.Err() != nil {
+					return
+				}
+				p := batch[todo[k]]
+				out[k] = resolveContext(ctx, p.a, p.src, b)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// recordDigests records the source digests of articles read although unchanged (stored
+// before digests, or read from other bytes that give the same article), so that the next
+// run skips them. It changes no node or relationship and is not counted in the summary.
+func (r *reader) recordDigests(record []store.SourceDigest) error {
+	ds, ok := r.w.(DigestStore)
+	if !ok || len(record) == 0 || r.stopCtx.Err() != nil {
+		return nil
+	}
+	return ds.SetSourceDigests(r.writeCtx, record)
 }
 
 func (s *Summary) add(o *Summary) {

@@ -38,7 +38,9 @@ func (f Fingerprint) String() string {
 // the keys of its ends and its properties). A node is named by its key (entities) or id
 // (articles) in the relationships that touch it. Every :Evidence node is a node line of its
 // own, so the hash does not depend on the order evidence was added in; lists are hashed
-// as stored. Nothing is left out.
+// as stored. One property is left out: an article's source_digest, which says what bytes
+// it was read from (an export does not carry it, and one article read from a brat pair
+// or a JSON Lines file gives one graph under two digests), not what the graph holds.
 func (s *Store) GraphFingerprint(ctx context.Context) (Fingerprint, error) {
 	lines, fp, err := s.graphLines(ctx)
 	if err != nil {
@@ -67,6 +69,9 @@ func (s *Store) graphLines(ctx context.Context) ([]string, Fingerprint, error) {
 		vals := rec.Values
 		ls := slices.Sorted(slices.Values(schema.Strings(vals[0])))
 		props, _ := vals[1].(map[string]any)
+		if slices.Contains(ls, schema.Article) {
+			delete(props, schema.SourceDigest)
+		}
 		lines = append(lines, "N "+strings.Join(ls, ":")+" "+canonProps(props))
 		fp.Nodes++
 		if slices.Contains(ls, schema.Article) {

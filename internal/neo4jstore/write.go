@@ -162,7 +162,8 @@ WITH a, row, a._new IS NULL AS stored
 REMOVE a._new
 SET a.title = row.title, a.source = row.source, a.url = row.url, a.path = row.path,
     a.published = CASE WHEN row.published = '' THEN null ELSE date(row.published) END,
-    a.fingerprint = row.fingerprint
+    a.fingerprint = row.fingerprint,
+    a.`+schema.SourceDigest+` = CASE WHEN row.source_digest = '' THEN null ELSE row.source_digest END
 RETURN row.id, stored`, map[string]any{"rows": p.articles})
 	if err != nil {
 		return nil, fmt.Errorf("write articles: %w", err)
@@ -557,7 +558,7 @@ func (p *writePlan) addArticle(ag *graph.ArticleGraph, rels map[string]*graph.Re
 	a := ag.Article
 	p.articles = append(p.articles, map[string]any{
 		"id": a.ID, "title": a.Title, "source": a.Source, "url": a.URL, "path": a.Path,
-		"published": a.Published, "fingerprint": a.Fingerprint,
+		"published": a.Published, "fingerprint": a.Fingerprint, "source_digest": a.SourceDigest,
 	})
 	nodes := map[string]graph.Node{}
 	for _, n := range ag.Nodes {

@@ -22,7 +22,7 @@ func TestSchemaDocNamesEveryProperty(t *testing.T) {
 	doc := string(b)
 	ev := graph.Evidence{Article: "a1", Published: "2016-02-01", Sentence: 2, Spans: "0-3;5-9", Text: "Kerry met Lavrov.", Date: "2016-01", Event: "talks:a1:talks"}
 	part := &graph.ArticleGraph{
-		Article: graph.ArticleInfo{ID: "a1", Title: "T", Source: "S", URL: "https://example.org/a1", Published: "2016-02-01", Path: "a1.ann", Fingerprint: "fp"},
+		Article: graph.ArticleInfo{ID: "a1", Title: "T", Source: "S", URL: "https://example.org/a1", Published: "2016-02-01", Path: "a1.ann", Fingerprint: "fp", SourceDigest: "d"},
 		Nodes: []graph.Node{
 			{Key: "person:john kerry", Label: "Person", Name: "John Kerry", QID: "Q22316", Mentions: 1, Props: map[string]any{"alt_names": []any{"J. Kerry"}}},
 			{Key: "wikidata:Q159", Label: "State", Name: "Russia", QID: "Q159", Mentions: 1},

@@ -31,6 +31,9 @@ const (
 	RelKey      = "key"
 	EvidenceRel = "rel"     // the key of the relationship an :Evidence node supports
 	EvidenceArt = "article" // the id of the article an :Evidence node comes from
+	// SourceDigest is the :Article property holding the hash of the bytes it was read
+	// from (graph.ArticleInfo.SourceDigest); an ingest looks articles up by it.
+	SourceDigest = "source_digest"
 )
 
 // Kind says what part of the graph a label marks.
@@ -131,4 +134,6 @@ var Constraints = []string{
 	// A relationship's evidence is found by the relationship's key, an article's by its id.
 	"CREATE INDEX evidence_rel IF NOT EXISTS FOR (e:" + Evidence + ") ON (e." + EvidenceRel + ")",
 	"CREATE INDEX evidence_article IF NOT EXISTS FOR (e:" + Evidence + ") ON (e." + EvidenceArt + ")",
+	// An ingest finds the articles whose source bytes it has seen before by their digest.
+	"CREATE INDEX article_source_digest IF NOT EXISTS FOR (a:" + Article + ") ON (a." + SourceDigest + ")",
 }

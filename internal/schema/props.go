@@ -187,6 +187,9 @@ func ArticleProps(a graph.ArticleInfo) Props {
 	if a.Published != "" {
 		ps = append(ps, Prop{"published", Date(a.Published)})
 	}
+	if a.SourceDigest != "" {
+		ps = append(ps, Prop{SourceDigest, a.SourceDigest})
+	}
 	return append(ps, Prop{"fingerprint", a.Fingerprint})
 }
 

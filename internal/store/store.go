@@ -1,8 +1,8 @@
 // Package store holds what a graph store and its callers share without leaning on each
-// other: the Counters a write returns and the errors a caller acts on. The loader
-// (internal/load) and the analysis declare the interfaces they need and read these types;
-// the Neo4j store (internal/neo4jstore) returns them; storetest is the contract every
-// store passes.
+// other: the Counters a write returns, the SourceDigest of a stored article and the errors
+// a caller acts on. The loader (internal/load) and the analysis declare the interfaces
+// they need and read these types; the Neo4j store (internal/neo4jstore) returns them;
+// storetest is the contract every store passes.
 package store
 
 import "errors"
@@ -31,3 +31,9 @@ var (
 	// ErrBulkBusy says another process started a bulk load of the same database first.
 	ErrBulkBusy = errors.New("another dipgraph ingest is bulk-loading this database")
 )
+
+// SourceDigest pairs an article, as stored with Fingerprint, with the digest of the bytes
+// it was read from (see internal/load/digest.go).
+type SourceDigest struct {
+	ID, Fingerprint, Digest string
+}
