@@ -77,11 +77,11 @@ func sourceDigests(ctx context.Context, srcs []ingest.Source, b *graph.Builder) 
 	}
 	salt := digestVersion + "\x00" + graph.ModelVersion + "\x00" + b.Gazetteer.Digest()
 	out := make([]string, len(srcs))
-	for i, s := range srcs {
-		if digestible(s) {
-			out[i] = sourceDigest(s, salt, files)
+	each(ctx, len(srcs), func(_, i int) {
+		if digestible(srcs[i]) {
+			out[i] = sourceDigest(srcs[i], salt, files) // files is only read here
 		}
-	}
+	})
 	return out
 }
 
@@ -127,24 +127,34 @@ func sourceDigest(s ingest.Source, salt string, files map[string]string) string 
 // GOMAXPROCS goroutines; it stops early (leaving "") when ctx is cancelled.
 func hashFiles(ctx context.Context, paths []string) []string {
 	out := make([]string, len(paths))
+	bufs := make([][]byte, runtime.GOMAXPROCS(0))
+	each(ctx, len(paths), func(w, i int) {
+		if bufs[w] == nil {
+			bufs[w] = make([]byte, 64<<10)
+		}
+		out[i] = hashFile(paths[i], bufs[w])
+	})
+	return out
+}
+
+// each calls fn(w, i) for every i in [0, n) on up to GOMAXPROCS goroutines, w numbering
+// the goroutine (from 0) so that fn can keep something per goroutine. It stops handing
+// out indexes once ctx is done.
+func each(ctx context.Context, n int, fn func(w, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := make([]byte, 64<<10)
+	for w := range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(paths) || ctx.Err() != nil {
+				if i >= n || ctx.Err() != nil {
 					return
 				}
-				out[i] = hashFile(paths[i], buf)
+				fn(w, i)
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	return out
 }
 
 // hashFile returns the hex SHA-256 of a file's content, "" when it cannot be read. The

@@ -12,9 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -478,21 +476,10 @@ func (r *reader) resolve(batch []pending, stored map[string]string) (job, Summar
 // a Builder is safe for concurrent use and each article's graph depends on it alone.
 func resolveAll(ctx context.Context, batch []pending, todo []int, b *graph.Builder) []Built {
 	out := make([]Built, len(todo))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Go(func() {
-			for {
-				k := int(next.Add(1) - 1)
-				if k >= len(todo) || ctx.Err() != nil {
-					return
-				}
-				p := batch[todo[k]]
-				out[k] = resolveContext(ctx, p.a, p.src, b)
-			}
-		})
-	}
-	wg.Wait()
+	each(ctx, len(todo), func(_, k int) {
+		p := batch[todo[k]]
+		out[k] = resolveContext(ctx, p.a, p.src, b)
+	})
 	return out
 }
 
