@@ -46,13 +46,22 @@ func (r *runner) finish() {
 				worst = q
 			}
 		}
-		ts = append(ts, Target{Goal: fmt.Sprintf("every saved query p95 under 100 ms (%d-article graph)", r.rep.Corpus.Articles),
-			Measured: fmt.Sprintf("worst: %s p95 %.1f ms", worst.Name, worst.P95), Met: worst.P95 < 100, Known: true})
+		// The targets: 100 ms on the 10,000-article graph, 300 ms from 100,000 on.
+		limit := 100.0
+		if r.rep.Corpus.Articles >= 100000 {
+			limit = 300
+		}
+		ts = append(ts, Target{Goal: fmt.Sprintf("every saved query p95 under %.0f ms (%d-article graph)", limit, r.rep.Corpus.Articles),
+			Measured: fmt.Sprintf("worst: %s p95 %.1f ms", worst.Name, worst.P95), Met: worst.P95 < limit, Known: true})
 	}
 	if c != nil && c.PeakRSS > 0 {
-		ts = append(ts, Target{Goal: "peak memory of (c) under 300 MB at 100k articles",
+		goal, limit := "peak memory of (c) under 300 MB at 100k articles", 300e6
+		if r.rep.Corpus.Articles >= 1000000 {
+			goal, limit = "peak memory of (c) under 1 GB at 1M articles", 1e9
+		}
+		ts = append(ts, Target{Goal: goal,
 			Measured: fmt.Sprintf("%.0f MB at %d articles", float64(c.PeakRSS)/1e6, r.rep.Corpus.Articles),
-			Met:      c.PeakRSS < 300e6, Known: r.rep.Corpus.Articles >= 100000})
+			Met:      c.PeakRSS < int64(limit), Known: r.rep.Corpus.Articles >= 100000})
 	}
 	r.rep.Targets = ts
 }
