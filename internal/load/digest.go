@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -51,35 +53,44 @@ const digestChunk = 5000
 // reader is not ingest.FilesOnly, it came from stdin, or a file could not be read (reading
 // it reports why). A digest covers the bytes and base names of the source's files, its
 // annotation.conf, where in the file the article is, the options that decide whether it
-// is valid, the model version and the gazetteer. Files are hashed once each (a JSON Lines
-// file holds many sources) on GOMAXPROCS goroutines.
+// is valid, the model version and the gazetteer. The sources are hashed on GOMAXPROCS
+// goroutines, a run of consecutive sources read from the same files (a JSON Lines file
+// holds many) at a time, so that a file is hashed once and no table of every file is
+// kept: memory stays that of the digests (a million sources hold 3 million files).
 func sourceDigests(ctx context.Context, srcs []ingest.Source, b *graph.Builder) []string {
-	files := map[string]string{}
-	var paths []string
-	for _, s := range srcs {
-		if !digestible(s) {
-			continue
+	buf := make([]byte, 64<<10)
+	configs := map[string]string{} // annotation.conf → its hash: a few per corpus
+	var starts []int               // where each run of sources with the same files starts
+	for i, s := range srcs {
+		if i == 0 || !slices.Equal(sourceFiles(s), sourceFiles(srcs[i-1])) {
+			starts = append(starts, i)
 		}
-		for _, p := range sourceFiles(s) {
-			if _, ok := files[p]; !ok {
-				files[p] = ""
-				paths = append(paths, p)
-			}
+		if _, ok := configs[s.Config]; !ok && s.Config != "" && digestible(s) {
+			configs[s.Config] = hashFile(s.Config, buf)
 		}
-		if _, ok := files[s.Config]; !ok && s.Config != "" {
-			files[s.Config] = ""
-			paths = append(paths, s.Config)
-		}
-	}
-	hashes := hashFiles(ctx, paths)
-	for i, p := range paths {
-		files[p] = hashes[i]
 	}
 	salt := digestVersion + "\x00" + graph.ModelVersion + "\x00" + b.Gazetteer.Digest()
 	out := make([]string, len(srcs))
-	each(ctx, len(srcs), func(_, i int) {
-		if digestible(srcs[i]) {
-			out[i] = sourceDigest(srcs[i], salt, files) // files is only read here
+	bufs := make([][]byte, runtime.GOMAXPROCS(0))
+	each(ctx, len(starts), func(w, u int) {
+		lo, hi := starts[u], len(srcs)
+		if u+1 < len(starts) {
+			hi = starts[u+1]
+		}
+		if !slices.ContainsFunc(srcs[lo:hi], digestible) {
+			return
+		}
+		if bufs[w] == nil {
+			bufs[w] = make([]byte, 64<<10)
+		}
+		files := map[string]string{}
+		for _, p := range sourceFiles(srcs[lo]) {
+			files[p] = hashFile(p, bufs[w])
+		}
+		for i := lo; i < hi; i++ {
+			if digestible(srcs[i]) {
+				out[i] = sourceDigest(srcs[i], salt, files, configs)
+			}
 		}
 	})
 	return out
@@ -95,10 +106,10 @@ func sourceFiles(s ingest.Source) []string {
 	return []string{s.Path}
 }
 
-// sourceDigest combines the hashes of a source's files (files: path → hash, "" when it
-// could not be read) with everything else that decides its article; "" when a file is
+// sourceDigest combines the hashes of a source's files and config (files and configs:
+// path → hash, "" when it could not be read) with everything else that decides its article; "" when a file is
 // missing.
-func sourceDigest(s ingest.Source, salt string, files map[string]string) string {
+func sourceDigest(s ingest.Source, salt string, files, configs map[string]string) string {
 	h := sha256.New()
 	put := func(v string) { io.WriteString(h, v); h.Write([]byte{0}) }
 	put(salt)
@@ -114,27 +125,13 @@ func sourceDigest(s ingest.Source, salt string, files map[string]string) string 
 		put(files[p])
 	}
 	if s.Config != "" {
-		if files[s.Config] == "" {
+		if configs[s.Config] == "" {
 			return ""
 		}
 		put("config")
-		put(files[s.Config])
+		put(configs[s.Config])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
-}
-
-// hashFiles returns the SHA-256 of each file, "" for one that cannot be read, on up to
-// GOMAXPROCS goroutines; it stops early (leaving "") when ctx is cancelled.
-func hashFiles(ctx context.Context, paths []string) []string {
-	out := make([]string, len(paths))
-	bufs := make([][]byte, runtime.GOMAXPROCS(0))
-	each(ctx, len(paths), func(w, i int) {
-		if bufs[w] == nil {
-			bufs[w] = make([]byte, 64<<10)
-		}
-		out[i] = hashFile(paths[i], bufs[w])
-	})
-	return out
 }
 
 // each calls fn(w, i) for every i in [0, n) on up to GOMAXPROCS goroutines, w numbering
@@ -280,16 +277,6 @@ func (k *skipper) claim(a *ingest.Article, ids ingest.ArticleIDs, read ReadFunc)
 // source whose article comes with warnings: it is read again on every run, so that its
 // warnings are printed every time, as before digests.
 func (opt Options) dropWarned(srcs []ingest.Source) ReadFunc {
-	type at struct {
-		path        string
-		offset      int64
-		line, index int
-	}
-	where := map[at][]int{}
-	for i, s := range srcs {
-		k := at{s.Path, s.Offset, s.Line, s.Index}
-		where[k] = append(where[k], i)
-	}
 	read, digests := opt.Read, opt.digests
 	if digests == nil {
 		return read
@@ -297,12 +284,24 @@ func (opt Options) dropWarned(srcs []ingest.Source) ReadFunc {
 	if read == nil {
 		read = ingest.ReadValid
 	}
+	// The sources in position order, to find those at a source's position by binary
+	// search: 4 bytes a source where a map would take some 150.
+	at := func(a, b ingest.Source) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Offset, b.Offset),
+			cmp.Compare(a.Line, b.Line), cmp.Compare(a.Index, b.Index))
+	}
+	order := make([]int32, len(srcs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return at(srcs[x], srcs[y]) })
 	return func(s ingest.Source) (*ingest.Article, error) {
 		a, err := read(s)
 		if a != nil && len(a.Warnings) > 0 {
+			k, _ := slices.BinarySearchFunc(order, s, func(i int32, s ingest.Source) int { return at(srcs[i], s) })
 			digests.mu.Lock()
-			for _, i := range where[at{s.Path, s.Offset, s.Line, s.Index}] {
-				digests.of[i] = ""
+			for ; k < len(order) && at(srcs[order[k]], s) == 0; k++ {
+				digests.of[order[k]] = ""
 			}
 			digests.mu.Unlock()
 		}
@@ -310,7 +309,6 @@ func (opt Options) dropWarned(srcs []ingest.Source) ReadFunc {
 	}
 }
 
-// digest returns the source digest of source i of the run, "" when there is none.
 func (opt Options) digest(i int) string { return opt.digests.get(i) }
 
 // runDigests are the source digests of a run, by source; a read that finds warnings
