@@ -37,7 +37,7 @@ type Annotator struct {
 	targetPreps            map[int32]bool // on, against: the target of an attack by someone
 	clauseWords            map[int32]bool // and, but, while after a comma: another clause
 	relatives              map[int32]bool // which, whom, that: a relative clause
-
+	rw                     relWords       // more little words the relation patterns read
 }
 
 // New returns an annotator that knows the actors of g (nil: graph.BuiltinGazetteer()) and
@@ -88,6 +88,7 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.targetPreps = map[int32]bool{id("on"): true, id("against"): true, id("targeting"): true}
 	an.relatives = map[int32]bool{id("which"): true, id("whom"): true, id("that"): true}
 	an.clauseWords = map[int32]bool{id("and"): true, id("but"): true, id("while"): true, id("whereas"): true}
+	an.rw = newRelWords(id)
 	return an, nil
 }
 

@@ -17,6 +17,7 @@ const (
 func (p *pass) relations(sents []span, verbs []item) []relation {
 	var out []relation
 	seen := map[[3]int]bool{}
+	verbs = p.chooseTriggers(verbs)
 	mi, vi := 0, 0
 	for _, s := range sents {
 		for mi < len(p.ms) && p.ms[mi].s < s.s {
@@ -89,7 +90,7 @@ func (p *pass) sentenceRelations(sc *sentence, vs []item) {
 func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 	v, e := t.v, t.e
 	sch := schema[e.rel]
-	passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
+	passive := e.arg1 == "L" && e.arg2 != "G" && !p.endsInPrep(v) && p.passive(v)
 	g1 := p.subject(sc, t, sch, passive, prevG1)
 	if len(g1) == 0 {
 		return nil
@@ -97,7 +98,10 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 	attrs := p.cues(t.cueFrom, t.prevEnd, v, e)
 	emit := func(a, b int) { p.emit(sc.out, sc.seen, v, e, sch, a, b, attrs) }
 	if passive {
-		objs := p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next)
+		objs := p.clauseHead(sc, v, sch[1])
+		if len(objs) == 0 {
+			objs = p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next)
+		}
 		if len(objs) == 0 {
 			objs = p.passiveIt(v, sch[1], g1)
 		}
@@ -194,8 +198,24 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 	if len(g1) > 0 {
 		return g1
 	}
+	if e.arg1[0] == 'L' {
+		// "Merkel and Macron, who have mediated between Kyiv and Moscow, welcomed": the
+		// subject is before the relative clause.
+		if g1 = p.clauseHead(sc, v, sch[0]); len(g1) > 0 {
+			return g1
+		}
+	}
 	for _, side := range e.arg1 {
-		if g1 = p.find(sc.ms, sc.base, v, side, sch[0], sc.span, t.next); len(g1) > 0 {
+		switch side {
+		case 'B':
+			// "the release of X by Y": the agents after "by".
+			g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
+		case 'P':
+			g1 = p.possessorBefore(sc, v, sch[0]) // "Kyiv's release of X"
+		default:
+			g1 = p.find(sc.ms, sc.base, v, side, sch[0], sc.span, t.next)
+		}
+		if len(g1) > 0 {
 			return g1
 		}
 	}
@@ -220,6 +240,13 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 		if side == 'G' {
 			if len(g1) > 1 {
 				return nil, true
+			}
+			continue
+		}
+		if side == 'W' {
+			// "discussed the swap with Zelensky": the party after "with".
+			if g2 = p.withList(sc, v.e, t.next, sch[1]); len(g2) > 0 {
+				break
 			}
 			continue
 		}
@@ -665,7 +692,8 @@ func (p *pass) appositionAfter(m mention) (int32, bool) {
 		return 0, false
 	}
 	d := p.toks[i+1].word
-	if d < 0 || d != p.an.wThe && d != p.an.wA && d != p.an.wAn || !p.toks[i+2].is(fWord) || p.toks[i+2].is(fCap) {
+	rel := d >= 0 && (d == p.an.rw.who || d == p.an.rw.which || d == p.an.rw.whose)
+	if !rel && (d < 0 || d != p.an.wThe && d != p.an.wA && d != p.an.wAn || !p.toks[i+2].is(fWord) || p.toks[i+2].is(fCap)) {
 		return 0, false
 	}
 	for k := i + 3; k < n && k < i+12; k++ {
@@ -776,6 +804,8 @@ func (p *pass) joined(a, b mention) bool {
 		case t.word == p.an.wAnd || t.word == p.an.wOr:
 			sep = true
 		case t.word == p.an.wThe || t.word == p.an.wBoth || t.word == p.an.wAs || t.word == p.an.wWell || p.an.poss[t.word]:
+		case p.an.rw.listPreps[t.word] && k > a.e && (p.toks[k-1].word == p.an.wAnd || p.toks[k-1].word == p.an.wOr || p.an.rw.listPreps[p.toks[k-1].word]):
+			// "at Ain al-Asad and at Erbil": the preposition repeated after "and"
 		default:
 			return false
 		}

@@ -1,0 +1,220 @@
+package annotate
+
+// Trigger choice (gapped phrases, event nouns that are no verbs) and the argument sides
+// beyond "nearest on the left or right": the agent after "by" in a noun phrase (B), the
+// possessor before a noun (P), the party after "with" (W), and the subject before a
+// relative clause or a long description.
+
+// maxGap is how many words a gapped trigger ("fired … at") may have in its gap.
+const maxGap = 6
+
+// maxClause is how far back, in tokens, the head of a relative clause or description
+// before a trigger is looked for.
+const maxClause = 40
+
+// relWords are the vocabulary ids of the little words the relation patterns read.
+type relWords struct {
+	with, who, whose, which, that int32
+	nounDets                      map[int32]bool // the, a, its, 's: a bare trigger after one is a noun
+	finalPreps                    map[int32]bool // of, from, in: a trigger ending in one is no passive
+	listPreps                     map[int32]bool // at, on, to: repeated after "and" inside a list
+	auxes                         map[int32]bool // has, had, will: between a clause and its verb
+}
+
+// newRelWords looks up (or adds) the ids of the words through id.
+func newRelWords(id func(string) int32) relWords {
+	set := func(ws ...string) map[int32]bool {
+		m := make(map[int32]bool, len(ws))
+		for _, w := range ws {
+			m[id(w)] = true
+		}
+		return m
+	}
+	return relWords{
+		with: id("with"), who: id("who"), whose: id("whose"), which: id("which"), that: id("that"),
+		nounDets: set("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "'s", "any", "no",
+			"drone", "air", "missile", "rocket", "artillery", "deadly", "latest", "first", "fresh", "new"),
+		finalPreps: set("of", "from", "in", "into", "to", "with", "on", "at", "for", "about", "between", "out"),
+		listPreps:  set("at", "on", "in", "to", "into", "against", "with", "by", "from", "onward"),
+		auxes:      set("has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does", "not", "never"),
+	}
+}
+
+// chooseTriggers picks the meaning of every trigger phrase: a gapped phrase whose tail
+// follows ("exchanged 70 prisoners", "fired missiles at") grows to its tail; otherwise the
+// first meaning without a tail. A trigger with no meaning left, a one-word verb that
+// follows a determiner ("condemned the attack": a noun) and a trigger inside the gap of the
+// one before are dropped. The verbs slice is rewritten in place.
+func (p *pass) chooseTriggers(verbs []item) []item {
+	out := verbs[:0]
+	end := int32(-1)
+	for _, v := range verbs {
+		if v.s < end {
+			continue
+		}
+		chosen, e := int32(-1), v.e
+		plain := int32(-1)
+		for _, ei := range v.ents {
+			en := &p.d.entries[ei]
+			if en.tail == "" {
+				if plain < 0 {
+					plain = ei
+				}
+				continue
+			}
+			if x, ok := p.tailAt(v.e, en.tailIDs); ok && chosen < 0 {
+				chosen, e = ei, x
+			}
+		}
+		if chosen < 0 {
+			chosen = plain
+		}
+		if chosen < 0 || e == v.e && v.e-v.s == 1 && p.d.entries[chosen].rel != "" && p.nounAt(v.s) {
+			continue
+		}
+		if chosen != v.ents[0] || e != v.e {
+			v = item{s: v.s, e: e, ents: []int32{chosen}}
+		}
+		out = append(out, v)
+		end = v.e
+	}
+	return out
+}
+
+// tailAt reports where the words ids end when they follow token from after at most maxGap
+// words (no punctuation between).
+func (p *pass) tailAt(from int32, ids []int32) (int32, bool) {
+	n := int32(len(p.toks))
+	for k := from; k <= from+maxGap && k+int32(len(ids)) <= n; k++ {
+		ok := true
+		for x, id := range ids {
+			if p.toks[k+int32(x)].word != id {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k + int32(len(ids)), true
+		}
+		if !p.toks[k].is(fWord) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// nounAt reports whether the word at token i follows a determiner or a possessive, and so
+// is a noun: "the attack", "its strikes", "Israel's visit".
+func (p *pass) nounAt(i int32) bool {
+	if i == 0 {
+		return false
+	}
+	w := p.toks[i-1].word
+	return w >= 0 && p.an.rw.nounDets[w]
+}
+
+// endsInPrep reports whether a trigger ends in a preposition other than "by": "excluded
+// from", "left out of" are no passives of an active verb ("X was left out of the talks").
+func (p *pass) endsInPrep(v *item) bool {
+	w := p.toks[v.e-1].word
+	return v.e-v.s > 1 && w >= 0 && p.an.rw.finalPreps[w]
+}
+
+// possessorBefore returns the list of mentions of an allowed type whose "'s" comes right
+// before the trigger: "Kyiv's release of", "the Guards' attack on".
+func (p *pass) possessorBefore(sc *sentence, v *item, allowed typeSet) []int {
+	k := v.s - 1
+	if k < 1 || p.toks[k].word != p.an.wPoss {
+		return nil
+	}
+	for j := len(sc.ms) - 1; j >= 0; j-- {
+		m := sc.ms[j]
+		if m.e > k {
+			continue
+		}
+		if m.e != k || !allowed[m.typ] {
+			return nil
+		}
+		return p.members(p.listLeft(sc.ms, sc.base, j, allowed))
+	}
+	return nil
+}
+
+// withList returns the list of mentions of an allowed type right after the first "with"
+// that follows token from within maxRight tokens: "discussed the swap with Zelensky".
+func (p *pass) withList(sc *sentence, from, next int32, allowed typeSet) []int {
+	k := from
+	for ; k < next && k < from+maxRight; k++ {
+		if p.toks[k].word == p.an.rw.with {
+			break
+		}
+		if r := p.toks[k].punct; r == ',' || r == ';' || r == ':' || r == '(' {
+			return nil
+		}
+	}
+	if k >= next || k >= from+maxRight {
+		return nil
+	}
+	for j, m := range sc.ms {
+		if m.s <= k {
+			continue
+		}
+		if m.s > k+3 || m.s >= next || !allowed[m.typ] {
+			return nil
+		}
+		return p.members(p.listRight(sc.ms, sc.base, j, allowed))
+	}
+	return nil
+}
+
+// clauseHead returns the subject of a trigger that follows a relative clause or a
+// description closed by a comma: "Merkel and Macron, who have mediated between Kyiv and
+// Moscow, welcomed", "Rusesabagina, a Belgian citizen who …, was arrested". It is the list
+// that ends right before the comma opening the clause, when its type is allowed; else nil.
+func (p *pass) clauseHead(sc *sentence, v *item, allowed typeSet) []int {
+	k := v.s - 1
+	for k > sc.s && p.toks[k].word >= 0 && (p.an.aux[p.toks[k].word] || p.an.adverbs[p.toks[k].word] || p.an.rw.auxes[p.toks[k].word]) {
+		k--
+	}
+	if k <= sc.s || p.toks[k].punct != ',' {
+		return nil
+	}
+	for j := k - 1; j > sc.s && j > k-maxClause; j-- {
+		switch p.toks[j].punct {
+		case ';', ':', '.', '(', ')':
+			return nil
+		case ',':
+			if !p.opensClause(j + 1) {
+				continue
+			}
+			for x := len(sc.ms) - 1; x >= 0; x-- {
+				m := sc.ms[x]
+				if m.e > j {
+					continue
+				}
+				if m.e != j || !allowed[m.typ] {
+					return nil
+				}
+				return p.members(p.listLeft(sc.ms, sc.base, x, allowed))
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// opensClause reports whether a relative clause or a description starts at token i: who,
+// which, whose, or a determiner and a lower-case word ("a Belgian citizen" too).
+func (p *pass) opensClause(i int32) bool {
+	if int(i+1) >= len(p.toks) {
+		return false
+	}
+	w := p.toks[i].word
+	if w >= 0 && (w == p.an.rw.who || w == p.an.rw.which || w == p.an.rw.whose) {
+		return true
+	}
+	if w != p.an.wThe && w != p.an.wA && w != p.an.wAn || w < 0 {
+		return false
+	}
+	return p.toks[i+1].is(fWord)
+}
