@@ -19,6 +19,8 @@ type relWords struct {
 	finalPreps                    map[int32]bool // of, from, in: a trigger ending in one is no passive
 	listPreps                     map[int32]bool // at, on, to: repeated after "and" inside a list
 	auxes                         map[int32]bool // has, had, will: between a clause and its verb
+	objPreps                      map[int32]bool // against, for: what follows is no direct object
+	placePreps                    map[int32]bool // in, at: what follows is a place
 }
 
 // newRelWords looks up (or adds) the ids of the words through id.
@@ -37,6 +39,8 @@ func newRelWords(id func(string) int32) relWords {
 		finalPreps: set("of", "from", "in", "into", "to", "with", "on", "at", "for", "about", "between", "out"),
 		listPreps:  set("at", "on", "in", "to", "into", "against", "with", "by", "from", "onward"),
 		auxes:      set("has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does", "not", "never"),
+		objPreps:   set("against", "for", "with", "from", "over", "during", "about", "towards", "after", "before", "without"),
+		placePreps: set("in", "at", "near", "outside", "inside", "around"),
 	}
 }
 
@@ -120,6 +124,32 @@ func (p *pass) endsInPrep(v *item) bool {
 	return v.e-v.s > 1 && w >= 0 && p.an.rw.finalPreps[w]
 }
 
+// prepBetween reports whether a preposition of objPreps lies in tokens [from, to): what
+// follows it is no object of the trigger before it ("accused the West of waging a war
+// against Belarus").
+func (p *pass) prepBetween(from, to int32) bool {
+	for k := from; k < to; k++ {
+		if w := p.toks[k].word; w >= 0 && p.an.rw.objPreps[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAfter reports whether mention m follows a locative preposition that is not part of
+// trigger v: "stormed the embassy in Quito", "hosted a ceremony at the White House" name a
+// place, not the object. A visit's place is its object.
+func (p *pass) placeAfter(v *item, m mention) bool {
+	if p.d.entries[v.ents[0]].rel == "Visited" {
+		return false
+	}
+	k := m.s - 1
+	for k >= v.e && (p.toks[k].word == p.an.wThe || p.toks[k].word == p.an.wA) {
+		k--
+	}
+	return k >= v.e && p.toks[k].word >= 0 && p.an.rw.placePreps[p.toks[k].word]
+}
+
 // possessorBefore returns the list of mentions of an allowed type whose "'s" comes right
 // before the trigger: "Kyiv's release of", "the Guards' attack on".
 func (p *pass) possessorBefore(sc *sentence, v *item, allowed typeSet) []int {
@@ -136,6 +166,16 @@ func (p *pass) possessorBefore(sc *sentence, v *item, allowed typeSet) []int {
 			return nil
 		}
 		return p.members(p.listLeft(sc.ms, sc.base, j, allowed))
+	}
+	return nil
+}
+
+// eventAt returns the event mention of an allowed type that starts at token i.
+func (p *pass) eventAt(sc *sentence, i int32, allowed typeSet) []int {
+	for j, m := range sc.ms {
+		if m.s == i && eventTypes[m.typ] && allowed[m.typ] {
+			return []int{sc.base + j}
+		}
 	}
 	return nil
 }
@@ -194,6 +234,10 @@ func (p *pass) clauseHead(sc *sentence, v *item, allowed typeSet) []int {
 				}
 				if m.e != j || !allowed[m.typ] {
 					return nil
+				}
+				// "The government of Colonel Goïta, who seized power, accused Paris".
+				if x > 0 && allowed[sc.ms[x-1].typ] && !eventTypes[sc.ms[x-1].typ] && p.ofBetween(sc.ms[x-1], m) {
+					x--
 				}
 				return p.members(p.listLeft(sc.ms, sc.base, x, allowed))
 			}

@@ -243,6 +243,13 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 			}
 			continue
 		}
+		if side == 'E' {
+			// "talks with Pence": the event the trigger opens.
+			if g2 = p.eventAt(sc, v.s, sch[1]); len(g2) > 0 {
+				break
+			}
+			continue
+		}
 		if side == 'W' {
 			// "discussed the swap with Zelensky": the party after "with".
 			if g2 = p.withList(sc, v.e, t.next, sch[1]); len(g2) > 0 {
@@ -320,6 +327,10 @@ func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []in
 		}
 		if slices.ContainsFunc(g, func(x int) bool { return p.sameName(p.ms[x], m) }) {
 			continue
+		}
+		// "released Díaz, the father of Luis Díaz, … seized him": the described person.
+		if h := p.describedBy(p.ms, k, i, allowed); h >= 0 && (p.ms[h].typ == "Person") == personal {
+			return h
 		}
 		return k
 	}
@@ -612,10 +623,10 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			}
 			// An event noun that opens the next trigger is this verb's object: "condemned
 			// the attack on the port".
-			if m.s-v.e > right || m.s >= next && !(m.s == next && eventTypes[m.typ]) || p.barrier(v.e, m.s, ",;:.(") {
+			if m.s-v.e > right || m.s >= next && !(m.s == next && eventTypes[m.typ]) || p.barrier(v.e, m.s, ",;:.(") || p.prepBetween(v.e, m.s) {
 				return nil
 			}
-			if !allowed[m.typ] {
+			if !allowed[m.typ] || p.placeAfter(v, m) {
 				continue
 			}
 			// "called on Niger's junta": the object is what the possessor has.
@@ -659,6 +670,10 @@ func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
 			end, ok := p.appositionAfter(prev)
 			if !ok {
 				break
+			}
+			// "Kirill Vyshinsky, the head of X, who was detained in 2018, and Tsemakh".
+			for e, more := p.appositionAfter(mention{s: end, e: end}); more; e, more = p.appositionAfter(mention{s: end, e: end}) {
+				end = e
 			}
 			for j < len(ms) && ms[j].s < end {
 				j++
