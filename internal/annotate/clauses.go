@@ -124,6 +124,15 @@ func (p *pass) endsInPrep(v *item) bool {
 	return v.e-v.s > 1 && w >= 0 && p.an.rw.finalPreps[w]
 }
 
+// notInNoun drops the objects of a passive that lie inside the event noun before it: "The
+// arrest of X by Y was condemned by Z" says that Z condemned the arrest, not X.
+func (p *pass) notInNoun(t *trigger, objs []int) []int {
+	if t.prevNoun && len(objs) > 0 && p.ms[objs[0]].s >= t.cueFrom && !eventTypes[p.ms[objs[0]].typ] {
+		return nil
+	}
+	return objs
+}
+
 // prepBetween reports whether a preposition of objPreps lies in tokens [from, to): what
 // follows it is no object of the trigger before it ("accused the West of waging a war
 // against Belarus").

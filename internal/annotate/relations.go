@@ -58,6 +58,7 @@ type trigger struct {
 	e                *entry
 	next             int32
 	cueFrom, prevEnd int32
+	prevNoun         bool // the trigger before is an event noun with its agent after "by" or before it
 }
 
 // sentenceRelations binds the triggers of one sentence in order. A trigger after a denial
@@ -71,6 +72,10 @@ func (p *pass) sentenceRelations(sc *sentence, vs []item) {
 		t := trigger{v: &vs[k], e: &p.d.entries[vs[k].ents[0]], next: sc.e, cueFrom: prevStart, prevEnd: prevEnd}
 		if k+1 < len(vs) {
 			t.next = vs[k+1].s
+		}
+		if k > 0 {
+			pe := &p.d.entries[vs[k-1].ents[0]]
+			t.prevNoun = pe.arg1 != "" && (pe.arg1[0] == 'B' || pe.arg1[0] == 'P')
 		}
 		prevStart, prevEnd = t.v.s, t.v.e
 		if t.e.denies {
@@ -102,6 +107,7 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 		if len(objs) == 0 {
 			objs = p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next)
 		}
+		objs = p.notInNoun(t, objs)
 		if len(objs) == 0 {
 			objs = p.passiveIt(v, sch[1], g1)
 		}
@@ -113,6 +119,9 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 		return g1
 	}
 	g2, pairs := p.object(sc, t, sch, g1)
+	if e.arg2[0] == 'L' && p.endsWithBy(v) {
+		g2 = p.notInNoun(t, g2)
+	}
 	if pairs {
 		for x := 0; x < len(g1); x++ {
 			for y := x + 1; y < len(g1); y++ {

@@ -1,0 +1,139 @@
+package annotate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestRelationPhrasings covers the argument rules of issue 13's relation round: gapped
+// triggers, event nouns with their agents, subjects before relative clauses, objects that
+// a preposition or a place word rules out.
+func TestRelationPhrasings(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // each must be found
+		not  []string // none may be found
+	}{
+		{
+			name: "a number between the verb and its noun (gapped trigger)",
+			text: "Russia and Ukraine exchanged 70 prisoners on Saturday.",
+			want: []string{"ExchangedPrisoners(Russia, Ukraine)"},
+		},
+		{
+			name: "a gapped trigger with the other party after with",
+			text: "Turkey swapped dozens of prisoners with Syria.",
+			want: []string{"ExchangedPrisoners(Turkey, Syria)"},
+		},
+		{
+			name: "weapons fired at a list whose members repeat the preposition",
+			text: "The Houthis fired missiles at Saudi Arabia and at the United Arab Emirates.",
+			want: []string{"Attacks(Houthis, Saudi Arabia)", "Attacks(Houthis, United Arab Emirates)"},
+		},
+		{
+			name: "a release as a noun: the agent after by, the subject of the passive after it is no object",
+			text: "The release of former Marine Paul Whelan by Russia was condemned by Iraq.",
+			want: []string{"Released(Russia, former Marine Paul Whelan)"},
+			not:  []string{"Criticised(Iraq, former Marine Paul Whelan)"},
+		},
+		{
+			name: "a release as a noun: the possessor before it",
+			text: "Kyiv's release of journalist Kirill Vyshinsky angered Moscow.",
+			want: []string{"Released(Kyiv, journalist Kirill Vyshinsky)"},
+		},
+		{
+			name: "discussed something with someone",
+			text: "President Vladimir Putin discussed the swap with President Volodymyr Zelensky.",
+			want: []string{"SpokeWith(President Vladimir Putin, President Volodymyr Zelensky)"},
+		},
+		{
+			name: "the subject stands before a relative clause closed by a comma",
+			text: "German Chancellor Angela Merkel and French President Emmanuel Macron, who have mediated between Kyiv and Moscow since 2014, welcomed the deal.",
+			want: []string{"Backed(German Chancellor Angela Merkel, deal)", "Backed(French President Emmanuel Macron, deal)"},
+			not:  []string{"Backed(Kyiv, deal)", "Backed(Moscow, deal)"},
+		},
+		{
+			name: "a trigger ending in a preposition is no passive",
+			text: "The Taliban were left out of the talks.",
+			want: []string{"ExcludedFrom(Taliban, talks)"},
+		},
+		{
+			name: "a list runs on after a description and a relative clause",
+			text: "Ukraine freed journalist Kirill Vyshinsky, the head of a news agency, who was held for a year, and General Igor Petrov.",
+			want: []string{"Released(Ukraine, journalist Kirill Vyshinsky)", "Released(Ukraine, General Igor Petrov)"},
+		},
+		{
+			name: "a name after against is no object of the verb before",
+			text: "President Alexander Lukashenko accused the West of waging a hybrid war against Belarus.",
+			not:  []string{"Criticised(President Alexander Lukashenko, Belarus)"},
+		},
+		{
+			name: "a place after in is no target",
+			text: "Ecuadorian police stormed the Mexican embassy in Quito.",
+			not:  []string{"Attacks(Ecuadorian police, Quito)"},
+		},
+		{
+			name: "a one-word trigger after a determiner is a noun, not a verb",
+			text: "Iran's leader vowed revenge, and Iraqi Prime Minister Adel Abdul Mahdi condemned the attack as an aggression against Iraq.",
+			not:  []string{"Attacks(Iran, Iraq)"},
+		},
+		{
+			name: "the parties after an event noun take part in it",
+			text: "Turkey paused its offensive after talks with Secretary of State Antony Blinken.",
+			want: []string{"ParticipatedIn(Secretary of State Antony Blinken, talks)"},
+		},
+		{
+			name: "a visit as a noun with words between",
+			text: "Prime Minister Fumio Kishida made a return visit to Seoul in May.",
+			want: []string{"Visited(Prime Minister Fumio Kishida, Seoul)"},
+		},
+		{
+			name: "patrolling together is cooperation",
+			text: "Russian troops patrolled the area together with Turkish troops.",
+			want: []string{"CooperatesWith(Russian troops, Turkish troops)"},
+		},
+		{
+			name: "a gapped trigger whose tail does not follow states nothing",
+			text: "Russia and Ukraine exchanged angry words on Saturday.",
+			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := relationList(annotateText(t, tc.text))
+			for _, r := range tc.want {
+				if !slices.Contains(rs, r) {
+					t.Errorf("relation %s not found; got %v", r, rs)
+				}
+			}
+			for _, r := range tc.not {
+				if slices.Contains(rs, r) {
+					t.Errorf("unexpected relation %s; got %v", r, rs)
+				}
+			}
+		})
+	}
+}
+
+// TestGapDictionaryErrors checks the messages for gaps and argument sides a trigger
+// cannot have.
+func TestGapDictionaryErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"verb\t… prisoners\tExchangedPrisoners\tL\tG\n", "a gap (…) goes once inside a verb phrase"},
+		{"verb\tfired …\tAttacks\tL\tR\n", "a gap (…) goes once inside a verb phrase"},
+		{"entity\tfoo … bar\tState\n", "a gap (…) goes once inside a verb phrase"},
+		{"verb\trelease of\tReleased\tR\tB\n", "argument side"},
+		{"verb\trelease of\tReleased\tW\tR\n", "argument side"},
+	}
+	for _, tc := range tests {
+		an, err := New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = an.LoadDictionary(strings.NewReader(tc.in), "test.tsv")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: err %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
