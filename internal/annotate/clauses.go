@@ -15,6 +15,8 @@ const maxClause = 40
 // relWords are the vocabulary ids of the little words the relation patterns read.
 type relWords struct {
 	with, who, whose, which, that int32
+	forW                          int32
+	headPreps                     map[int32]bool // between, of, with: a list that hangs on an event noun
 	nounDets                      map[int32]bool // the, a, its, 's: a bare trigger after one is a noun
 	finalPreps                    map[int32]bool // of, from, in: a trigger ending in one is no passive
 	listPreps                     map[int32]bool // at, on, to: repeated after "and" inside a list
@@ -33,6 +35,7 @@ func newRelWords(id func(string) int32) relWords {
 		return m
 	}
 	return relWords{
+		forW: id("for"), headPreps: set("between", "of", "with"),
 		with: id("with"), who: id("who"), whose: id("whose"), which: id("which"), that: id("that"),
 		nounDets: set("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "'s", "any", "no",
 			"drone", "air", "missile", "rocket", "artillery", "deadly", "latest", "first", "fresh", "new"),
@@ -131,6 +134,40 @@ func (p *pass) notInNoun(t *trigger, objs []int) []int {
 		return nil
 	}
 	return objs
+}
+
+// afterOfFor reports whether "of" or "for" comes right before trigger v: "accused Russia of
+// attacking".
+func (p *pass) afterOfFor(v *item) bool {
+	if v.s == 0 {
+		return false
+	}
+	w := p.toks[v.s-1].word
+	return w >= 0 && (w == p.an.wOf || w == p.an.rw.forW)
+}
+
+// eventHead returns the event mention of an allowed type that the list g (indices into p.ms)
+// hangs on through "between", "of" or "with" ("the talks between Israel and Hamas"), or -1.
+func (p *pass) eventHead(ms []mention, base int, g []int, allowed typeSet) int {
+	first := p.ms[g[0]]
+	k := first.s - 1
+	for k >= 0 && (p.toks[k].word == p.an.wThe || p.toks[k].word == p.an.wBoth) {
+		k--
+	}
+	if k < 1 || p.toks[k].word < 0 || !p.an.rw.headPreps[p.toks[k].word] {
+		return -1
+	}
+	for j := g[0] - base - 1; j >= 0; j-- {
+		m := ms[j]
+		if m.e > k {
+			continue
+		}
+		if m.e == k && eventTypes[m.typ] && allowed[m.typ] {
+			return base + j
+		}
+		return -1
+	}
+	return -1
 }
 
 // prepBetween reports whether a preposition of objPreps lies in tokens [from, to): what

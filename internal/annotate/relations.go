@@ -59,6 +59,7 @@ type trigger struct {
 	next             int32
 	cueFrom, prevEnd int32
 	prevNoun         bool // the trigger before is an event noun with its agent after "by" or before it
+	accused          []int
 }
 
 // sentenceRelations binds the triggers of one sentence in order. A trigger after a denial
@@ -66,7 +67,8 @@ type trigger struct {
 // one before it.
 func (p *pass) sentenceRelations(sc *sentence, vs []item) {
 	prevStart, prevEnd := sc.s, sc.s
-	var prevG1 []int // the subject of the previous trigger in the sentence
+	var prevG1 []int  // the subject of the previous trigger in the sentence
+	var accused []int // the objects of the previous trigger when it criticised them
 	denied := false
 	for k := range vs {
 		t := trigger{v: &vs[k], e: &p.d.entries[vs[k].ents[0]], next: sc.e, cueFrom: prevStart, prevEnd: prevEnd}
@@ -84,21 +86,27 @@ func (p *pass) sentenceRelations(sc *sentence, vs []item) {
 		if t.e.rel == "" || denied {
 			continue
 		}
-		if g1 := p.bindTrigger(sc, &t, prevG1); g1 != nil {
+		t.accused = accused
+		g1, g2 := p.bindTrigger(sc, &t, prevG1)
+		if g1 != nil {
 			prevG1 = g1
+		}
+		accused = nil
+		if t.e.rel == "Criticised" {
+			accused = g2
 		}
 	}
 }
 
 // bindTrigger finds the arguments of one trigger and emits its relations. It returns the
-// subject list (nil when none was found).
-func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
+// subject and object lists (nil when none was found).
+func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) (g1, g2 []int) {
 	v, e := t.v, t.e
 	sch := schema[e.rel]
 	passive := e.arg1 == "L" && e.arg2 != "G" && !p.endsInPrep(v) && p.passive(v)
-	g1 := p.subject(sc, t, sch, passive, prevG1)
+	g1 = p.subject(sc, t, sch, passive, prevG1)
 	if len(g1) == 0 {
-		return nil
+		return nil, nil
 	}
 	attrs := p.cues(t.cueFrom, t.prevEnd, v, e)
 	emit := func(a, b int) { p.emit(sc.out, sc.seen, v, e, sch, a, b, attrs) }
@@ -116,7 +124,7 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 				emit(a, b)
 			}
 		}
-		return g1
+		return g1, objs
 	}
 	g2, pairs := p.object(sc, t, sch, g1)
 	if e.arg2[0] == 'L' && p.endsWithBy(v) {
@@ -128,7 +136,7 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 				emit(g1[x], g1[y])
 			}
 		}
-		return g1
+		return g1, nil
 	}
 	g1 = append(slices.Clip(g1), p.asDid(sc, v.e, t.next, sch[0])...)
 	if len(g2) > 0 && (e.rel == "Signed" || e.rel == "ParticipatedIn") {
@@ -141,7 +149,7 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 			emit(a, b)
 		}
 	}
-	return g1
+	return g1, g2
 }
 
 // asDid returns the subjects added by ", as did X" between tokens from and next: "Tshisekedi
@@ -199,6 +207,9 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 		return p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
 	case e.arg1 == "R" && p.endsWithBy(v):
 		g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], false)
+	case e.arg1[0] == 'L' && len(t.accused) > 0 && p.afterOfFor(v):
+		// "Iran and Russia were accused by the US of attacking Ukraine": the accused.
+		g1 = fit(t.accused, p.ms, sch[0])
 	case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, t.cueFrom):
 		// "praised China and thanked Oman", "…, accusing Doha of": the subject of
 		// the previous verb.
@@ -622,7 +633,11 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if h := p.describedBy(ms, k, v.s, allowed); h >= 0 {
 				k = h
 			}
-			return p.members(p.listLeft(ms, base, k, allowed))
+			g := p.members(p.listLeft(ms, base, k, allowed))
+			if ev := p.eventHead(ms, base, g, allowed); ev >= 0 {
+				return []int{ev} // "The talks between Israel and Hamas were mediated by Qatar"
+			}
+			return g
 		}
 	case 'R':
 		for k := range ms {
@@ -696,7 +711,7 @@ func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
 			break
 		}
 		c := p.conjunctionBetween(prev, ms[j])
-		if c && conj || p.clauseSubject(ms[j]) || p.possessor(ms[j]) {
+		if c && conj || p.clauseSubject(ms[j]) && p.barrier(prev.e, ms[j].s, ",") || p.possessor(ms[j]) {
 			break
 		}
 		conj = conj || c

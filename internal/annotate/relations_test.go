@@ -94,6 +94,23 @@ func TestRelationPhrasings(t *testing.T) {
 			want: []string{"CooperatesWith(Russian troops, Turkish troops)"},
 		},
 		{
+			name: "a killing in the passive with its agent after by",
+			text: "General Qassem Soleimani was killed by the United States in Baghdad. Commander Ali Hassan was killed in a strike by Israel.",
+			want: []string{"Killed(United States, General Qassem Soleimani)", "Killed(Israel, Commander Ali Hassan)"},
+		},
+		{
+			name: "the accused of a passive accusation are the agents of what they are accused of",
+			text: "Iran and Russia were accused by the United States of attacking Ukraine.",
+			want: []string{"Criticised(United States, Iran)", "Attacks(Russia, Ukraine)[Speculation]", "Attacks(Iran, Ukraine)[Speculation]"},
+			not:  []string{"Attacks(United States, Ukraine)[Speculation]"},
+		},
+		{
+			name: "the object of a passive is the event noun a list hangs on",
+			text: "The talks between Israel and Hamas were mediated by Qatar and Egypt.",
+			want: []string{"Mediated(Qatar, talks)", "Mediated(Egypt, talks)", "ParticipatedIn(Hamas, talks)", "ParticipatedIn(Israel, talks)"},
+			not:  []string{"Mediated(Qatar, Israel)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
