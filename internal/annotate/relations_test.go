@@ -111,6 +111,12 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Mediated(Qatar, Israel)"},
 		},
 		{
+			name: "an attack as a noun: its agent after by, or its possessor",
+			text: "Egypt condemned the attack on Israel by Hamas. The Revolutionary Guards' attack on Erbil caused no deaths.",
+			want: []string{"Attacks(Hamas, Israel)", "Attacks(Revolutionary Guards, Erbil)", "Criticised(Egypt, attack)"},
+			not:  []string{"Attacks(Egypt, Israel)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
