@@ -117,6 +117,11 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Attacks(Egypt, Israel)"},
 		},
 		{
+			name: "a reported denial states no event",
+			text: "Iran denied that it had attacked Saudi Arabia. Russia rejected claims that its troops had killed General Ali Hassan.",
+			not:  []string{"Attacks(Iran, Saudi Arabia)", "Killed(Russia, General Ali Hassan)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
