@@ -216,6 +216,31 @@ func (p *pass) possessorBefore(sc *sentence, v *item, allowed typeSet) []int {
 	return nil
 }
 
+// insideGap returns the object inside the gap of a gapped trigger: the first mention of an
+// allowed type there, or, for an object pronoun opening the gap, the event named before
+// ("called it a violation").
+func (p *pass) insideGap(sc *sentence, v *item, e *entry, allowed typeSet, g1 []int) []int {
+	from, to := v.s+int32(len(e.caseReq)), v.e-int32(len(e.tailIDs))
+	if e.tail == "" || from >= to {
+		return nil
+	}
+	if w := p.toks[from].word; w >= 0 {
+		if _, ok := p.an.objPronouns[w]; ok {
+			// "called it a violation": what is called so is an action, the event named before.
+			if a := p.eventBefore(v.s, allowed); a >= 0 {
+				return []int{a}
+			}
+			return nil
+		}
+	}
+	for j, m := range sc.ms {
+		if m.s >= from && m.e <= to && allowed[m.typ] {
+			return []int{sc.base + j}
+		}
+	}
+	return nil
+}
+
 // eventAt returns the event mention of an allowed type that starts at token i.
 func (p *pass) eventAt(sc *sentence, i int32, allowed typeSet) []int {
 	for j, m := range sc.ms {

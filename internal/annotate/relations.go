@@ -263,6 +263,13 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 			}
 			continue
 		}
+		if side == 'I' {
+			// "called the raid an authoritarian act": the object inside the gap.
+			if g2 = p.insideGap(sc, v, e, sch[1], g1); len(g2) > 0 {
+				break
+			}
+			continue
+		}
 		if side == 'E' {
 			// "talks with Pence": the event the trigger opens.
 			if g2 = p.eventAt(sc, v.s, sch[1]); len(g2) > 0 {

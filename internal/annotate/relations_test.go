@@ -122,6 +122,11 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Attacks(Iran, Saudi Arabia)", "Killed(Russia, General Ali Hassan)"},
 		},
 		{
+			name: "a verb of describing: calling an action illegitimate or a violation criticises it",
+			text: "French Foreign Minister Jean-Yves Le Drian described the junta as illegitimate. Pakistan called the strike a violation of its airspace.",
+			want: []string{"Criticised(French Foreign Minister Jean-Yves Le Drian, junta)", "Criticised(Pakistan, strike)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
