@@ -1,5 +1,7 @@
 package annotate
 
+import "slices"
+
 // Trigger choice (gapped phrases, event nouns that are no verbs) and the argument sides
 // beyond "nearest on the left or right": the agent after "by" in a noun phrase (B), the
 // possessor before a noun (P), the party after "with" (W), and the subject before a
@@ -15,7 +17,7 @@ const maxClause = 40
 // relWords are the vocabulary ids of the little words the relation patterns read.
 type relWords struct {
 	with, who, whose, which, that int32
-	forW                          int32
+	forW, where                   int32
 	headPreps                     map[int32]bool // between, of, with: a list that hangs on an event noun
 	nounDets                      map[int32]bool // the, a, its, 's: a bare trigger after one is a noun
 	finalPreps                    map[int32]bool // of, from, in: a trigger ending in one is no passive
@@ -35,7 +37,7 @@ func newRelWords(id func(string) int32) relWords {
 		return m
 	}
 	return relWords{
-		forW: id("for"), headPreps: set("between", "of", "with"),
+		forW: id("for"), where: id("where"), headPreps: set("between", "of", "with"),
 		with: id("with"), who: id("who"), whose: id("whose"), which: id("which"), that: id("that"),
 		nounDets: set("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "'s", "any", "no",
 			"drone", "air", "missile", "rocket", "artillery", "deadly", "latest", "first", "fresh", "new"),
@@ -168,6 +170,31 @@ func (p *pass) eventHead(ms []mention, base int, g []int, allowed typeSet) int {
 		return -1
 	}
 	return -1
+}
+
+// wordBetween reports whether the word w is one of tokens [from, to).
+func (p *pass) wordBetween(from, to, w int32) bool {
+	for k := from; k < to; k++ {
+		if p.toks[k].word == w {
+			return true
+		}
+	}
+	return false
+}
+
+// possessorOfNoun reports whether mention m is a possessor followed by a lower-case word
+// that no mention starts at ("Sudan's warring forces", "Qatar's ambassador"): it is then part
+// of another noun phrase, not a subject by itself.
+func (p *pass) possessorOfNoun(m mention) bool {
+	if !p.possessor(m) || int(m.e+1) >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[m.e+1]
+	if !t.is(fWord) || t.is(fCap) {
+		return false
+	}
+	k, found := slices.BinarySearchFunc(p.ms, m.e+1, func(x mention, i int32) int { return int(x.s - i) })
+	return !found || k >= len(p.ms)
 }
 
 // prepBetween reports whether a preposition of objPreps lies in tokens [from, to): what

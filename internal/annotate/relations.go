@@ -616,11 +616,11 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if m.e > v.s {
 				continue
 			}
-			if v.s-m.e > left || p.barrier(m.e, v.s, ";:") {
-				return nil
+			if v.s-m.e > left || p.barrier(m.e, v.s, ";:") || p.wordBetween(m.e, v.s, p.an.rw.where) {
+				return nil // "Khartoum, where army jets bombed": the place is no subject
 			}
-			if !allowed[m.typ] {
-				continue
+			if !allowed[m.typ] || p.possessorOfNoun(m) {
+				continue // "Sudan's warring forces sign": the forces sign, not Sudan
 			}
 			if p.endsWithBy(v) && p.afterBy(m) {
 				continue // "hosted by A and mediated by B": A is an agent, not what B mediated

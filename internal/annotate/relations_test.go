@@ -127,6 +127,11 @@ func TestRelationPhrasings(t *testing.T) {
 			want: []string{"Criticised(French Foreign Minister Jean-Yves Le Drian, junta)", "Criticised(Pakistan, strike)"},
 		},
 		{
+			name: "a possessor of a noun and a place before where are no subjects",
+			text: "Sudan's warring forces signed a truce. Aid did not reach Khartoum, where army jets have bombed Hamas.",
+			not:  []string{"Signed(Sudan, truce)", "Attacks(Khartoum, Hamas)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
