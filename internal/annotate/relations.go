@@ -619,8 +619,8 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if v.s-m.e > left || p.barrier(m.e, v.s, ";:") || p.wordBetween(m.e, v.s, p.an.rw.where) {
 				return nil // "Khartoum, where army jets bombed": the place is no subject
 			}
-			if !allowed[m.typ] || p.possessorOfNoun(m) {
-				continue // "Sudan's warring forces sign": the forces sign, not Sudan
+			if !allowed[m.typ] || v.s-m.e > 2 && p.possessorOfNoun(m) {
+				continue // "Sudan's warring forces sign": the forces sign ("Obama's visit to" is his)
 			}
 			if p.endsWithBy(v) && p.afterBy(m) {
 				continue // "hosted by A and mediated by B": A is an agent, not what B mediated
