@@ -17,7 +17,7 @@ const maxClause = 40
 // relWords are the vocabulary ids of the little words the relation patterns read.
 type relWords struct {
 	with, who, whose, which, that int32
-	forW, where                   int32
+	forW, where, on               int32
 	headPreps                     map[int32]bool // between, of, with: a list that hangs on an event noun
 	nounDets                      map[int32]bool // the, a, its, 's: a bare trigger after one is a noun
 	finalPreps                    map[int32]bool // of, from, in: a trigger ending in one is no passive
@@ -37,7 +37,7 @@ func newRelWords(id func(string) int32) relWords {
 		return m
 	}
 	return relWords{
-		forW: id("for"), where: id("where"), headPreps: set("between", "of", "with"),
+		forW: id("for"), where: id("where"), on: id("on"), headPreps: set("between", "of", "with"),
 		with: id("with"), who: id("who"), whose: id("whose"), which: id("which"), that: id("that"),
 		nounDets: set("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "'s", "any", "no",
 			"drone", "air", "missile", "rocket", "artillery", "deadly", "latest", "first", "fresh", "new"),
@@ -195,6 +195,35 @@ func (p *pass) possessorOfNoun(m mention) bool {
 	}
 	k, found := slices.BinarySearchFunc(p.ms, m.e+1, func(x mention, i int32) int { return int(x.s - i) })
 	return !found || k >= len(p.ms)
+}
+
+// placedEvent returns, for a participle ending in "by" ("hosted by"), the event mention of
+// an allowed type that the list g (indices into p.ms) only locates: "a ceremony on the South
+// Lawn of the White House hosted by Trump" hosts the ceremony. The list must follow a
+// locative or "of" preposition, and the event must come at most maxRight tokens before it with
+// no punctuation between; else -1.
+func (p *pass) placedEvent(ms []mention, base int, g []int, v *item, allowed typeSet) int {
+	if !p.endsWithBy(v) || eventTypes[p.ms[g[0]].typ] {
+		return -1
+	}
+	first := p.ms[g[0]]
+	k := first.s - 1
+	for k >= 0 && (p.toks[k].word == p.an.wThe || p.toks[k].word == p.an.wA) {
+		k--
+	}
+	if k < 1 || p.toks[k].word < 0 || !p.an.rw.placePreps[p.toks[k].word] && p.toks[k].word != p.an.wOf && p.toks[k].word != p.an.rw.on {
+		return -1
+	}
+	for j := g[0] - base - 1; j >= 0; j-- {
+		m := ms[j]
+		if first.s-m.e > maxRight || p.barrier(m.e, first.s, ",;:.()") {
+			return -1
+		}
+		if eventTypes[m.typ] && allowed[m.typ] {
+			return base + j
+		}
+	}
+	return -1
 }
 
 // prepBetween reports whether a preposition of objPreps lies in tokens [from, to): what

@@ -644,6 +644,9 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if ev := p.eventHead(ms, base, g, allowed); ev >= 0 {
 				return []int{ev} // "The talks between Israel and Hamas were mediated by Qatar"
 			}
+			if ev := p.placedEvent(ms, base, g, v, allowed); ev >= 0 {
+				return []int{ev} // "a ceremony on the South Lawn of the White House hosted by"
+			}
 			return g
 		}
 	case 'R':

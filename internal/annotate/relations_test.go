@@ -132,6 +132,12 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Signed(Sudan, truce)", "Attacks(Khartoum, Hamas)"},
 		},
 		{
+			name: "a participle with by hosts the event, not the place that locates it",
+			text: "Israel signed the accords on Tuesday at a ceremony on the South Lawn of the White House hosted by US President Donald Trump.",
+			want: []string{"Hosted(US President Donald Trump, ceremony)"},
+			not:  []string{"Hosted(US President Donald Trump, White House)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
