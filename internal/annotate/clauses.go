@@ -226,6 +226,35 @@ func (p *pass) placedEvent(ms []mention, base int, g []int, v *item, allowed typ
 	return -1
 }
 
+// gapped returns the subject of a clause whose verb and object are left out, between token
+// from (after the object) and next: "and X" followed by a date (or a preposition and a date)
+// that ends the sentence or a clause ("Egypt recognised it in 1979 and Jordan in 1994").
+func (p *pass) gapped(sc *sentence, from, next int32, allowed typeSet, g1 []int) []int {
+	for j, m := range sc.ms {
+		if m.s <= from || m.s >= next {
+			continue
+		}
+		if !allowed[m.typ] || slices.Contains(g1, sc.base+j) || p.toks[m.s-1].word != p.an.wAnd {
+			continue
+		}
+		k := m.e
+		if k < sc.e && p.toks[k].word >= 0 && (p.an.rw.placePreps[p.toks[k].word] || p.toks[k].word == p.an.rw.on) {
+			k++
+		}
+		end := k + 1 // a year ("in 1994") or a date mention
+		if j+1 < len(sc.ms) && sc.ms[j+1].s == k && sc.ms[j+1].typ == "Date" {
+			end = sc.ms[j+1].e
+		} else if k >= sc.e || !p.toks[k].is(fDigit) || p.toks[k].be-p.toks[k].bs != 4 {
+			return nil
+		}
+		if end < sc.e && end < int32(len(p.toks)) && p.toks[end].punct != ',' && p.toks[end].punct != ';' && p.toks[end].punct != '.' {
+			return nil
+		}
+		return []int{sc.base + j}
+	}
+	return nil
+}
+
 // prepBetween reports whether a preposition of objPreps lies in tokens [from, to): what
 // follows it is no object of the trigger before it ("accused the West of waging a war
 // against Belarus").

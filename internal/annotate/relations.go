@@ -139,6 +139,10 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) (g1, g2 []int
 		return g1, nil
 	}
 	g1 = append(slices.Clip(g1), p.asDid(sc, v.e, t.next, sch[0])...)
+	if len(g2) > 0 {
+		// "Egypt recognised it in 1979 and Jordan in 1994": the verb left out after "and".
+		g1 = append(g1, p.gapped(sc, p.ms[g2[len(g2)-1]].e, t.next, sch[0], g1)...)
+	}
 	if len(g2) > 0 && (e.rel == "Signed" || e.rel == "ParticipatedIn") {
 		// "signed a deal with Kenya's President", "took part in talks with the Taliban":
 		// the other party signs and takes part too.

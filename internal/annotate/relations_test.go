@@ -138,6 +138,22 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Hosted(US President Donald Trump, White House)"},
 		},
 		{
+			name: "gapping: the verb left out after and",
+			text: "Egypt recognised Israel in 1979 and Jordan in 1994.",
+			want: []string{"Recognised(Egypt, Israel)", "Recognised(Jordan, Israel)"},
+		},
+		{
+			name: "sponsorship as a noun phrase backs the talks its list hangs on",
+			text: "Talks between the Syrian government and Hezbollah opened in Astana on Monday under the sponsorship of Russia and Iran.",
+			want: []string{"Backed(Russia, Talks)", "Backed(Iran, Talks)"},
+			not:  []string{"Backed(Russia, Hezbollah)"},
+		},
+		{
+			name: "in exchange for prisoners held by the other side",
+			text: "Hamas will free 50 hostages in exchange for 150 Palestinian prisoners held by Israel.",
+			want: []string{"ExchangedPrisoners(Hamas, Israel)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
