@@ -214,6 +214,9 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 	case e.arg1[0] == 'L' && len(t.accused) > 0 && p.afterOfFor(v):
 		// "Iran and Russia were accused by the US of attacking Ukraine": the accused.
 		g1 = fit(t.accused, p.ms, sch[0])
+	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && t.prevEnd == v.s-1 && p.isWord(v.s-1, "to"):
+		// "refused to meet", "agreed to establish": the infinitive after a trigger.
+		g1 = fit(prevG1, p.ms, sch[0])
 	case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, t.cueFrom):
 		// "praised China and thanked Oman", "…, accusing Doha of": the subject of
 		// the previous verb.

@@ -154,6 +154,17 @@ func TestRelationPhrasings(t *testing.T) {
 			want: []string{"ExchangedPrisoners(Hamas, Israel)"},
 		},
 		{
+			name: "an infinitive after a trigger shares its subject; refusing negates it",
+			text: "Rebel leader Mohammed Alloush, who leads the rebel delegation, refused to meet the government delegation face to face.",
+			want: []string{"MetWith(leader Mohammed Alloush, government delegation)[Negation]"},
+			not:  []string{"MetWith(rebel delegation, government delegation)"},
+		},
+		{
+			name: "talks somewhere with someone are a meeting with them",
+			text: "President Recep Tayyip Erdogan gave his approval after talks in Ankara with Finnish President Sauli Niinisto.",
+			want: []string{"MetWith(President Recep Tayyip Erdogan, Finnish President Sauli Niinisto)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
