@@ -165,6 +165,12 @@ func TestRelationPhrasings(t *testing.T) {
 			want: []string{"MetWith(President Recep Tayyip Erdogan, Finnish President Sauli Niinisto)"},
 		},
 		{
+			name: "hitting a target attacks it, hitting out at someone criticises them; a guest received",
+			text: "Russian missiles hit Ukraine on Monday. Iran hit out at Israel. Foreign Minister Sergey Lavrov was received by President Xi Jinping.",
+			want: []string{"Attacks(Russian missiles, Ukraine)", "Criticised(Iran, Israel)", "Hosted(President Xi Jinping, Foreign Minister Sergey Lavrov)"},
+			not:  []string{"Attacks(Iran, Israel)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
