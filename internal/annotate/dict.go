@@ -369,8 +369,8 @@ func (e *entry) parseVerb(rel, arg1, arg2 string, flags []string, pos string) er
 		e.rel = rel
 	}
 	for i, side := range []string{arg1, arg2} {
-		if strings.Trim(side, "LRGWBPEI|") != "" || side == "" || i == 0 && strings.ContainsAny(side, "GWEI") || i == 1 && strings.ContainsAny(side, "BP") {
-			return fmt.Errorf("%s: argument side %q: use L, R, B or P (Arg1), G, W, E or I (Arg2), alternatives joined by |", pos, side)
+		if strings.Trim(side, "LRGWBPEI|") != "" || side == "" || i == 0 && strings.ContainsAny(side, "GWE") || i == 1 && strings.ContainsAny(side, "BP") {
+			return fmt.Errorf("%s: argument side %q: use L, R, B, P or I (Arg1), G, W, E or I (Arg2), alternatives joined by |", pos, side)
 		}
 	}
 	e.arg1, e.arg2 = strings.ReplaceAll(arg1, "|", ""), strings.ReplaceAll(arg2, "|", "")

@@ -239,6 +239,8 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 			g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
 		case 'P':
 			g1 = p.possessorBefore(sc, v, sch[0]) // "Kyiv's release of X"
+		case 'I':
+			g1 = p.insideGap(sc, v, e, sch[0], nil) // "killed in a US drone strike"
 		default:
 			g1 = p.find(sc.ms, sc.base, v, side, sch[0], sc.span, t.next)
 		}

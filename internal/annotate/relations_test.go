@@ -171,6 +171,11 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Attacks(Iran, Israel)"},
 		},
 		{
+			name: "killed in a strike by the actor named inside it",
+			text: "Commander Ali Hassan was killed in a US drone strike near Baghdad.",
+			want: []string{"Killed(US, Commander Ali Hassan)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
