@@ -50,8 +50,8 @@ func newRelWords(id func(string) int32) relWords {
 }
 
 // chooseTriggers picks the meaning of every trigger phrase: a gapped phrase whose tail
-// follows ("exchanged 70 prisoners", "fired missiles at") grows to its tail; otherwise the
-// first meaning without a tail. A trigger with no meaning left, a one-word verb that
+// follows ("exchanged 70 prisoners", "fired missiles at") grows to its tail (the furthest
+// one when several follow); otherwise the first meaning without a tail. A trigger with no meaning left, a one-word verb that
 // follows a determiner ("condemned the attack": a noun) and a trigger inside the gap of the
 // one before are dropped. The verbs slice is rewritten in place.
 func (p *pass) chooseTriggers(verbs []item) []item {
@@ -71,7 +71,9 @@ func (p *pass) chooseTriggers(verbs []item) []item {
 				}
 				continue
 			}
-			if x, ok := p.tailAt(v.e, en.tailIDs); ok && chosen < 0 {
+			// The meaning whose tail reaches furthest wins: "killed in a strike by Israel"
+			// is "killed in … by", not "killed in … strike".
+			if x, ok := p.tailAt(v.e, en.tailIDs); ok && (chosen < 0 || x > e) {
 				chosen, e = ei, x
 			}
 		}
