@@ -368,19 +368,21 @@ func (p *pass) withList(sc *sentence, from, next int32, allowed typeSet) []int {
 // clauseHead returns the subject of a trigger that follows a relative clause or a
 // description closed by a comma: "Merkel and Macron, who have mediated between Kyiv and
 // Moscow, welcomed", "Rusesabagina, a Belgian citizen who …, was arrested". It is the list
-// that ends right before the comma opening the clause, when its type is allowed; else nil.
-func (p *pass) clauseHead(sc *sentence, v *item, allowed typeSet) []int {
+// that ends right before the comma opening the clause, when its type is allowed. It also
+// returns that comma (-1 when no such clause closes before the trigger): with no subject
+// there, none is to be taken from inside the clause.
+func (p *pass) clauseHead(sc *sentence, v *item, allowed typeSet) ([]int, int32) {
 	k := v.s - 1
 	for k > sc.s && p.toks[k].word >= 0 && (p.an.aux[p.toks[k].word] || p.an.adverbs[p.toks[k].word] || p.an.rw.auxes[p.toks[k].word]) {
 		k--
 	}
 	if k <= sc.s || p.toks[k].punct != ',' {
-		return nil
+		return nil, -1
 	}
 	for j := k - 1; j > sc.s && j > k-maxClause; j-- {
 		switch p.toks[j].punct {
 		case ';', ':', '.', '(', ')':
-			return nil
+			return nil, -1
 		case ',':
 			if !p.opensClause(j + 1) {
 				continue
@@ -391,18 +393,27 @@ func (p *pass) clauseHead(sc *sentence, v *item, allowed typeSet) []int {
 					continue
 				}
 				if m.e != j || !allowed[m.typ] {
-					return nil
+					return nil, j
 				}
 				// "The government of Colonel Goïta, who seized power, accused Paris".
 				if x > 0 && allowed[sc.ms[x-1].typ] && !eventTypes[sc.ms[x-1].typ] && p.ofBetween(sc.ms[x-1], m) {
 					x--
 				}
-				return p.members(p.listLeft(sc.ms, sc.base, x, allowed))
+				return p.members(p.listLeft(sc.ms, sc.base, x, allowed)), j
 			}
-			return nil
+			return nil, j
 		}
 	}
-	return nil
+	return nil, -1
+}
+
+// leftOf returns the list found on the left of a trigger, searched from token at (where a
+// clause before the trigger opens) when at >= 0, else from the trigger itself.
+func (p *pass) leftOf(sc *sentence, v *item, at, next int32, allowed typeSet) []int {
+	if at >= 0 {
+		v = &item{s: at, e: at, ents: v.ents}
+	}
+	return p.find(sc.ms, sc.base, v, 'L', allowed, sc.span, next)
 }
 
 // opensClause reports whether a relative clause or a description starts at token i: who,

@@ -111,9 +111,9 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) (g1, g2 []int
 	attrs := p.cues(t.cueFrom, t.prevEnd, v, e)
 	emit := func(a, b int) { p.emit(sc.out, sc.seen, v, e, sch, a, b, attrs) }
 	if passive {
-		objs := p.clauseHead(sc, v, sch[1])
+		objs, open := p.clauseHead(sc, v, sch[1])
 		if len(objs) == 0 {
-			objs = p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next)
+			objs = p.leftOf(sc, v, open, t.next, sch[1])
 		}
 		objs = p.notInNoun(t, objs)
 		if len(objs) == 0 {
@@ -225,15 +225,18 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 	if len(g1) > 0 {
 		return g1
 	}
+	open := int32(-1)
 	if e.arg1[0] == 'L' {
 		// "Merkel and Macron, who have mediated between Kyiv and Moscow, welcomed": the
 		// subject is before the relative clause.
-		if g1 = p.clauseHead(sc, v, sch[0]); len(g1) > 0 {
+		if g1, open = p.clauseHead(sc, v, sch[0]); len(g1) > 0 {
 			return g1
 		}
 	}
 	for _, side := range e.arg1 {
 		switch side {
+		case 'L':
+			g1 = p.leftOf(sc, v, open, t.next, sch[0])
 		case 'B':
 			// "the release of X by Y": the agents after "by".
 			g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
@@ -293,7 +296,16 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 			}
 			continue
 		}
-		if g2 = p.find(sc.ms, sc.base, v, side, sch[1], sc.span, t.next); len(g2) > 0 {
+		if side == 'L' {
+			// "Rusesabagina, a Belgian citizen who …, was arrested by": before the clause.
+			var open int32
+			if g2, open = p.clauseHead(sc, v, sch[1]); len(g2) == 0 {
+				g2 = p.leftOf(sc, v, open, t.next, sch[1])
+			}
+		} else {
+			g2 = p.find(sc.ms, sc.base, v, side, sch[1], sc.span, t.next)
+		}
+		if len(g2) > 0 {
 			break
 		}
 	}

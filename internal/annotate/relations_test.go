@@ -176,6 +176,11 @@ func TestRelationPhrasings(t *testing.T) {
 			want: []string{"Killed(US, Commander Ali Hassan)"},
 		},
 		{
+			name: "no object from inside a description that closes before a by-phrase",
+			text: "Mr Rusesabagina, a Belgian citizen who became a critic of President Paul Kagame, was arrested by Rwandan authorities in 2020.",
+			not:  []string{"Detained(Rwandan authorities, President Paul Kagame)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
