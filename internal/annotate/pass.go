@@ -161,8 +161,20 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, e, "Date")
 		return e
 	}
+	if e, typ, ok := p.bodyName(i); ok {
+		p.add(i, e, typ)
+		return e
+	}
+	if e, ok := p.prefixedPlace(i); ok {
+		p.add(i, e, "Location")
+		return e
+	}
 	it := p.itemAt(i)
 	if it == nil {
+		if e, ok := p.knownAs(i); ok {
+			p.add(i, e, "Person")
+			return e
+		}
 		if e, ok := p.namedAfterTitle(i); ok {
 			p.add(i, e, "Person")
 			return e
@@ -179,7 +191,15 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 			p.add(i, e, "Person")
 			return e
 		}
+		if e, ok := p.introducedName(i); ok {
+			p.add(i, e, "Person")
+			return e
+		}
 		return i + 1
+	}
+	if s, e, ok := p.namedOpposition(it); ok {
+		p.add(s, e, "Opposition")
+		return e
 	}
 	// An actor or nationality before a group head: Syrian army, US-led coalition.
 	if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
@@ -262,7 +282,11 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 		if typ == "State" && p.placeOfState(i, it.e) {
 			typ = "Location"
 		}
-		p.add(i, it.e, typ)
+		e := it.e
+		if typ == "Location" {
+			e = p.withPlaceNoun(e)
+		}
+		p.add(i, e, typ)
 	}
 }
 
@@ -685,7 +709,8 @@ func (p *pass) describes(d int32) (ok, titled bool) {
 	switch {
 	case t.word == p.an.wA || t.word == p.an.wAn || t.word == p.an.wThe:
 		nx := &p.toks[d+1]
-		return nx.is(fWord) && (!nx.is(fCap) || p.has(p.itemAt(d+1), kTitle) != nil), false
+		titled := p.has(p.itemAt(d+1), kTitle) != nil
+		return nx.is(fWord) && (!nx.is(fCap) || titled), titled
 	case !t.is(fCap) && p.has(p.itemAt(d), kTitle) != nil:
 		return true, true
 	case p.isActor(p.itemAt(d)) && p.itemAt(d).e < n && p.toks[p.itemAt(d).e].word == p.an.wPoss:

@@ -1,0 +1,89 @@
+package annotate
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestEntityRules checks the rules of mentions.go and the data of places/ on short texts.
+func TestEntityRules(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		mentions []string
+		not      []string
+	}{
+		{
+			name:     "a city from GeoNames, alone and with a place noun after it",
+			text:     "Fighting spread to Serekunda. Troops shelled villages in the Batken region.",
+			mentions: []string{"Location:Serekunda", "Location:Batken region"},
+		},
+		{
+			name:     "states the Phoenix dictionaries mistype",
+			text:     "Kosovo and North Macedonia signed the accord. The Macedonian foreign minister praised Pristina.",
+			mentions: []string{"State:Kosovo", "State:North Macedonia", "State:Pristina"},
+		},
+		{
+			name:     "a body named by its head word, with a known place inside",
+			text:     "Leaders met at a summit of the Shanghai Cooperation Organisation. The National Legislative Assembly named him prime minister.",
+			mentions: []string{"Organisation:Shanghai Cooperation Organisation", "Government:National Legislative Assembly"},
+			not:      []string{"Location:Shanghai"},
+		},
+		{
+			name:     "a name whose last word stands alone later is a person",
+			text:     "Jammeh refused to hand over power to Adama Barrow, who won the election. Barrow was sworn in.",
+			mentions: []string{"Person:Adama Barrow", "Person:Barrow"},
+		},
+		{
+			name:     "a capitalised pair that never recurs is not a person",
+			text:     "The talks were held at Blue House, officials said.",
+			not:      []string{"Person:Blue House"},
+		},
+		{
+			name:     "a name listed with a person",
+			text:     "Nikos Kotzias and Foreign Minister Nikola Dimitrov signed the deal.",
+			mentions: []string{"Person:Nikos Kotzias", "Person:Foreign Minister Nikola Dimitrov"},
+		},
+		{
+			name:     "an alias after known as",
+			text:     "President Mohamed Abdullahi Mohamed, known as Farmaajo, faced pressure.",
+			mentions: []string{"Person:President Mohamed Abdullahi Mohamed", "Person:Farmaajo"},
+		},
+		{
+			name:     "a description with a title after a name",
+			text:     "Nairobi backs Ahmed Madobe, the president of the southern state of Jubaland.",
+			mentions: []string{"Person:Ahmed Madobe"},
+		},
+		{
+			name:     "the opposition named, and opposition groups",
+			text:     "Soldiers cleared the camps of the opposition People's Democratic Reform Committee. Supporters of the opposition coalition celebrated.",
+			mentions: []string{"Opposition:People's Democratic Reform Committee", "Opposition:opposition coalition"},
+			not:      []string{"Opposition:opposition"},
+		},
+		{
+			name:     "a place after Lake or Mount",
+			text:     "The deal was signed on the shores of Lake Prespa.",
+			mentions: []string{"Location:Lake Prespa"},
+		},
+		{
+			name:     "armed forces and governments by their group nouns",
+			text:     "Kyrgyz border guards opened fire, riot police fired tear gas and the new government asked for help.",
+			mentions: []string{"ArmedForce:Kyrgyz border guards", "ArmedForce:riot police", "Government:new government"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := mentionList(annotateText(t, tc.text))
+			for _, m := range tc.mentions {
+				if !slices.Contains(ms, m) {
+					t.Errorf("mention %s not found; got %v", m, ms)
+				}
+			}
+			for _, m := range tc.not {
+				if slices.Contains(ms, m) {
+					t.Errorf("unexpected mention %s; got %v", m, ms)
+				}
+			}
+		})
+	}
+}
