@@ -35,9 +35,9 @@ func TestEntityRules(t *testing.T) {
 			mentions: []string{"Person:Adama Barrow", "Person:Barrow"},
 		},
 		{
-			name:     "a capitalised pair that never recurs is not a person",
-			text:     "The talks were held at Blue House, officials said.",
-			not:      []string{"Person:Blue House"},
+			name: "a capitalised pair that never recurs is not a person",
+			text: "The talks were held at Blue House, officials said.",
+			not:  []string{"Person:Blue House"},
 		},
 		{
 			name:     "a name listed with a person",
