@@ -54,6 +54,8 @@ func (p *pass) bodyName(i int32) (int32, string, bool) {
 		words++
 		if h, ok := bodyHeads[w]; ok && words >= 2 {
 			end, typ = k+1, h
+		} else if w == "forces" && words >= 2 {
+			end, typ = k+1, p.forcesType(i, k)
 		}
 	}
 	if end < 0 {
@@ -101,11 +103,21 @@ func (p *pass) introducedName(i int32) (int32, bool) {
 	return k, true
 }
 
-// standsAlone reports whether the last word of the name over [s, e) occurs elsewhere in
-// the text as a capitalised word by itself, not next to another capitalised word.
+// standsAlone reports whether the last word of the name over [s, e), or its first (a
+// family name written first: Kim Jong Un … Kim), occurs elsewhere in the text as a
+// capitalised word by itself, not next to another capitalised word.
 func (p *pass) standsAlone(s, e int32) bool {
-	last := &p.toks[e-1]
+	return p.aloneElsewhere(s, e, e-1) || p.aloneElsewhere(s, e, s)
+}
+
+// aloneElsewhere reports whether the word at token w of the name over [s, e) occurs
+// outside it as a capitalised word by itself.
+func (p *pass) aloneElsewhere(s, e, w int32) bool {
+	last := &p.toks[w]
 	word := p.text[last.bs:last.be]
+	if p.itemAt(w) != nil || notPerson[foldString(word)] {
+		return false
+	}
 	n := int32(len(p.toks))
 	for j := int32(0); j < n; j++ {
 		t := &p.toks[j]
@@ -216,4 +228,90 @@ func (p *pass) withPlaceNoun(e int32) int32 {
 		}
 	}
 	return e
+}
+
+// particleTail extends a known person's name that a particle and more capitalised words
+// follow ("Emir Tamim bin Hamad Al Thani" when the dictionary knows Tamim): it returns
+// where the whole name ends.
+func (p *pass) particleTail(e int32) int32 {
+	n := int32(len(p.toks))
+	if e+1 >= n || p.has(p.itemAt(e), kParticle) == nil || !p.toks[e+1].is(fCap) {
+		return e
+	}
+	k, count := p.nameRun(e+1, false)
+	if count == 0 || count > 4 {
+		return e
+	}
+	return k
+}
+
+// possessed reports whether token i follows an actor's possessive ("Russia's").
+func (p *pass) possessed(i int32) bool {
+	if i < 2 {
+		return false
+	}
+	if w := p.text[p.toks[i-1].bs:p.toks[i-1].be]; w != "'s" && w != "’s" {
+		return false
+	}
+	prev := p.itemAt(p.itemStartBefore(i - 1))
+	return prev != nil && prev.e == i-1 && (p.isActor(prev) || p.has(prev, kCapital) != nil)
+}
+
+// forceHeads are the group nouns that name a state's forces after "the" alone.
+var forceHeads = map[string]bool{"army": true, "military": true, "navy": true, "air force": true}
+
+// definiteForce reports whether the group noun at i is "the army", "the military" (or
+// navy, air force) as the subject of a verb: "the army had retaken", "the military said".
+// It is not one before a noun ("the military government", "the army base").
+func (p *pass) definiteForce(i int32, it *item, h *entry) bool {
+	if h.typ != "ArmedForce" || i == 0 || p.toks[i-1].word != p.an.wThe || it.e >= int32(len(p.toks)) {
+		return false
+	}
+	if !forceHeads[foldString(p.text[p.toks[i].bs:p.toks[p.itemAt(i).e-1].be])] {
+		return false
+	}
+	next := &p.toks[it.e]
+	if !next.is(fWord) {
+		return true // "the army." "the army,"
+	}
+	return subjectVerbs[foldString(p.text[next.bs:next.be])]
+}
+
+// subjectVerbs follow a group noun that is a subject: "the army said", "the military had".
+var subjectVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`said says has had have was were is are would will could
+		did does denied announced seized took took launched retook retaken withdrew deployed
+		arrested detained killed fired opened shelled attacked struck claimed accused warned
+		declared imposed ordered moved entered captured stormed`) {
+		subjectVerbs[w] = true
+	}
+}
+
+// forcesType types a name ending in Forces over tokens [s, e]: a state's forces when a
+// word of it says so (the Israel Defense Forces, the Armed Forces of …), an armed group
+// otherwise (the Syrian Democratic Forces).
+func (p *pass) forcesType(s, e int32) string {
+	for k := s; k < e; k++ {
+		switch foldString(p.text[p.toks[k].bs:p.toks[k].be]) {
+		case "defense", "defence", "armed", "security", "national":
+			return "ArmedForce"
+		}
+	}
+	return "ArmedGroup"
+}
+
+// paramilitary matches "paramilitary" before the name of a force: "the paramilitary Rapid
+// Support Forces" is a state's force, whatever its name.
+func (p *pass) paramilitary(i int32) (int32, bool) {
+	t := &p.toks[i]
+	if t.is(fCap) || foldString(p.text[t.bs:t.be]) != "paramilitary" || i+1 >= int32(len(p.toks)) {
+		return 0, false
+	}
+	e, _, ok := p.bodyName(i + 1)
+	if !ok || foldString(p.text[p.toks[e-1].bs:p.toks[e-1].be]) != "forces" {
+		return 0, false
+	}
+	return e, true
 }

@@ -70,6 +70,26 @@ func TestEntityRules(t *testing.T) {
 			text:     "Kyrgyz border guards opened fire, riot police fired tear gas and the new government asked for help.",
 			mentions: []string{"ArmedForce:Kyrgyz border guards", "ArmedForce:riot police", "Government:new government"},
 		},
+		{
+			name:     "a state's force after its possessive, and the army as a subject",
+			text:     "Russia's air force struck targets. The army said it had retaken the town. The army base was empty.",
+			mentions: []string{"State:Russia", "ArmedForce:air force", "ArmedForce:army"},
+		},
+		{
+			name:     "forces named: a paramilitary force, an armed group",
+			text:     "Sudan's paramilitary Rapid Support Forces clashed with the Syrian Democratic Forces.",
+			mentions: []string{"ArmedForce:paramilitary Rapid Support Forces", "ArmedGroup:Syrian Democratic Forces"},
+		},
+		{
+			name:     "an acronym of a name with a possessive, next to another name",
+			text:     "The government of Ethiopia and the Tigray People's Liberation Front (TPLF) signed a truce.",
+			mentions: []string{"State:Ethiopia", "ArmedGroup:Tigray People's Liberation Front", "ArmedGroup:TPLF"},
+		},
+		{
+			name:     "a known person's name goes on after a particle; a family name written first",
+			text:     "Emir Tamim bin Hamad Al Thani hosted Kim Jong Un. Kim thanked him.",
+			mentions: []string{"Person:Emir Tamim bin Hamad Al Thani", "Person:Kim Jong Un"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

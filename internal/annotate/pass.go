@@ -165,6 +165,10 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, e, typ)
 		return e
 	}
+	if e, ok := p.paramilitary(i); ok {
+		p.add(i, e, "ArmedForce")
+		return e
+	}
 	if e, ok := p.prefixedPlace(i); ok {
 		p.add(i, e, "Location")
 		return e
@@ -207,6 +211,15 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 			p.add(i, next.e, h.typ)
 			return next.e
 		}
+	}
+	if h := p.has(it, kHead); h != nil && p.possessed(i) && !p.modifier(it.e) {
+		// "Russia's air force": the possessor is a mention of its own.
+		p.add(i, it.e, h.typ)
+		return it.e
+	}
+	if h := p.has(it, kHead); h != nil && p.definiteForce(i, it, h) {
+		p.add(i, it.e, h.typ)
+		return it.e
 	}
 	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe {
 		// "the police", "the rebels": the group named shortly before.
@@ -283,8 +296,11 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 			typ = "Location"
 		}
 		e := it.e
-		if typ == "Location" {
+		switch typ {
+		case "Location":
 			e = p.withPlaceNoun(e)
+		case "Person":
+			e = p.particleTail(e)
 		}
 		p.add(i, e, typ)
 	}
@@ -586,7 +602,7 @@ func (p *pass) person(i int32) (int32, int32, bool) {
 			if t.e-j > 1 {
 				p.addSurnames(j, t.e)
 			}
-			return j, t.e, true
+			return j, p.particleTail(t.e), true
 		}
 	}
 	k, count := p.nameRun(j, true)
@@ -1003,8 +1019,15 @@ func (p *pass) acronyms() {
 		s, caps := k, 0
 		for s > 0 {
 			t := &p.toks[s-1]
+			if w := p.text[t.bs:t.be]; (w == "'s" || w == "’s") && s-1 != k-1 {
+				s-- // "the Tigray People's Liberation Front (TPLF)"
+				continue
+			}
 			if !t.is(fWord) || t.is(fNewline) && s-1 != k-1 {
 				break
+			}
+			if t.word == p.an.wAnd && p.toks[s].word == p.an.wThe {
+				break // "Ethiopia and the Tigray People's Liberation Front": two names
 			}
 			w := foldString(p.text[t.bs:t.be])
 			if t.is(fCap) {
