@@ -8,12 +8,13 @@ annotator.
 Kept: cities of at least MIN_POPULATION people, by their main name. Left out, so that a
 place does not take a word that is more often something else:
   * names the gazetteer already knows (graph/gazetteer.jsonl and the Phoenix actors):
-    states, capitals and actors keep their own meaning;
+    states, capitals and actors keep their own meaning (unless the known spelling cannot
+    match the city's: the annotator takes "AU" in "Port AU Prince" for an acronym);
   * one-word names that are a word of a person's name in the Phoenix actors (Barrow,
     Ahmed): in news such a word is more often part of a name;
   * one-word names that are an English word written in lower case in the annotator's
     dictionaries or on STOPLIST below (Police, Mobile, Victoria is kept);
-  * names of one or two letters.
+  * names of three letters or fewer.
 """
 import glob
 import gzip
@@ -44,14 +45,14 @@ def fold(s):
 
 
 def known_names():
-    names, person_words = set(), set()
+    names, person_words = {}, set()
 
     def take(line):
         if line.startswith("//") or not line.strip():
             return
         d = json.loads(line)
         for n in [d["name"]] + d.get("aliases", []) + d.get("capitals", []) + d.get("adjectives", []):
-            names.add(fold(n))
+            names.setdefault(fold(n), []).append(n)
         if d["type"] == "Person":
             for n in [d["name"]] + d.get("aliases", []):
                 person_words.update(fold(n).split())
@@ -77,6 +78,17 @@ def dictionary_words():
     return words
 
 
+def matches(known, name):
+    """Whether the dictionary phrase known matches the text name: an all-capitals word of
+    two to six letters in known matches only all capitals ("Port AU Prince" does not match
+    "Port-au-Prince", so the city is kept)."""
+    kw, nw = re.findall(r"\w+", known), re.findall(r"\w+", name)
+    if len(kw) != len(nw) or len(kw) == 1 and known.isupper():
+        # an acronym (OAS): the city's entry would match it in the text
+        return True
+    return all(not (k.isupper() and 1 < len(k) <= 6) or n.isupper() for k, n in zip(kw, nw))
+
+
 def main():
     names, person_words = known_names()
     lower_words = dictionary_words() | STOPLIST
@@ -85,7 +97,9 @@ def main():
     for c in cities.values():
         name = c["name"].strip()
         f = fold(name)
-        if c["population"] < MIN_POPULATION or len(f) <= 2 or f in names or "(" in name:
+        if c["population"] < MIN_POPULATION or len(f) <= 3 or "(" in name:
+            continue
+        if any(matches(known, name) for known in names.get(f, [])):
             continue
         words = f.split()
         if len(words) == 1 and (f in person_words or f in lower_words):

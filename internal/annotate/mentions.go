@@ -315,3 +315,20 @@ func (p *pass) paramilitary(i int32) (int32, bool) {
 	}
 	return e, true
 }
+
+// formerPerson matches "former" or "late" before a titled name: "former Kenyan President
+// Uhuru Kenyatta" is one mention, the word included.
+func (p *pass) formerPerson(i int32) (int32, bool) {
+	t := &p.toks[i]
+	if t.is(fCap) || i+1 >= int32(len(p.toks)) {
+		return 0, false
+	}
+	if w := foldString(p.text[t.bs:t.be]); w != "former" && w != "late" {
+		return 0, false
+	}
+	name, e, ok := p.person(i + 1)
+	if !ok || name == i+1 && p.has(p.itemAt(i+1), kTitle) == nil {
+		return 0, false // a bare name after "former" has no title to qualify
+	}
+	return e, true
+}

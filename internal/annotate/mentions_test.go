@@ -90,6 +90,12 @@ func TestEntityRules(t *testing.T) {
 			text:     "Emir Tamim bin Hamad Al Thani hosted Kim Jong Un. Kim thanked him.",
 			mentions: []string{"Person:Emir Tamim bin Hamad Al Thani", "Person:Kim Jong Un"},
 		},
+		{
+			name:     "former before a titled name; a place noun ends a place; an acronym is no city",
+			text:     "Former envoys and former Kenyan President Uhuru Kenyatta met near the Second Thomas Shoal. The OAS met in Port-au-Prince.",
+			mentions: []string{"Person:former Kenyan President Uhuru Kenyatta", "Location:Second Thomas Shoal", "Location:Port-au-Prince"},
+			not:      []string{"Location:OAS"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -148,6 +148,10 @@ func (p *pass) mentions(sents []span) {
 // mentionFrom adds the mention that starts at token i, if any, and returns the token where
 // the search goes on.
 func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
+	if e, ok := p.formerPerson(i); ok {
+		p.add(i, e, "Person")
+		return e
+	}
 	if name, e, ok := p.person(i); ok {
 		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) {
 			// "the American basketball player Brittney Griner": a description, not a title.
@@ -484,6 +488,8 @@ func (p *pass) bareGroups() {
 
 // placeNouns end the names of places: the Galwan Valley, the Strait of Hormuz.
 var placeNouns = map[string]bool{"valley": true, "province": true, "region": true, "strait": true,
+	"shoal": true, "reef": true, "atoll": true, "lake": true, "canal": true, "square": true, "gulf": true,
+	"archipelago": true, "monument": true,
 	"sea": true, "island": true, "islands": true, "peninsula": true, "river": true, "mountains": true,
 	"desert": true, "corridor": true, "plateau": true, "heights": true, "district": true, "county": true}
 
