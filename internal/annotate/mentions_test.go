@@ -96,6 +96,11 @@ func TestEntityRules(t *testing.T) {
 			mentions: []string{"Person:former Kenyan President Uhuru Kenyatta", "Location:Second Thomas Shoal", "Location:Port-au-Prince"},
 			not:      []string{"Location:OAS"},
 		},
+		{
+			name:     "regions from the hand-written list",
+			text:     "Fighting resumed in Tigray and around Nagorno-Karabakh, and shells fell in the Donbas.",
+			mentions: []string{"Location:Tigray", "Location:Nagorno-Karabakh", "Location:Donbas"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

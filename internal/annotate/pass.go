@@ -165,42 +165,14 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, e, "Date")
 		return e
 	}
-	if e, typ, ok := p.bodyName(i); ok {
+	if e, typ, ok := p.nameByShape(i); ok {
 		p.add(i, e, typ)
-		return e
-	}
-	if e, ok := p.paramilitary(i); ok {
-		p.add(i, e, "ArmedForce")
-		return e
-	}
-	if e, ok := p.prefixedPlace(i); ok {
-		p.add(i, e, "Location")
 		return e
 	}
 	it := p.itemAt(i)
 	if it == nil {
-		if e, ok := p.knownAs(i); ok {
-			p.add(i, e, "Person")
-			return e
-		}
-		if e, ok := p.namedAfterTitle(i); ok {
-			p.add(i, e, "Person")
-			return e
-		}
-		if e, ok := p.unknownGroup(i); ok {
-			p.add(i, e, "ArmedGroup")
-			return e
-		}
-		if e, ok := p.unknownPlace(i); ok {
-			p.add(i, e, "Location")
-			return e
-		}
-		if e, ok := p.apposition(i); ok {
-			p.add(i, e, "Person")
-			return e
-		}
-		if e, ok := p.introducedName(i); ok {
-			p.add(i, e, "Person")
+		if e, typ, ok := p.unknownName(i); ok {
+			p.add(i, e, typ)
 			return e
 		}
 		return i + 1
@@ -1337,4 +1309,44 @@ func (p *pass) sentenceOf(i int32, sents []span) int {
 		return 0
 	})
 	return k
+}
+
+// nameByShape matches a name by its shape whatever the dictionaries know of its words: the
+// name of a body by its head word, a paramilitary force, a place after Lake or Mount.
+func (p *pass) nameByShape(i int32) (int32, string, bool) {
+	if e, typ, ok := p.bodyName(i); ok {
+		return e, typ, true
+	}
+	if e, ok := p.paramilitary(i); ok {
+		return e, "ArmedForce", true
+	}
+	if e, ok := p.prefixedPlace(i); ok {
+		return e, "Location", true
+	}
+	return 0, "", false
+}
+
+// unknownName matches a name at token i, where no dictionary phrase starts: an alias after
+// "known as", a name after a title, an armed group before a group noun, a place, a person
+// described or introduced. It returns where the name ends and its type.
+func (p *pass) unknownName(i int32) (int32, string, bool) {
+	if e, ok := p.knownAs(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.namedAfterTitle(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.unknownGroup(i); ok {
+		return e, "ArmedGroup", true
+	}
+	if e, ok := p.unknownPlace(i); ok {
+		return e, "Location", true
+	}
+	if e, ok := p.apposition(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.introducedName(i); ok {
+		return e, "Person", true
+	}
+	return 0, "", false
 }
