@@ -113,15 +113,31 @@ func (p *pass) standsAlone(s, e int32) bool {
 // aloneElsewhere reports whether the word at token w of the name over [s, e) occurs
 // outside it as a capitalised word by itself.
 func (p *pass) aloneElsewhere(s, e, w int32) bool {
-	last := &p.toks[w]
-	word := p.text[last.bs:last.be]
+	t := &p.toks[w]
+	word := p.text[t.bs:t.be]
 	if p.itemAt(w) != nil || notPerson[foldString(word)] {
 		return false
 	}
+	if p.alone == nil {
+		p.indexAlone()
+	}
+	for _, j := range p.alone[word] {
+		if j < s || j >= e {
+			return true
+		}
+	}
+	return false
+}
+
+// indexAlone indexes the capitalised words that stand by themselves (no capitalised word
+// right before them, other than a sentence's first, and none right after) by their text,
+// once per text, so that a name's check does not scan the text again.
+func (p *pass) indexAlone() {
+	p.alone = map[string][]int32{}
 	n := int32(len(p.toks))
 	for j := int32(0); j < n; j++ {
 		t := &p.toks[j]
-		if j >= s && j < e || !t.is(fCap) || t.be-t.bs != last.be-last.bs || p.text[t.bs:t.be] != word {
+		if !t.is(fCap) || !t.is(fWord) {
 			continue
 		}
 		if j > 0 && p.toks[j-1].is(fCap) && p.toks[j-1].is(fWord) && !p.sentStartAt(j-1) {
@@ -130,9 +146,9 @@ func (p *pass) aloneElsewhere(s, e, w int32) bool {
 		if j+1 < n && p.toks[j+1].is(fCap) && p.toks[j+1].is(fWord) {
 			continue
 		}
-		return true
+		w := p.text[t.bs:t.be]
+		p.alone[w] = append(p.alone[w], j)
 	}
-	return false
 }
 
 // listedWithPerson reports whether "and" at token k is followed by a person: a titled name

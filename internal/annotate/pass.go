@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/ingest"
@@ -32,6 +33,9 @@ type pass struct {
 	// acrDone the acronyms whose later uses are already found
 	upper   map[string][]int32
 	acrDone map[string]bool
+	// alone indexes the capitalised words that stand by themselves by their text (built
+	// on first use): a name whose surname stands alone elsewhere is a person's
+	alone map[string][]int32
 }
 
 // span is a range of tokens [s, e).
@@ -1046,8 +1050,7 @@ func (p *pass) acronyms() {
 			}
 		}
 		p.ms = kept
-		p.add(s, k, typ)
-		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.insert(s, k, typ)
 		acr := p.text[a.bs:a.be]
 		cluster := []int32{s, k + 1}
 		if p.firstUse(acr) {
@@ -1099,8 +1102,7 @@ func (p *pass) newAcronymOfKnown(k int32) bool {
 	if p.firstUse(acr) {
 		cluster = append(cluster, p.addUses(acr, k, name.typ)...)
 	} else {
-		p.add(k+1, k+2, name.typ)
-		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.insert(k+1, k+2, name.typ)
 		cluster = append(cluster, k+1)
 	}
 	p.nameClusters = append(p.nameClusters, cluster)
@@ -1349,4 +1351,19 @@ func (p *pass) unknownName(i int32) (int32, string, bool) {
 		return e, "Person", true
 	}
 	return 0, "", false
+}
+
+// insert adds a mention over [s, e) where it belongs in p.ms, which is in text order: after
+// the mentions that start at or before s (what a stable sort after p.add would give, without
+// sorting the whole list for each name).
+func (p *pass) insert(s, e int32, typ string) {
+	n := len(p.ms)
+	p.add(s, e, typ)
+	if len(p.ms) == n {
+		return // not added (it crossed a line break)
+	}
+	m := p.ms[n]
+	at := sort.Search(n, func(j int) bool { return p.ms[j].s > s })
+	copy(p.ms[at+1:], p.ms[at:n])
+	p.ms[at] = m
 }
