@@ -238,7 +238,7 @@ func (p *pass) prefixedPlace(i int32) (int32, bool) {
 // withPlaceNoun extends a place to a place noun after it: "the Batken region", "the
 // Rutshuru Valley".
 func (p *pass) withPlaceNoun(e int32) int32 {
-	if e < int32(len(p.toks)) && p.toks[e].is(fWord) && !p.toks[e].is(fNewline) && p.itemAt(e) == nil {
+	if e < int32(len(p.toks)) && p.toks[e].is(fWord) && !p.toks[e].is(fNewline) && !p.isActor(p.itemAt(e)) {
 		if placeNouns[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
 			return e + 1
 		}
@@ -273,14 +273,17 @@ func (p *pass) possessed(i int32) bool {
 	return prev != nil && prev.e == i-1 && (p.isActor(prev) || p.has(prev, kCapital) != nil)
 }
 
-// forceHeads are the group nouns that name a state's forces after "the" alone.
-var forceHeads = map[string]bool{"army": true, "military": true, "navy": true, "air force": true}
+// forceHeads are the group nouns that name a state's forces or its government after "the"
+// alone.
+var forceHeads = map[string]bool{"army": true, "military": true, "navy": true, "air force": true,
+	"government": true, "authorities": true, "regime": true}
 
 // definiteForce reports whether the group noun at i is "the army", "the military" (or
-// navy, air force) as the subject of a verb: "the army had retaken", "the military said".
-// It is not one before a noun ("the military government", "the army base").
+// navy, air force; the government, the authorities, the regime) as the subject of a verb:
+// "the army had retaken", "the government said". It is not one before a noun ("the army
+// base", "the government's decision").
 func (p *pass) definiteForce(i int32, it *item, h *entry) bool {
-	if h.typ != "ArmedForce" || i == 0 || p.toks[i-1].word != p.an.wThe || it.e >= int32(len(p.toks)) {
+	if h.typ != "ArmedForce" && h.typ != "Government" || i == 0 || p.toks[i-1].word != p.an.wThe || it.e >= int32(len(p.toks)) {
 		return false
 	}
 	if !forceHeads[foldString(p.text[p.toks[i].bs:p.toks[p.itemAt(i).e-1].be])] {

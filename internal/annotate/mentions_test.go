@@ -101,6 +101,21 @@ func TestEntityRules(t *testing.T) {
 			text:     "Fighting resumed in Tigray and around Nagorno-Karabakh, and shells fell in the Donbas.",
 			mentions: []string{"Location:Tigray", "Location:Nagorno-Karabakh", "Location:Donbas"},
 		},
+		{
+			name:     "a town's name inside a titled name; titles of spokespeople and councillors",
+			text:     "Vietnamese Foreign Minister Pham Binh Minh spoke with Chinese State Councillor Yang Jiechi. Foreign ministry spokeswoman Hua Chunying urged calm.",
+			mentions: []string{"Person:Vietnamese Foreign Minister Pham Binh Minh", "Person:Chinese State Councillor Yang Jiechi", "Person:Foreign ministry spokeswoman Hua Chunying"},
+		},
+		{
+			name:     "the government or the authorities as a subject; forces led by a state",
+			text:     "Russian-led troops arrived. The government had asked for help, and the authorities said order was restored.",
+			mentions: []string{"ArmedForce:Russian-led troops", "Government:government", "Government:authorities"},
+		},
+		{
+			name: "the government before a noun is no mention",
+			text: "Troops guarded the government buildings and the army base.",
+			not:  []string{"Government:government", "ArmedForce:army"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -623,6 +623,12 @@ func (p *pass) nameRun(j int32, knownTail bool) (int32, int) {
 				k = it.e
 				continue
 			}
+			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Location" && count > 0 && count+int(it.e-k) <= 4 && !p.isActor(it) {
+				// "Foreign Minister Pham Binh Minh": a town's name inside a titled name.
+				count += int(it.e - k)
+				k = it.e
+				continue
+			}
 			break
 		}
 		if t.is(fHyphen) && k > j {
