@@ -15,8 +15,8 @@ func TestEntityRules(t *testing.T) {
 	}{
 		{
 			name:     "a city from GeoNames, alone and with a place noun after it",
-			text:     "Fighting spread to Serekunda. Troops shelled villages in the Batken region.",
-			mentions: []string{"Location:Serekunda", "Location:Batken region"},
+			text:     "Fighting spread to Serekunda. Troops shelled villages in the Batken region. Riots broke out in Xuan Loc province.",
+			mentions: []string{"Location:Serekunda", "Location:Batken region", "Location:Xuan Loc province"},
 		},
 		{
 			name:     "states the Phoenix dictionaries mistype",

@@ -1348,7 +1348,7 @@ func (p *pass) unknownName(i int32) (int32, string, bool) {
 		return e, "ArmedGroup", true
 	}
 	if e, ok := p.unknownPlace(i); ok {
-		return e, "Location", true
+		return p.withPlaceNoun(e), "Location", true
 	}
 	if e, ok := p.apposition(i); ok {
 		return e, "Person", true
