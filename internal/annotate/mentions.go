@@ -52,10 +52,14 @@ func (p *pass) bodyName(i int32) (int32, string, bool) {
 			break
 		}
 		words++
-		if h, ok := bodyHeads[w]; ok && words >= 2 {
-			end, typ = k+1, h
-		} else if w == "forces" && words >= 2 {
+		switch {
+		case words < 2:
+		case bodyHeads[w] != "":
+			end, typ = k+1, bodyHeads[w]
+		case w == "forces" || w == "force":
 			end, typ = k+1, p.forcesType(i, k)
+		case w == "council" || w == "committee" || w == "command":
+			end, typ = k+1, p.councilType(i, k)
 		}
 	}
 	if end < 0 {
@@ -308,17 +312,31 @@ func init() {
 	}
 }
 
-// forcesType types a name ending in Forces over tokens [s, e]: a state's forces when a
-// word of it says so (the Israel Defense Forces, the Armed Forces of …), an armed group
-// otherwise (the Syrian Democratic Forces).
+// forcesType types a name ending in Forces or Force over tokens [s, e]: a state's forces
+// when a word of it says so (the Israel Defense Forces, the Indian Air Force), an armed
+// group otherwise (the Syrian Democratic Forces).
 func (p *pass) forcesType(s, e int32) string {
 	for k := s; k < e; k++ {
 		switch foldString(p.text[p.toks[k].bs:p.toks[k].be]) {
-		case "defense", "defence", "armed", "security", "national":
+		case "defense", "defence", "armed", "security", "national", "air", "naval", "border", "police":
 			return "ArmedForce"
 		}
 	}
 	return "ArmedGroup"
+}
+
+// councilType types a name ending in Council, Committee or Command over tokens [s, e]: a
+// government when a word of it names a state's rule or security (the Transitional Military
+// Council, the National Security Committee), an organisation otherwise.
+func (p *pass) councilType(s, e int32) string {
+	for k := s; k < e; k++ {
+		switch foldString(p.text[p.toks[k].bs:p.toks[k].be]) {
+		case "military", "transitional", "sovereign", "presidential", "revolutionary", "ruling",
+			"security", "defence", "defense", "state", "supreme":
+			return "Government"
+		}
+	}
+	return "Organisation"
 }
 
 // paramilitary matches "paramilitary" before the name of a force: "the paramilitary Rapid

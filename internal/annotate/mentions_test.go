@@ -116,6 +116,11 @@ func TestEntityRules(t *testing.T) {
 			text: "Troops guarded the government buildings and the army base.",
 			not:  []string{"Government:government", "ArmedForce:army"},
 		},
+		{
+			name:     "councils, committees and forces typed by their words",
+			text:     "The Transitional Military Council met the Arab League Council. The National Security Committee detained him. The Indian Air Force struck.",
+			mentions: []string{"Government:Transitional Military Council", "Government:National Security Committee", "ArmedForce:Indian Air Force"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
