@@ -67,6 +67,9 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 			return nil, err
 		}
 	}
+	if err := an.loadPlaces(); err != nil {
+		return nil, err
+	}
 	id := func(w string) int32 {
 		if i, ok := d.vocab[w]; ok {
 			return i

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/ingest"
@@ -32,6 +33,9 @@ type pass struct {
 	// acrDone the acronyms whose later uses are already found
 	upper   map[string][]int32
 	acrDone map[string]bool
+	// alone indexes the capitalised words that stand by themselves by their text (built
+	// on first use): a name whose surname stands alone elsewhere is a person's
+	alone map[string][]int32
 }
 
 // span is a range of tokens [s, e).
@@ -148,6 +152,10 @@ func (p *pass) mentions(sents []span) {
 // mentionFrom adds the mention that starts at token i, if any, and returns the token where
 // the search goes on.
 func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
+	if e, ok := p.formerPerson(i); ok {
+		p.add(i, e, "Person")
+		return e
+	}
 	if name, e, ok := p.person(i); ok {
 		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) {
 			// "the American basketball player Brittney Griner": a description, not a title.
@@ -161,25 +169,21 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, e, "Date")
 		return e
 	}
+	if e, typ, ok := p.nameByShape(i); ok {
+		p.add(i, e, typ)
+		return e
+	}
 	it := p.itemAt(i)
 	if it == nil {
-		if e, ok := p.namedAfterTitle(i); ok {
-			p.add(i, e, "Person")
-			return e
-		}
-		if e, ok := p.unknownGroup(i); ok {
-			p.add(i, e, "ArmedGroup")
-			return e
-		}
-		if e, ok := p.unknownPlace(i); ok {
-			p.add(i, e, "Location")
-			return e
-		}
-		if e, ok := p.apposition(i); ok {
-			p.add(i, e, "Person")
+		if e, typ, ok := p.unknownName(i); ok {
+			p.add(i, e, typ)
 			return e
 		}
 		return i + 1
+	}
+	if s, e, ok := p.namedOpposition(it); ok {
+		p.add(s, e, "Opposition")
+		return e
 	}
 	// An actor or nationality before a group head: Syrian army, US-led coalition.
 	if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
@@ -187,6 +191,15 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 			p.add(i, next.e, h.typ)
 			return next.e
 		}
+	}
+	if h := p.has(it, kHead); h != nil && p.possessed(i) && !p.modifier(it.e) {
+		// "Russia's air force": the possessor is a mention of its own.
+		p.add(i, it.e, h.typ)
+		return it.e
+	}
+	if h := p.has(it, kHead); h != nil && p.definiteForce(i, it, h) {
+		p.add(i, it.e, h.typ)
+		return it.e
 	}
 	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe {
 		// "the police", "the rebels": the group named shortly before.
@@ -262,7 +275,14 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 		if typ == "State" && p.placeOfState(i, it.e) {
 			typ = "Location"
 		}
-		p.add(i, it.e, typ)
+		e := it.e
+		switch typ {
+		case "Location":
+			e = p.withPlaceNoun(e)
+		case "Person":
+			e = p.particleTail(e)
+		}
+		p.add(i, e, typ)
 	}
 }
 
@@ -444,6 +464,8 @@ func (p *pass) bareGroups() {
 
 // placeNouns end the names of places: the Galwan Valley, the Strait of Hormuz.
 var placeNouns = map[string]bool{"valley": true, "province": true, "region": true, "strait": true,
+	"shoal": true, "reef": true, "atoll": true, "lake": true, "canal": true, "square": true, "gulf": true,
+	"archipelago": true, "monument": true,
 	"sea": true, "island": true, "islands": true, "peninsula": true, "river": true, "mountains": true,
 	"desert": true, "corridor": true, "plateau": true, "heights": true, "district": true, "county": true}
 
@@ -562,7 +584,7 @@ func (p *pass) person(i int32) (int32, int32, bool) {
 			if t.e-j > 1 {
 				p.addSurnames(j, t.e)
 			}
-			return j, t.e, true
+			return j, p.particleTail(t.e), true
 		}
 	}
 	k, count := p.nameRun(j, true)
@@ -597,6 +619,12 @@ func (p *pass) nameRun(j int32, knownTail bool) (int32, int) {
 				continue
 			}
 			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
+				count += int(it.e - k)
+				k = it.e
+				continue
+			}
+			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Location" && count > 0 && count+int(it.e-k) <= 4 && !p.isActor(it) {
+				// "Foreign Minister Pham Binh Minh": a town's name inside a titled name.
 				count += int(it.e - k)
 				k = it.e
 				continue
@@ -685,7 +713,8 @@ func (p *pass) describes(d int32) (ok, titled bool) {
 	switch {
 	case t.word == p.an.wA || t.word == p.an.wAn || t.word == p.an.wThe:
 		nx := &p.toks[d+1]
-		return nx.is(fWord) && (!nx.is(fCap) || p.has(p.itemAt(d+1), kTitle) != nil), false
+		titled := p.has(p.itemAt(d+1), kTitle) != nil
+		return nx.is(fWord) && (!nx.is(fCap) || titled), titled
 	case !t.is(fCap) && p.has(p.itemAt(d), kTitle) != nil:
 		return true, true
 	case p.isActor(p.itemAt(d)) && p.itemAt(d).e < n && p.toks[p.itemAt(d).e].word == p.an.wPoss:
@@ -978,8 +1007,15 @@ func (p *pass) acronyms() {
 		s, caps := k, 0
 		for s > 0 {
 			t := &p.toks[s-1]
+			if w := p.text[t.bs:t.be]; (w == "'s" || w == "’s") && s-1 != k-1 {
+				s-- // "the Tigray People's Liberation Front (TPLF)"
+				continue
+			}
 			if !t.is(fWord) || t.is(fNewline) && s-1 != k-1 {
 				break
+			}
+			if t.word == p.an.wAnd && p.toks[s].word == p.an.wThe {
+				break // "Ethiopia and the Tigray People's Liberation Front": two names
 			}
 			w := foldString(p.text[t.bs:t.be])
 			if t.is(fCap) {
@@ -1020,8 +1056,7 @@ func (p *pass) acronyms() {
 			}
 		}
 		p.ms = kept
-		p.add(s, k, typ)
-		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.insert(s, k, typ)
 		acr := p.text[a.bs:a.be]
 		cluster := []int32{s, k + 1}
 		if p.firstUse(acr) {
@@ -1073,8 +1108,7 @@ func (p *pass) newAcronymOfKnown(k int32) bool {
 	if p.firstUse(acr) {
 		cluster = append(cluster, p.addUses(acr, k, name.typ)...)
 	} else {
-		p.add(k+1, k+2, name.typ)
-		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.insert(k+1, k+2, name.typ)
 		cluster = append(cluster, k+1)
 	}
 	p.nameClusters = append(p.nameClusters, cluster)
@@ -1283,4 +1317,59 @@ func (p *pass) sentenceOf(i int32, sents []span) int {
 		return 0
 	})
 	return k
+}
+
+// nameByShape matches a name by its shape whatever the dictionaries know of its words: the
+// name of a body by its head word, a paramilitary force, a place after Lake or Mount.
+func (p *pass) nameByShape(i int32) (int32, string, bool) {
+	if e, typ, ok := p.bodyName(i); ok {
+		return e, typ, true
+	}
+	if e, ok := p.paramilitary(i); ok {
+		return e, "ArmedForce", true
+	}
+	if e, ok := p.prefixedPlace(i); ok {
+		return e, "Location", true
+	}
+	return 0, "", false
+}
+
+// unknownName matches a name at token i, where no dictionary phrase starts: an alias after
+// "known as", a name after a title, an armed group before a group noun, a place, a person
+// described or introduced. It returns where the name ends and its type.
+func (p *pass) unknownName(i int32) (int32, string, bool) {
+	if e, ok := p.knownAs(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.namedAfterTitle(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.unknownGroup(i); ok {
+		return e, "ArmedGroup", true
+	}
+	if e, ok := p.unknownPlace(i); ok {
+		return p.withPlaceNoun(e), "Location", true
+	}
+	if e, ok := p.apposition(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.introducedName(i); ok {
+		return e, "Person", true
+	}
+	return 0, "", false
+}
+
+// insert adds a mention over [s, e) where it belongs in p.ms, which is in text order: after
+// the mentions that start at or before s (what a stable sort after p.add would give, without
+// sorting the whole list for each name).
+func (p *pass) insert(s, e int32, typ string) {
+	n := len(p.ms)
+	p.add(s, e, typ)
+	if len(p.ms) == n {
+		return // not added (it crossed a line break)
+	}
+	m := p.ms[n]
+	at := sort.Search(n, func(j int) bool { return p.ms[j].s > s })
+	copy(p.ms[at+1:], p.ms[at:n])
+	p.ms[at] = m
 }
