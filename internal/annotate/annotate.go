@@ -246,7 +246,11 @@ func (an *Annotator) run(text string) *result {
 	for i, it := range names {
 		at[it.s] = int32(i + 1)
 	}
-	p := &pass{an: an, d: an.dict, text: text, toks: toks, names: names, at: at}
+	verbAt := make([]bool, len(toks))
+	for _, v := range verbs {
+		verbAt[v.s] = true
+	}
+	p := &pass{an: an, d: an.dict, text: text, toks: toks, names: names, at: at, verbAt: verbAt}
 	sents := p.sentences()
 	p.mentions(sents)
 	p.acronyms()

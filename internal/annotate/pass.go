@@ -36,6 +36,8 @@ type pass struct {
 	// alone indexes the capitalised words that stand by themselves by their text (built
 	// on first use): a name whose surname stands alone elsewhere is a person's
 	alone map[string][]int32
+	// verbAt marks the tokens where a verb of the dictionaries starts
+	verbAt []bool
 }
 
 // span is a range of tokens [s, e).
@@ -157,8 +159,10 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		return e
 	}
 	if name, e, ok := p.person(i); ok {
-		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) {
-			// "the American basketball player Brittney Griner": a description, not a title.
+		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) && p.has(p.itemAt(i), kAdj) == nil {
+			// "the arms dealer Viktor Bout": a description, not a title; with a nationality
+			// it is kept, as the annotation guidelines keep it ("the American basketball
+			// player Brittney Griner").
 			p.add(name, e, "Person")
 		} else {
 			p.add(i, e, "Person")
@@ -558,13 +562,14 @@ func (p *pass) person(i int32) (int32, int32, bool) {
 		j = it.e
 		// Capitalised words of an office no dictionary lists may come between the
 		// nationality and a title: "Indian External Affairs Minister".
-		for k := j; k < j+3 && k < int32(len(p.toks)) && p.itemAt(k) == nil && p.toks[k].is(fCap) && !p.toks[k].is(fUpper); k++ {
+		// So may up to two lower-case words of a description: "Ukrainian film director".
+		for k := j; k < j+3 && k < int32(len(p.toks)) && p.itemAt(k) == nil && p.descriptive(i, j, k); k++ {
 			if p.has(p.itemAt(k+1), kTitle) != nil {
 				j = k + 1
 				break
 			}
 		}
-		if p.has(p.itemAt(j), kTitle) == nil {
+		if p.has(p.itemAt(j), kTitle) == nil && (p.has(it, kEntity) == nil || !p.endsInTitle(it)) {
 			return 0, 0, false
 		}
 	}
@@ -593,6 +598,41 @@ func (p *pass) person(i int32) (int32, int32, bool) {
 	}
 	p.addSurnames(j, k)
 	return j, k, true
+}
+
+// descriptive reports whether token k, no dictionary's name, may stand between a
+// nationality at i and a title that starts at most at j+2: a capitalised word of an
+// office, or, after "the" and a nationality, one of two lower-case words of a
+// description that is no verb ("the Ukrainian film director").
+func (p *pass) descriptive(i, j, k int32) bool {
+	t := &p.toks[k]
+	if !t.is(fWord) || t.is(fUpper) {
+		return false
+	}
+	if t.is(fCap) {
+		return true
+	}
+	return k < j+2 && i > 0 && p.toks[i-1].word == p.an.wThe && p.has(p.itemAt(i), kAdj) != nil && k > 0 && p.toks[k-1].is(fWord) && !p.verbAt[k]
+}
+
+// endsInTitle reports whether a name item ends in a title: dictionaries list offices as
+// actors ("US Vice-President"), and before a name such an office is the person's title.
+func (p *pass) endsInTitle(it *item) bool {
+	for k := it.s + 1; k < it.e; k++ {
+		node, ok := int32(0), true
+		for w := k; w < it.e && ok; w++ {
+			node, ok = p.d.edges[uint64(node)<<32|uint64(uint32(p.toks[w].word))]
+		}
+		if !ok {
+			continue
+		}
+		for _, ei := range p.d.nodes[node] {
+			if p.d.entries[ei].kind == kTitle {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameRun scans the capitalised words of an unknown name from token j: particles inside
