@@ -1082,10 +1082,10 @@ func (p *pass) acronyms() {
 		for s < k && (!p.toks[s].is(fCap) || nameWords[foldString(p.text[p.toks[s].bs:p.toks[s].be])]) {
 			s++ // no leading "the" or "of"
 		}
-		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) {
+		typ := p.nameType(s, k)
+		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) && !p.usedAcronym(k+1, typ) {
 			continue
 		}
-		typ := p.nameType(s, k)
 		if typ == "" {
 			typ = "Organisation"
 		}
@@ -1100,7 +1100,8 @@ func (p *pass) acronyms() {
 		acr := p.text[a.bs:a.be]
 		cluster := []int32{s, k + 1}
 		if p.firstUse(acr) {
-			cluster = append([]int32{s}, p.addUses(acr, k, typ)...)
+			// The acronym in brackets may be a mention already ("ELN rebels … (ELN)").
+			cluster = append(cluster, p.addUses(acr, k, typ)...)
 		}
 		p.nameClusters = append(p.nameClusters, cluster)
 	}
@@ -1129,6 +1130,15 @@ func (p *pass) knownAcronym(k int32) {
 		}
 	}
 	p.nameClusters = append(p.nameClusters, cluster)
+}
+
+// usedAcronym reports whether the acronym at token i is already a mention of type typ
+// (not ""): then a name of that type right before it in brackets is its long form even
+// when the letters are those of a name in another language ("the National Liberation Army
+// (ELN)" after "ELN rebels").
+func (p *pass) usedAcronym(i int32, typ string) bool {
+	m, ok := p.mentionAt(i)
+	return ok && typ != "" && m.s == i && m.e == i+1 && m.typ == typ
 }
 
 // newAcronymOfKnown handles a known name followed by an acronym no dictionary knows, in
