@@ -446,6 +446,9 @@ func (p *pass) bareGroups() {
 			if p.toks[e-1].be != int32(off) || e < n && p.toks[e].bs == int32(off) && p.toks[e].is(fWord) {
 				continue
 			}
+			if off+1 < len(p.text) && p.text[off] == '-' && p.text[off+1] != ' ' {
+				continue // "the Kurdish-led forces": a modifier, no use of the name
+			}
 			if m, ok := p.mentionAt(int32(s)); ok {
 				if m.s == int32(s) && m.typ == "ArmedGroup" {
 					cluster = append(cluster, m.s) // the use that named it

@@ -876,12 +876,18 @@ func (p *pass) joined(a, b mention) bool {
 		case t.word == p.an.wThe || t.word == p.an.wBoth || t.word == p.an.wAs || t.word == p.an.wWell || p.an.poss[t.word]:
 		case p.an.rw.listPreps[t.word] && k > a.e && (p.toks[k-1].word == p.an.wAnd || p.toks[k-1].word == p.an.wOr || p.an.rw.listPreps[p.toks[k-1].word]):
 			// "at Ain al-Asad and at Erbil": the preposition repeated after "and"
+		case k+1 == b.s && sep && listAdjectives[foldString(p.text[t.bs:t.be])]:
+			// "Turkish troops and allied Syrian rebels"
 		default:
 			return false
 		}
 	}
 	return sep
 }
+
+// listAdjectives may open the last member of a list: "Turkish troops and allied Syrian
+// rebels", "Russia and other CSTO members".
+var listAdjectives = map[string]bool{"allied": true, "other": true, "fellow": true, "partner": true}
 
 // cues returns the attributes of the relation of verb v: those its dictionary entry sets,
 // and the cues from the start of the previous verb (from) to v. The previous verb's own
