@@ -1,6 +1,9 @@
 package annotate
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Trigger choice (gapped phrases, event nouns that are no verbs) and the argument sides
 // beyond "nearest on the left or right": the agent after "by" in a noun phrase (B), the
@@ -20,6 +23,7 @@ type relWords struct {
 	forW, where, on               int32
 	headPreps                     map[int32]bool // between, of, with: a list that hangs on an event noun
 	nounDets                      map[int32]bool // the, a, its, 's: a bare trigger after one is a noun
+	nounMods                      map[int32]bool // drone, artillery: of nounDets, those that are no determiners
 	finalPreps                    map[int32]bool // of, from, in: a trigger ending in one is no passive
 	listPreps                     map[int32]bool // at, on, to: repeated after "and" inside a list
 	auxes                         map[int32]bool // has, had, will: between a clause and its verb
@@ -41,6 +45,7 @@ func newRelWords(id func(string) int32) relWords {
 		with: id("with"), who: id("who"), whose: id("whose"), which: id("which"), that: id("that"),
 		nounDets: set("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "'s", "any", "no",
 			"drone", "air", "missile", "rocket", "artillery", "deadly", "latest", "first", "fresh", "new"),
+		nounMods:   set("drone", "air", "missile", "rocket", "artillery", "deadly", "latest", "first", "fresh", "new"),
 		finalPreps: set("of", "from", "in", "into", "to", "with", "on", "at", "for", "about", "between", "out"),
 		listPreps:  set("at", "on", "in", "to", "into", "against", "with", "by", "from", "onward"),
 		auxes:      set("has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does", "not", "never"),
@@ -121,6 +126,9 @@ func (p *pass) nounAt(i int32) bool {
 		return false
 	}
 	w := p.toks[i-1].word
+	if w >= 0 && p.an.rw.nounMods[w] && strings.HasSuffix(p.text[p.toks[i].bs:p.toks[i].be], "ed") {
+		return false // "jets and artillery pounded": a past tense is no noun after a modifier
+	}
 	return w >= 0 && p.an.rw.nounDets[w]
 }
 

@@ -508,6 +508,9 @@ func (p *pass) unknownPlace(i int32) (int32, bool) {
 	if j > 0 && p.toks[j].word == p.an.wOf && settlementNouns[foldString(p.text[p.toks[j-1].bs:p.toks[j-1].be])] {
 		return k, true // "the railway town of Debaltseve"
 	}
+	if j > 0 && p.toks[j].word == p.an.wAnd && p.settledBefore(j) {
+		return k, true // "the border towns of Ras al-Ain and Tal Abyad"
+	}
 	if j < 0 || !p.wordIs(j, kPrep) || notPlacePreps[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
 		return 0, false
 	}
@@ -516,7 +519,19 @@ func (p *pass) unknownPlace(i int32) (int32, bool) {
 
 // settlementNouns before "of" introduce a place's name: the town of, the province of.
 var settlementNouns = map[string]bool{"town": true, "city": true, "village": true, "port": true,
-	"province": true, "region": true, "district": true, "island": true, "enclave": true}
+	"province": true, "region": true, "district": true, "island": true, "enclave": true,
+	"towns": true, "cities": true, "villages": true, "ports": true, "provinces": true,
+	"regions": true, "districts": true, "islands": true}
+
+// settledBefore reports whether a place that a settlement noun and "of" introduce ends
+// right before token j ("the towns of Ras al-Ain and …").
+func (p *pass) settledBefore(j int32) bool {
+	m, ok := p.mentionAt(j - 1)
+	if !ok || m.typ != "Location" || m.e != j || m.s < 2 || p.toks[m.s-1].word != p.an.wOf {
+		return false
+	}
+	return settlementNouns[foldString(p.text[p.toks[m.s-2].bs:p.toks[m.s-2].be])]
+}
 
 // nounContext reports whether the word at i, which may be a noun or a verb (attacks,
 // strikes), follows a determiner, preposition, adjective or number, making it a noun.
