@@ -49,7 +49,7 @@ func newRelWords(id func(string) int32) relWords {
 		finalPreps: set("of", "from", "in", "into", "to", "with", "on", "at", "for", "about", "between", "out"),
 		listPreps:  set("at", "on", "in", "to", "into", "against", "with", "by", "from", "onward"),
 		auxes:      set("has", "have", "had", "will", "would", "could", "can", "may", "might", "did", "does", "not", "never"),
-		objPreps:   set("against", "for", "from", "over", "during", "about", "towards", "after", "before", "without"),
+		objPreps:   set("against", "for", "from", "over", "during", "about", "towards", "after", "before", "without", "on"),
 		placePreps: set("in", "at", "near", "outside", "inside", "around"),
 	}
 }
