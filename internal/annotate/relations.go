@@ -217,6 +217,10 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && t.prevEnd == v.s-1 && p.isWord(v.s-1, "to"):
 		// "refused to meet", "agreed to establish": the infinitive after a trigger.
 		g1 = fit(prevG1, p.ms, sch[0])
+	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && p.isWord(v.s-1, "to") && !p.fitsBetween(sc, t.prevEnd, v.s-1, sch[0]):
+		// "flew to Banjul on Friday to mediate between": an infinitive of purpose has
+		// the subject of the trigger before it when no possible subject comes between.
+		g1 = fit(prevG1, p.ms, sch[0])
 	case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, t.cueFrom):
 		// "praised China and thanked Oman", "…, accusing Doha of": the subject of
 		// the previous verb.
@@ -493,6 +497,17 @@ func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet,
 		}
 	}
 	return g
+}
+
+// fitsBetween reports whether a mention of an allowed type lies in tokens [from, to) of
+// the sentence.
+func (p *pass) fitsBetween(sc *sentence, from, to int32, allowed typeSet) bool {
+	for _, m := range sc.ms {
+		if m.s >= from && m.e <= to && allowed[m.typ] {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesSubject reports whether trigger v continues the clause of the previous trigger
