@@ -266,6 +266,9 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 		// "Egypt recognised it", "welcomed them", "who thanked him": what the pronoun
 		// stands for.
 		if personal, ok := p.an.objPronouns[p.toks[v.e].word]; ok && p.toks[v.e].word >= 0 && p.objectPronoun(v.e, personal) {
+			if l := p.themList(sc, v, sch[1], g1); len(l) > 1 {
+				return l, false
+			}
 			if a := p.pronounAntecedent(v.s, personal, sch[1], g1); a >= 0 {
 				return []int{a}, false
 			}
@@ -332,6 +335,29 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 		}
 	}
 	return g2, false
+}
+
+// themList returns the list that "them" after trigger v stands for when the nearest
+// earlier mention of an allowed type ends a list of two or more, people too ("spoke with
+// Japarov and Rahmon and urged them"); nil otherwise.
+func (p *pass) themList(sc *sentence, v *item, allowed typeSet, g1 []int) []int {
+	if !strings.EqualFold(p.text[p.toks[v.e].bs:p.toks[v.e].be], "them") {
+		return nil
+	}
+	for k := len(sc.ms) - 1; k >= 0; k-- {
+		m := sc.ms[k]
+		if m.e > v.s || !allowed[m.typ] || eventTypes[m.typ] || m.typ == "Date" || slices.Contains(g1, sc.base+k) {
+			continue
+		}
+		l := p.listLeft(sc.ms, sc.base, k, allowed)
+		for _, x := range l {
+			if slices.Contains(g1, x) {
+				return nil
+			}
+		}
+		return l
+	}
+	return nil
 }
 
 // objectPronoun reports whether the pronoun at token i stands alone as an object: "her"
