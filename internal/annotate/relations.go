@@ -217,6 +217,10 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && t.prevEnd == v.s-1 && p.isWord(v.s-1, "to"):
 		// "refused to meet", "agreed to establish": the infinitive after a trigger.
 		g1 = fit(prevG1, p.ms, sch[0])
+	case e.arg1 == "L" && v.s > 0 && p.isWord(v.s-1, "and") && p.subordinateBefore(sc, v.s-1) >= 0:
+		// "Blinken questioned why the government had needed help and urged": the subject
+		// of a verb after "and" is before the subordinate clause the verb follows.
+		g1 = p.leftOf(sc, v, p.subordinateBefore(sc, v.s-1), t.next, sch[0])
 	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && p.isWord(v.s-1, "to") && !p.fitsBetween(sc, t.prevEnd, v.s-1, sch[0]):
 		// "flew to Banjul on Friday to mediate between": an infinitive of purpose has
 		// the subject of the trigger before it when no possible subject comes between.
@@ -523,6 +527,24 @@ func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet,
 		}
 	}
 	return g
+}
+
+// subordinators open a clause inside which no subject of a later coordinated verb lies.
+var subordinators = map[string]bool{"why": true, "whether": true, "how": true}
+
+// subordinateBefore returns the token of a subordinator (why, whether, how) between the
+// sentence start and token i with no comma or trigger word after it, or -1.
+func (p *pass) subordinateBefore(sc *sentence, i int32) int32 {
+	for k := i - 1; k > sc.s; k-- {
+		t := &p.toks[k]
+		if t.punct == ',' || t.punct == ';' || p.verbAt[k] {
+			return -1
+		}
+		if t.is(fWord) && subordinators[foldString(p.text[t.bs:t.be])] {
+			return k
+		}
+	}
+	return -1
 }
 
 // fitsBetween reports whether a mention of an allowed type lies in tokens [from, to) of
