@@ -297,8 +297,15 @@ func (p *pass) placeOfState(s, e int32) bool {
 	if s == 0 || !p.toks[s-1].is(fWord) {
 		return false
 	}
+	if s > 1 && p.toks[s-1].word == p.an.wThe && p.isWord(s-2, "to") {
+		s-- // "on to the United States"
+	}
 	switch foldString(p.text[p.toks[s-1].bs:p.toks[s-1].be]) {
 	case "in", "into", "across", "inside", "throughout":
+	case "to":
+		if !p.movedTo(s - 1) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -309,6 +316,16 @@ func (p *pass) placeOfState(s, e int32) bool {
 		}
 	}
 	return true
+}
+
+// motionVerbs before "to" make the state after it a destination: "flew to Doha and on to
+// the United States", "was extradited to the United States".
+var motionVerbs = map[string]bool{"flew": true, "travelled": true, "traveled": true, "went": true,
+	"returned": true, "extradited": true, "deported": true, "fled": true, "moved": true, "on": true}
+
+// movedTo reports whether "to" at token k follows a verb of motion ("flew to", "on to").
+func (p *pass) movedTo(k int32) bool {
+	return k > 0 && p.toks[k-1].is(fWord) && motionVerbs[foldString(p.text[p.toks[k-1].bs:p.toks[k-1].be])]
 }
 
 // bareSurnames adds the bare surnames of people named in full elsewhere in the article.
