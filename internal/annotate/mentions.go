@@ -243,12 +243,22 @@ func (p *pass) prefixedPlace(i int32) (int32, bool) {
 // Rutshuru Valley".
 func (p *pass) withPlaceNoun(e int32) int32 {
 	if e < int32(len(p.toks)) && p.toks[e].is(fWord) && !p.toks[e].is(fNewline) && !p.isActor(p.itemAt(e)) {
-		if placeNouns[foldString(p.text[p.toks[e].bs:p.toks[e].be])] {
+		w := foldString(p.text[p.toks[e].bs:p.toks[e].be])
+		if placeNouns[w] || siteNouns[w] {
 			return e + 1
+		}
+		// "Ain al-Asad air base": a site noun of two words.
+		if e+1 < int32(len(p.toks)) && p.toks[e+1].is(fWord) && siteNouns[w+" "+foldString(p.text[p.toks[e+1].bs:p.toks[e+1].be])] {
+			return e + 2
 		}
 	}
 	return e
 }
+
+// siteNouns after a place's name are part of the place's mention: "Boryspil airport",
+// "Ain al-Asad air base".
+var siteNouns = map[string]bool{"airport": true, "base": true, "airbase": true, "air base": true,
+	"naval base": true, "military base": true, "army base": true}
 
 // particleTail extends a known person's name that a particle and more capitalised words
 // follow ("Emir Tamim bin Hamad Al Thani" when the dictionary knows Tamim): it returns
