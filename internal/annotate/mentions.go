@@ -190,6 +190,43 @@ func (p *pass) knownAs(i int32) (int32, bool) {
 	return k, true
 }
 
+// selfNamed matches the name after "calls itself" (calling, called, styles itself) when
+// an actor other than a person comes just before: the name the actor goes by, of its type
+// and tied to it ("The junta, which calls itself the National Council for Peace and
+// Order"). It returns where the name ends and its type.
+func (p *pass) selfNamed(i int32) (int32, string, bool) {
+	j := i - 1
+	if j >= 0 && p.toks[j].word == p.an.wThe {
+		j--
+	}
+	if j < 1 || len(p.ms) == 0 || !p.toks[i].is(fCap) || !p.isWord(j, "itself") {
+		return 0, "", false
+	}
+	switch foldString(p.text[p.toks[j-1].bs:p.toks[j-1].be]) {
+	case "calls", "calling", "called", "styles", "styling":
+	default:
+		return 0, "", false
+	}
+	prev := p.ms[len(p.ms)-1]
+	if !actorTypes[prev.typ] || prev.typ == "Person" || j-1-prev.e > 3 {
+		return 0, "", false
+	}
+	last := int32(-1)
+	for k := i; k < int32(len(p.toks)) && k < i+10; k++ {
+		t := &p.toks[k]
+		if !t.is(fWord) || k > i && t.is(fNewline) {
+			break
+		}
+		if t.is(fCap) {
+			last = k
+		} else if !nameConnectors[foldString(p.text[t.bs:t.be])] {
+			break
+		}
+	}
+	p.nameClusters = append(p.nameClusters, []int32{prev.s, i})
+	return last + 1, prev.typ, true
+}
+
 // namedOpposition matches the name after "the opposition" ("the opposition People's
 // Democratic Reform Committee"): capitalised words, possessives and connectors, up to the
 // last capitalised word. It returns the name's span.

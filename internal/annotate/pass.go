@@ -243,6 +243,15 @@ func (p *pass) antecedent(typ string, i int32) (int32, bool) {
 			return m.s, true
 		}
 	}
+	// Further back, the same group noun after "the" is the same group ("The junta, which
+	// calls itself …" … "The junta imposed a curfew").
+	w := foldString(p.text[p.toks[i].bs:p.toks[i].be])
+	for k := len(p.ms) - 1; k >= 0; k-- {
+		m := p.ms[k]
+		if m.typ == typ && m.e == m.s+1 && m.s > 0 && p.toks[m.s-1].word == p.an.wThe && foldString(p.text[p.toks[m.s].bs:p.toks[m.s].be]) == w {
+			return m.s, true
+		}
+	}
 	return 0, false
 }
 
@@ -1407,6 +1416,9 @@ func (p *pass) sentenceOf(i int32, sents []span) int {
 // nameByShape matches a name by its shape whatever the dictionaries know of its words: the
 // name of a body by its head word, a paramilitary force, a place after Lake or Mount.
 func (p *pass) nameByShape(i int32) (int32, string, bool) {
+	if e, typ, ok := p.selfNamed(i); ok {
+		return e, typ, true
+	}
 	if e, typ, ok := p.bodyName(i); ok {
 		return e, typ, true
 	}
