@@ -127,6 +127,9 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) (g1, g2 []int
 		return g1, objs
 	}
 	g2, pairs := p.object(sc, t, sch, g1)
+	if len(g2) == 0 && e.arg2 == "L" && p.isWord(sc.s, "among") {
+		g2 = p.inverted(sc, v, t.next, sch[1])
+	}
 	if e.arg2[0] == 'L' && p.endsWithBy(v) {
 		g2 = p.notInNoun(t, g2)
 	}
@@ -545,6 +548,27 @@ func (p *pass) subordinateBefore(sc *sentence, i int32) int32 {
 		}
 	}
 	return -1
+}
+
+// inverted returns the object of trigger v in a sentence that opens with "Among": the
+// list right after the "was" or "were" that follows v ("Among those freed by Moscow was
+// the film director Oleg Sentsov").
+func (p *pass) inverted(sc *sentence, v *item, next int32, allowed typeSet) []int {
+	for k := v.e; k < next && k < sc.e; k++ {
+		if !p.isWord(k, "was") && !p.isWord(k, "were") {
+			continue
+		}
+		for x, m := range sc.ms {
+			if m.s == k+1 || m.s == k+2 && p.toks[k+1].word == p.an.wThe {
+				if !allowed[m.typ] {
+					return nil
+				}
+				return p.members(p.listRight(sc.ms, sc.base, x, allowed))
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // fitsBetween reports whether a mention of an allowed type lies in tokens [from, to) of
