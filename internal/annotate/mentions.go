@@ -60,6 +60,10 @@ func (p *pass) bodyName(i int32) (int32, string, bool) {
 			end, typ = k+1, p.forcesType(i, k)
 		case w == "council" || w == "committee" || w == "command":
 			end, typ = k+1, p.councilType(i, k)
+		case (w == "front" || w == "army") && liberationWords[foldString(p.text[p.toks[k-1].bs:p.toks[k-1].be])] && !p.afterPossessive(i):
+			// "the Baluchistan Liberation Front", "the Baloch Liberation Army" (not the tail
+			// of "the Tigray People's Liberation Front", which the acronym rule takes whole)
+			end, typ = k+1, "ArmedGroup"
 		}
 	}
 	if end < 0 {
@@ -69,6 +73,19 @@ func (p *pass) bodyName(i int32) (int32, string, bool) {
 		return 0, "", false // the dictionary knows the whole name
 	}
 	return end, typ, true
+}
+
+// liberationWords before "Army" make the name an armed group's, not a state's army.
+var liberationWords = map[string]bool{"liberation": true, "revolutionary": true, "resistance": true,
+	"salvation": true, "insurgent": true}
+
+// afterPossessive reports whether token i follows "'s".
+func (p *pass) afterPossessive(i int32) bool {
+	if i == 0 {
+		return false
+	}
+	w := p.text[p.toks[i-1].bs:p.toks[i-1].be]
+	return w == "'s" || w == "’s"
 }
 
 // function reports whether token i is a determiner, preposition or stop word ("The").

@@ -1196,7 +1196,11 @@ func (p *pass) newAcronymOfKnown(k int32) bool {
 	a := &p.toks[k+1]
 	acr := p.text[a.bs:a.be]
 	if !abbreviates(foldString(p.text[p.toks[name.s].bs:p.toks[name.e-1].be]), strings.ToLower(acr)) {
-		return false
+		if name.e-name.s < 2 || !p.usedAcronym(k+1, name.typ) {
+			return false
+		}
+		p.nameClusters = append(p.nameClusters, []int32{name.s, k + 1}) // "(ELN)"
+		return true
 	}
 	cluster := []int32{name.s}
 	if p.firstUse(acr) {
