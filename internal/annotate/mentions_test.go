@@ -117,6 +117,17 @@ func TestEntityRules(t *testing.T) {
 			not:  []string{"Government:government", "ArmedForce:army"},
 		},
 		{
+			name:     "an office listed as an actor is a title before a name; a description after the and a nationality",
+			text:     "Ankara hosted US Vice President Kamala Harris. Iran freed the French film director Jean Dupont.",
+			mentions: []string{"Person:US Vice President Kamala Harris", "Person:French film director Jean Dupont"},
+			not:      []string{"Government:US Vice President"},
+		},
+		{
+			name:     "a name that calls itself, an acronym in another language, a liberation front, a site noun",
+			text:     "The junta, which calls itself the Supreme Council for Unity, met FARC rebels. Colombia's Revolutionary Armed Forces of Colombia (FARC) and the Moro Islamic Liberation Front fired at Bagram air base.",
+			mentions: []string{"Government:Supreme Council for Unity", "ArmedGroup:Moro Islamic Liberation Front", "Location:Bagram air base"},
+		},
+		{
 			name:     "councils, committees and forces typed by their words",
 			text:     "The Transitional Military Council met the Arab League Council. The National Security Committee detained him. The Indian Air Force struck.",
 			mentions: []string{"Government:Transitional Military Council", "Government:National Security Committee", "ArmedForce:Indian Air Force"},
@@ -136,5 +147,20 @@ func TestEntityRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestModifierBeforeHyphen checks that an armed group's name before a hyphen ("the
+// Kurdish-led militia") is no use of it.
+func TestModifierBeforeHyphen(t *testing.T) {
+	ms := mentionList(annotateText(t, "Kurdish fighters left. The Kurdish-led militia withdrew."))
+	n := 0
+	for _, m := range ms {
+		if m == "ArmedGroup:Kurdish" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d mentions ArmedGroup:Kurdish, want 1 (not the one before -led); got %v", n, ms)
 	}
 }

@@ -181,6 +181,38 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Detained(Rwandan authorities, President Paul Kagame)"},
 		},
 		{
+			name: "an infinitive of purpose takes the subject of the trigger before it",
+			text: "Senegalese President Macky Sall flew to Bamako on Monday to mediate between Mali and ECOWAS.",
+			want: []string{"Mediated(Senegalese President Macky Sall, Mali)", "Mediated(Senegalese President Macky Sall, ECOWAS)"},
+		},
+		{
+			name: "them stands for the list before it, people too",
+			text: "Biden spoke with Erdogan and Putin and urged them to talk.",
+			want: []string{"Urged(Biden, Erdogan)", "Urged(Biden, Putin)"},
+		},
+		{
+			name: "no subject from inside a clause opened by why",
+			text: "Lavrov asked why the government had closed the border and urged the authorities to reopen it.",
+			want: []string{"Urged(Lavrov, authorities)"},
+			not:  []string{"Urged(government, authorities)"},
+		},
+		{
+			name: "a pair that met on the sidelines of a summit",
+			text: "Modi and Xi met on the sidelines of a summit of the Shanghai Cooperation Organisation.",
+			want: []string{"MetWith(Modi, Xi)"},
+			not:  []string{"MetWith(Modi, Shanghai Cooperation Organisation)"},
+		},
+		{
+			name: "a past tense after a modifier word, and the last member of a list opened by allied",
+			text: "Russian jets and artillery shelled the villages of Kafr Nabl and Maarat Numan. Syrian troops and allied militias attacked Idlib.",
+			want: []string{"Attacks(Russian jets, Kafr Nabl)", "Attacks(Russian jets, Maarat Numan)", "Attacks(Syrian troops, Idlib)"},
+		},
+		{
+			name: "the object after was in a sentence that opens with Among",
+			text: "Among those freed by Iran was the French journalist Jean Dupont.",
+			want: []string{"Released(Iran, French journalist Jean Dupont)"},
+		},
+		{
 			name: "a gapped trigger whose tail does not follow states nothing",
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
