@@ -223,7 +223,11 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	if c := p.has(it, kCapital); c != nil {
 		typ := c.typ
-		if i > 0 && p.wordIs(i-1, kPrep) {
+		j := i - 1
+		if j > 0 && p.toks[j].word == p.an.wThe {
+			j-- // "at the White House"
+		}
+		if j >= 0 && p.wordIs(j, kPrep) {
 			typ = "Location"
 		}
 		p.add(i, it.e, typ)
