@@ -160,9 +160,7 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	if name, e, ok := p.person(i); ok {
 		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) && p.has(p.itemAt(i), kAdj) == nil {
-			// "the arms dealer Viktor Bout": a description, not a title; with a nationality
-			// it is kept, as the annotation guidelines keep it ("the American basketball
-			// player Brittney Griner").
+			// "the arms dealer Viktor Bout": a description (kept after a nationality).
 			p.add(name, e, "Person")
 		} else {
 			p.add(i, e, "Person")
