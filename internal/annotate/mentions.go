@@ -351,18 +351,28 @@ var forceHeads = map[string]bool{"army": true, "military": true, "navy": true, "
 // "the army had retaken", "the government said". It is not one before a noun ("the army
 // base", "the government's decision").
 func (p *pass) definiteForce(i int32, it *item, h *entry) bool {
-	if h.typ != "ArmedForce" && h.typ != "Government" || i == 0 || p.toks[i-1].word != p.an.wThe || it.e >= int32(len(p.toks)) {
+	if h.typ != "ArmedForce" && h.typ != "Government" && h.typ != "ArmedGroup" || i == 0 || p.toks[i-1].word != p.an.wThe || it.e >= int32(len(p.toks)) {
 		return false
 	}
-	if !forceHeads[foldString(p.text[p.toks[i].bs:p.toks[p.itemAt(i).e-1].be])] {
+	head := foldString(p.text[p.toks[i].bs:p.toks[p.itemAt(i).e-1].be])
+	if !forceHeads[head] && !groupHeads[head] {
 		return false
+	}
+	if _, ok := p.antecedent(h.typ, i); ok && groupHeads[head] {
+		return false // tied to the group named before instead
 	}
 	next := &p.toks[it.e]
 	if !next.is(fWord) {
 		return true // "the army." "the army,"
 	}
-	return subjectVerbs[foldString(p.text[next.bs:next.be])]
+	w := foldString(p.text[next.bs:next.be])
+	// "accused the rebels of attacking": an armed group before "of" too
+	return subjectVerbs[w] || groupHeads[head] && w == "of"
 }
+
+// groupHeads are the armed groups' nouns that "the" makes a mention of their own when no
+// group of the type was named shortly before ("accused the rebels of attacking").
+var groupHeads = map[string]bool{"rebels": true, "militants": true}
 
 // subjectVerbs follow a group noun that is a subject: "the army said", "the military had".
 var subjectVerbs = map[string]bool{}
