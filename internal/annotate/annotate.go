@@ -37,7 +37,7 @@ type Annotator struct {
 	targetPreps            map[int32]bool // on, against: the target of an attack by someone
 	clauseWords            map[int32]bool // and, but, while after a comma: another clause
 	relatives              map[int32]bool // which, whom, that: a relative clause
-
+	rw                     relWords       // more little words the relation patterns read
 }
 
 // New returns an annotator that knows the actors of g (nil: graph.BuiltinGazetteer()) and
@@ -67,6 +67,9 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 			return nil, err
 		}
 	}
+	if err := an.loadPlaces(); err != nil {
+		return nil, err
+	}
 	id := func(w string) int32 {
 		if i, ok := d.vocab[w]; ok {
 			return i
@@ -88,6 +91,7 @@ func New(g *graph.Gazetteer) (*Annotator, error) {
 	an.targetPreps = map[int32]bool{id("on"): true, id("against"): true, id("targeting"): true}
 	an.relatives = map[int32]bool{id("which"): true, id("whom"): true, id("that"): true}
 	an.clauseWords = map[int32]bool{id("and"): true, id("but"): true, id("while"): true, id("whereas"): true}
+	an.rw = newRelWords(id)
 	return an, nil
 }
 
@@ -242,7 +246,11 @@ func (an *Annotator) run(text string) *result {
 	for i, it := range names {
 		at[it.s] = int32(i + 1)
 	}
-	p := &pass{an: an, d: an.dict, text: text, toks: toks, names: names, at: at}
+	verbAt := make([]bool, len(toks))
+	for _, v := range verbs {
+		verbAt[v.s] = true
+	}
+	p := &pass{an: an, d: an.dict, text: text, toks: toks, names: names, at: at, verbAt: verbAt}
 	sents := p.sentences()
 	p.mentions(sents)
 	p.acronyms()

@@ -56,7 +56,11 @@ type entry struct {
 	adjacent bool
 	// denies: a phrase that denies the events after it in its sentence ("denied any role
 	// in"): no relation is read from them.
-	denies  bool
+	denies bool
+	// tail: the words of a gapped trigger after its gap ("fired … at": "at"), folded and
+	// joined by spaces; the trigger holds only when they follow within maxGap words.
+	tail    string
+	tailIDs []int32
 	caseReq []uint8
 	source  string // file:line, for messages
 }
@@ -119,7 +123,7 @@ func (d *Dictionary) add(phrase string, e entry) error {
 	}
 	// The same meaning twice (a name listed as alias and as name) is kept once.
 	for _, i := range d.nodes[node] {
-		if old := d.entries[i]; old.kind == e.kind && old.typ == e.typ && old.rel == e.rel && old.arg1 == e.arg1 && old.arg2 == e.arg2 {
+		if old := d.entries[i]; old.kind == e.kind && old.typ == e.typ && old.rel == e.rel && old.arg1 == e.arg1 && old.arg2 == e.arg2 && old.tail == e.tail {
 			return nil
 		}
 	}
@@ -132,6 +136,16 @@ func (d *Dictionary) add(phrase string, e entry) error {
 		d.nodes[node] = append([]int32{int32(len(d.entries) - 1)}, d.nodes[node]...)
 	}
 	return nil
+}
+
+// wordID returns the vocabulary id of the folded word w, adding it when it is new.
+func (d *Dictionary) wordID(w string) int32 {
+	id, ok := d.vocab[w]
+	if !ok {
+		id = int32(len(d.vocab))
+		d.vocab[w] = id
+	}
+	return id
 }
 
 // foldString folds a word as the tokenizer does, dropping apostrophes and dots.
@@ -245,7 +259,14 @@ func (d *Dictionary) LoadTSV(r io.Reader, name string) error {
 		if err != nil {
 			return err
 		}
-		if err := d.add(f[1], e); err != nil {
+		phrase, err := e.splitGap(f[1])
+		if err != nil {
+			return err
+		}
+		for _, w := range strings.Fields(e.tail) {
+			e.tailIDs = append(e.tailIDs, d.wordID(w))
+		}
+		if err := d.add(phrase, e); err != nil {
 			return err
 		}
 	}
@@ -289,6 +310,25 @@ func parseTSVEntry(f []string, pos string) (entry, error) {
 	return e, err
 }
 
+// splitGap splits a trigger with a gap ("exchanged … prisoners", also written with
+// "..."): the words before the gap are the phrase matched, those after it its tail.
+func (e *entry) splitGap(phrase string) (string, error) {
+	phrase = strings.ReplaceAll(phrase, "...", "…")
+	head, tail, ok := strings.Cut(phrase, "…")
+	if !ok {
+		return phrase, nil
+	}
+	var words []string
+	for _, w := range strings.Fields(tail) {
+		words = append(words, foldString(w))
+	}
+	if e.kind != kVerb || strings.TrimSpace(head) == "" || len(words) == 0 || strings.Contains(tail, "…") {
+		return "", fmt.Errorf("%s: a gap (…) goes once inside a verb phrase, with words on both sides", e.source)
+	}
+	e.tail = strings.Join(words, " ")
+	return head, nil
+}
+
 // parseTyped reads the type and flags (alone, noun) of an entity, adjective, capital or head.
 func (e *entry) parseTyped(typ string, flags []string, pos string) error {
 	l, err := graph.Label(typ)
@@ -329,8 +369,8 @@ func (e *entry) parseVerb(rel, arg1, arg2 string, flags []string, pos string) er
 		e.rel = rel
 	}
 	for i, side := range []string{arg1, arg2} {
-		if strings.Trim(side, "LRG|") != "" || side == "" || i == 0 && strings.Contains(side, "G") {
-			return fmt.Errorf("%s: argument side %q: use L, R or (for Arg2) G, alternatives joined by |", pos, side)
+		if strings.Trim(side, "LRGWBPEI|") != "" || side == "" || i == 0 && strings.ContainsAny(side, "GWE") || i == 1 && strings.ContainsAny(side, "BP") {
+			return fmt.Errorf("%s: argument side %q: use L, R, B, P or I (Arg1), G, W, E or I (Arg2), alternatives joined by |", pos, side)
 		}
 	}
 	e.arg1, e.arg2 = strings.ReplaceAll(arg1, "|", ""), strings.ReplaceAll(arg2, "|", "")

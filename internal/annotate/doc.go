@@ -28,6 +28,9 @@
 //     examples/annotation.conf), extended to a whole list ("A, B, C and D" gives four
 //     relations). Passives take their agents after "by"; a verb after "and" shares the
 //     subject of the verb before; a denial ("denied any role in") states no event after it.
+//     A verb phrase may have a gap ("exchanged … prisoners"); event nouns take their agent
+//     after "by" or before "'s" ("the release of X by Y", "Kyiv's release of X"); a subject
+//     is looked for before a relative clause closed by a comma ("A, who …, welcomed").
 //     Cues before the verb ("would", "expected to", "not") set Speculation or Negation;
 //     proposal verbs set Proposed. Besides the hand-written verbs, dict/cameo-verbs.tsv
 //     holds verbs derived from the CAMEO verb dictionary (internal/gencameo).

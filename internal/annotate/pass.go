@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/ingest"
@@ -32,6 +33,11 @@ type pass struct {
 	// acrDone the acronyms whose later uses are already found
 	upper   map[string][]int32
 	acrDone map[string]bool
+	// alone indexes the capitalised words that stand by themselves by their text (built
+	// on first use): a name whose surname stands alone elsewhere is a person's
+	alone map[string][]int32
+	// verbAt marks the tokens where a verb of the dictionaries starts
+	verbAt []bool
 }
 
 // span is a range of tokens [s, e).
@@ -148,9 +154,13 @@ func (p *pass) mentions(sents []span) {
 // mentionFrom adds the mention that starts at token i, if any, and returns the token where
 // the search goes on.
 func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
+	if e, ok := p.formerPerson(i); ok {
+		p.add(i, e, "Person")
+		return e
+	}
 	if name, e, ok := p.person(i); ok {
-		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) {
-			// "the American basketball player Brittney Griner": a description, not a title.
+		if i > 0 && p.toks[i-1].word == p.an.wThe && !p.toks[name-1].is(fCap) && p.has(p.itemAt(i), kAdj) == nil {
+			// "the arms dealer Viktor Bout": a description (kept after a nationality).
 			p.add(name, e, "Person")
 		} else {
 			p.add(i, e, "Person")
@@ -161,25 +171,21 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, e, "Date")
 		return e
 	}
+	if e, typ, ok := p.nameByShape(i); ok {
+		p.add(i, e, typ)
+		return e
+	}
 	it := p.itemAt(i)
 	if it == nil {
-		if e, ok := p.namedAfterTitle(i); ok {
-			p.add(i, e, "Person")
-			return e
-		}
-		if e, ok := p.unknownGroup(i); ok {
-			p.add(i, e, "ArmedGroup")
-			return e
-		}
-		if e, ok := p.unknownPlace(i); ok {
-			p.add(i, e, "Location")
-			return e
-		}
-		if e, ok := p.apposition(i); ok {
-			p.add(i, e, "Person")
+		if e, typ, ok := p.unknownName(i); ok {
+			p.add(i, e, typ)
 			return e
 		}
 		return i + 1
+	}
+	if s, e, ok := p.namedOpposition(it); ok {
+		p.add(s, e, "Opposition")
+		return e
 	}
 	// An actor or nationality before a group head: Syrian army, US-led coalition.
 	if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
@@ -187,6 +193,15 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 			p.add(i, next.e, h.typ)
 			return next.e
 		}
+	}
+	if h := p.has(it, kHead); h != nil && p.possessed(i) && !p.modifier(it.e) {
+		// "Russia's air force": the possessor is a mention of its own.
+		p.add(i, it.e, h.typ)
+		return it.e
+	}
+	if h := p.has(it, kHead); h != nil && p.definiteForce(i, it, h) {
+		p.add(i, it.e, h.typ)
+		return it.e
 	}
 	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe {
 		// "the police", "the rebels": the group named shortly before.
@@ -206,7 +221,11 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	if c := p.has(it, kCapital); c != nil {
 		typ := c.typ
-		if i > 0 && p.wordIs(i-1, kPrep) {
+		j := i - 1
+		if j > 0 && p.toks[j].word == p.an.wThe {
+			j-- // "at the White House"
+		}
+		if j >= 0 && p.wordIs(j, kPrep) {
 			typ = "Location"
 		}
 		p.add(i, it.e, typ)
@@ -223,6 +242,15 @@ func (p *pass) antecedent(typ string, i int32) (int32, bool) {
 			break
 		}
 		if m.typ == typ {
+			return m.s, true
+		}
+	}
+	// Further back, the same group noun after "the" is the same group ("The junta, which
+	// calls itself …" … "The junta imposed a curfew").
+	w := foldString(p.text[p.toks[i].bs:p.toks[i].be])
+	for k := len(p.ms) - 1; k >= 0; k-- {
+		m := p.ms[k]
+		if m.typ == typ && m.e == m.s+1 && m.s > 0 && p.toks[m.s-1].word == p.an.wThe && foldString(p.text[p.toks[m.s].bs:p.toks[m.s].be]) == w {
 			return m.s, true
 		}
 	}
@@ -262,7 +290,14 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 		if typ == "State" && p.placeOfState(i, it.e) {
 			typ = "Location"
 		}
-		p.add(i, it.e, typ)
+		e := it.e
+		switch typ {
+		case "Location":
+			e = p.withPlaceNoun(e)
+		case "Person":
+			e = p.particleTail(e)
+		}
+		p.add(i, e, typ)
 	}
 }
 
@@ -273,8 +308,15 @@ func (p *pass) placeOfState(s, e int32) bool {
 	if s == 0 || !p.toks[s-1].is(fWord) {
 		return false
 	}
+	if s > 1 && p.toks[s-1].word == p.an.wThe && p.isWord(s-2, "to") {
+		s-- // "on to the United States"
+	}
 	switch foldString(p.text[p.toks[s-1].bs:p.toks[s-1].be]) {
 	case "in", "into", "across", "inside", "throughout":
+	case "to":
+		if !p.movedTo(s - 1) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -285,6 +327,16 @@ func (p *pass) placeOfState(s, e int32) bool {
 		}
 	}
 	return true
+}
+
+// motionVerbs before "to" make the state after it a destination: "flew to Doha and on to
+// the United States", "was extradited to the United States".
+var motionVerbs = map[string]bool{"flew": true, "travelled": true, "traveled": true, "went": true,
+	"returned": true, "extradited": true, "deported": true, "fled": true, "moved": true, "on": true}
+
+// movedTo reports whether "to" at token k follows a verb of motion ("flew to", "on to").
+func (p *pass) movedTo(k int32) bool {
+	return k > 0 && p.toks[k-1].is(fWord) && motionVerbs[foldString(p.text[p.toks[k-1].bs:p.toks[k-1].be])]
 }
 
 // bareSurnames adds the bare surnames of people named in full elsewhere in the article.
@@ -422,6 +474,9 @@ func (p *pass) bareGroups() {
 			if p.toks[e-1].be != int32(off) || e < n && p.toks[e].bs == int32(off) && p.toks[e].is(fWord) {
 				continue
 			}
+			if off+1 < len(p.text) && p.text[off] == '-' && p.text[off+1] != ' ' {
+				continue // "the Kurdish-led forces": a modifier, no use of the name
+			}
 			if m, ok := p.mentionAt(int32(s)); ok {
 				if m.s == int32(s) && m.typ == "ArmedGroup" {
 					cluster = append(cluster, m.s) // the use that named it
@@ -444,6 +499,8 @@ func (p *pass) bareGroups() {
 
 // placeNouns end the names of places: the Galwan Valley, the Strait of Hormuz.
 var placeNouns = map[string]bool{"valley": true, "province": true, "region": true, "strait": true,
+	"shoal": true, "reef": true, "atoll": true, "lake": true, "canal": true, "square": true, "gulf": true,
+	"archipelago": true, "monument": true,
 	"sea": true, "island": true, "islands": true, "peninsula": true, "river": true, "mountains": true,
 	"desert": true, "corridor": true, "plateau": true, "heights": true, "district": true, "county": true}
 
@@ -479,6 +536,9 @@ func (p *pass) unknownPlace(i int32) (int32, bool) {
 	if j > 0 && p.toks[j].word == p.an.wOf && settlementNouns[foldString(p.text[p.toks[j-1].bs:p.toks[j-1].be])] {
 		return k, true // "the railway town of Debaltseve"
 	}
+	if j > 0 && p.toks[j].word == p.an.wAnd && p.settledBefore(j) {
+		return k, true // "the border towns of Ras al-Ain and Tal Abyad"
+	}
 	if j < 0 || !p.wordIs(j, kPrep) || notPlacePreps[foldString(p.text[p.toks[j].bs:p.toks[j].be])] {
 		return 0, false
 	}
@@ -487,7 +547,19 @@ func (p *pass) unknownPlace(i int32) (int32, bool) {
 
 // settlementNouns before "of" introduce a place's name: the town of, the province of.
 var settlementNouns = map[string]bool{"town": true, "city": true, "village": true, "port": true,
-	"province": true, "region": true, "district": true, "island": true, "enclave": true}
+	"province": true, "region": true, "district": true, "island": true, "enclave": true,
+	"towns": true, "cities": true, "villages": true, "ports": true, "provinces": true,
+	"regions": true, "districts": true, "islands": true}
+
+// settledBefore reports whether a place that a settlement noun and "of" introduce ends
+// right before token j ("the towns of Ras al-Ain and …").
+func (p *pass) settledBefore(j int32) bool {
+	m, ok := p.mentionAt(j - 1)
+	if !ok || m.typ != "Location" || m.e != j || m.s < 2 || p.toks[m.s-1].word != p.an.wOf {
+		return false
+	}
+	return settlementNouns[foldString(p.text[p.toks[m.s-2].bs:p.toks[m.s-2].be])]
+}
 
 // nounContext reports whether the word at i, which may be a noun or a verb (attacks,
 // strikes), follows a determiner, preposition, adjective or number, making it a noun.
@@ -536,13 +608,14 @@ func (p *pass) person(i int32) (int32, int32, bool) {
 		j = it.e
 		// Capitalised words of an office no dictionary lists may come between the
 		// nationality and a title: "Indian External Affairs Minister".
-		for k := j; k < j+3 && k < int32(len(p.toks)) && p.itemAt(k) == nil && p.toks[k].is(fCap) && !p.toks[k].is(fUpper); k++ {
+		// So may up to two lower-case words of a description: "Ukrainian film director".
+		for k := j; k < j+3 && k < int32(len(p.toks)) && p.itemAt(k) == nil && p.descriptive(i, j, k); k++ {
 			if p.has(p.itemAt(k+1), kTitle) != nil {
 				j = k + 1
 				break
 			}
 		}
-		if p.has(p.itemAt(j), kTitle) == nil {
+		if p.has(p.itemAt(j), kTitle) == nil && (p.has(it, kEntity) == nil || !p.endsInTitle(it)) {
 			return 0, 0, false
 		}
 	}
@@ -562,7 +635,7 @@ func (p *pass) person(i int32) (int32, int32, bool) {
 			if t.e-j > 1 {
 				p.addSurnames(j, t.e)
 			}
-			return j, t.e, true
+			return j, p.particleTail(t.e), true
 		}
 	}
 	k, count := p.nameRun(j, true)
@@ -571,6 +644,41 @@ func (p *pass) person(i int32) (int32, int32, bool) {
 	}
 	p.addSurnames(j, k)
 	return j, k, true
+}
+
+// descriptive reports whether token k, no dictionary's name, may stand between a
+// nationality at i and a title that starts at most at j+2: a capitalised word of an
+// office, or, after "the" and a nationality, one of two lower-case words of a
+// description that is no verb ("the Ukrainian film director").
+func (p *pass) descriptive(i, j, k int32) bool {
+	t := &p.toks[k]
+	if !t.is(fWord) || t.is(fUpper) {
+		return false
+	}
+	if t.is(fCap) {
+		return true
+	}
+	return k < j+2 && i > 0 && p.toks[i-1].word == p.an.wThe && p.has(p.itemAt(i), kAdj) != nil && k > 0 && p.toks[k-1].is(fWord) && !p.verbAt[k]
+}
+
+// endsInTitle reports whether a name item ends in a title: dictionaries list offices as
+// actors ("US Vice-President"), and before a name such an office is the person's title.
+func (p *pass) endsInTitle(it *item) bool {
+	for k := it.s + 1; k < it.e; k++ {
+		node, ok := int32(0), true
+		for w := k; w < it.e && ok; w++ {
+			node, ok = p.d.edges[uint64(node)<<32|uint64(uint32(p.toks[w].word))]
+		}
+		if !ok {
+			continue
+		}
+		for _, ei := range p.d.nodes[node] {
+			if p.d.entries[ei].kind == kTitle {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameRun scans the capitalised words of an unknown name from token j: particles inside
@@ -597,6 +705,12 @@ func (p *pass) nameRun(j int32, knownTail bool) (int32, int) {
 				continue
 			}
 			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Person" && count > 0 && count+int(it.e-k) <= 4 {
+				count += int(it.e - k)
+				k = it.e
+				continue
+			}
+			if en := p.has(it, kEntity); knownTail && en != nil && en.typ == "Location" && count > 0 && count+int(it.e-k) <= 4 && !p.isActor(it) {
+				// "Foreign Minister Pham Binh Minh": a town's name inside a titled name.
 				count += int(it.e - k)
 				k = it.e
 				continue
@@ -685,7 +799,8 @@ func (p *pass) describes(d int32) (ok, titled bool) {
 	switch {
 	case t.word == p.an.wA || t.word == p.an.wAn || t.word == p.an.wThe:
 		nx := &p.toks[d+1]
-		return nx.is(fWord) && (!nx.is(fCap) || p.has(p.itemAt(d+1), kTitle) != nil), false
+		titled := p.has(p.itemAt(d+1), kTitle) != nil
+		return nx.is(fWord) && (!nx.is(fCap) || titled), titled
 	case !t.is(fCap) && p.has(p.itemAt(d), kTitle) != nil:
 		return true, true
 	case p.isActor(p.itemAt(d)) && p.itemAt(d).e < n && p.toks[p.itemAt(d).e].word == p.an.wPoss:
@@ -978,8 +1093,15 @@ func (p *pass) acronyms() {
 		s, caps := k, 0
 		for s > 0 {
 			t := &p.toks[s-1]
+			if w := p.text[t.bs:t.be]; (w == "'s" || w == "’s") && s-1 != k-1 {
+				s-- // "the Tigray People's Liberation Front (TPLF)"
+				continue
+			}
 			if !t.is(fWord) || t.is(fNewline) && s-1 != k-1 {
 				break
+			}
+			if t.word == p.an.wAnd && p.toks[s].word == p.an.wThe {
+				break // "Ethiopia and the Tigray People's Liberation Front": two names
 			}
 			w := foldString(p.text[t.bs:t.be])
 			if t.is(fCap) {
@@ -1006,10 +1128,10 @@ func (p *pass) acronyms() {
 		for s < k && (!p.toks[s].is(fCap) || nameWords[foldString(p.text[p.toks[s].bs:p.toks[s].be])]) {
 			s++ // no leading "the" or "of"
 		}
-		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) {
+		typ := p.nameType(s, k)
+		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) && !p.usedAcronym(k+1, typ) {
 			continue
 		}
-		typ := p.nameType(s, k)
 		if typ == "" {
 			typ = "Organisation"
 		}
@@ -1020,12 +1142,12 @@ func (p *pass) acronyms() {
 			}
 		}
 		p.ms = kept
-		p.add(s, k, typ)
-		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.insert(s, k, typ)
 		acr := p.text[a.bs:a.be]
 		cluster := []int32{s, k + 1}
 		if p.firstUse(acr) {
-			cluster = append([]int32{s}, p.addUses(acr, k, typ)...)
+			// The acronym in brackets may be a mention already ("ELN rebels … (ELN)").
+			cluster = append(cluster, p.addUses(acr, k, typ)...)
 		}
 		p.nameClusters = append(p.nameClusters, cluster)
 	}
@@ -1056,6 +1178,15 @@ func (p *pass) knownAcronym(k int32) {
 	p.nameClusters = append(p.nameClusters, cluster)
 }
 
+// usedAcronym reports whether the acronym at token i is already a mention of type typ
+// (not ""): then a name of that type right before it in brackets is its long form even
+// when the letters are those of a name in another language ("the National Liberation Army
+// (ELN)" after "ELN rebels").
+func (p *pass) usedAcronym(i int32, typ string) bool {
+	m, ok := p.mentionAt(i)
+	return ok && typ != "" && m.s == i && m.e == i+1 && m.typ == typ
+}
+
 // newAcronymOfKnown handles a known name followed by an acronym no dictionary knows, in
 // brackets at token k: "the Caribbean Community (CARICOM)". The acronym's letters are the
 // name's in order, from its first; it and its later uses become mentions of the name.
@@ -1067,14 +1198,17 @@ func (p *pass) newAcronymOfKnown(k int32) bool {
 	a := &p.toks[k+1]
 	acr := p.text[a.bs:a.be]
 	if !abbreviates(foldString(p.text[p.toks[name.s].bs:p.toks[name.e-1].be]), strings.ToLower(acr)) {
-		return false
+		if name.e-name.s < 2 || !p.usedAcronym(k+1, name.typ) {
+			return false
+		}
+		p.nameClusters = append(p.nameClusters, []int32{name.s, k + 1}) // "(ELN)"
+		return true
 	}
 	cluster := []int32{name.s}
 	if p.firstUse(acr) {
 		cluster = append(cluster, p.addUses(acr, k, name.typ)...)
 	} else {
-		p.add(k+1, k+2, name.typ)
-		slices.SortStableFunc(p.ms, func(a, b mention) int { return int(a.s - b.s) })
+		p.insert(k+1, k+2, name.typ)
 		cluster = append(cluster, k+1)
 	}
 	p.nameClusters = append(p.nameClusters, cluster)
@@ -1283,4 +1417,62 @@ func (p *pass) sentenceOf(i int32, sents []span) int {
 		return 0
 	})
 	return k
+}
+
+// nameByShape matches a name by its shape whatever the dictionaries know of its words: the
+// name of a body by its head word, a paramilitary force, a place after Lake or Mount.
+func (p *pass) nameByShape(i int32) (int32, string, bool) {
+	if e, typ, ok := p.selfNamed(i); ok {
+		return e, typ, true
+	}
+	if e, typ, ok := p.bodyName(i); ok {
+		return e, typ, true
+	}
+	if e, ok := p.paramilitary(i); ok {
+		return e, "ArmedForce", true
+	}
+	if e, ok := p.prefixedPlace(i); ok {
+		return e, "Location", true
+	}
+	return 0, "", false
+}
+
+// unknownName matches a name at token i, where no dictionary phrase starts: an alias after
+// "known as", a name after a title, an armed group before a group noun, a place, a person
+// described or introduced. It returns where the name ends and its type.
+func (p *pass) unknownName(i int32) (int32, string, bool) {
+	if e, ok := p.knownAs(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.namedAfterTitle(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.unknownGroup(i); ok {
+		return e, "ArmedGroup", true
+	}
+	if e, ok := p.unknownPlace(i); ok {
+		return p.withPlaceNoun(e), "Location", true
+	}
+	if e, ok := p.apposition(i); ok {
+		return e, "Person", true
+	}
+	if e, ok := p.introducedName(i); ok {
+		return e, "Person", true
+	}
+	return 0, "", false
+}
+
+// insert adds a mention over [s, e) where it belongs in p.ms, which is in text order: after
+// the mentions that start at or before s (what a stable sort after p.add would give, without
+// sorting the whole list for each name).
+func (p *pass) insert(s, e int32, typ string) {
+	n := len(p.ms)
+	p.add(s, e, typ)
+	if len(p.ms) == n {
+		return // not added (it crossed a line break)
+	}
+	m := p.ms[n]
+	at := sort.Search(n, func(j int) bool { return p.ms[j].s > s })
+	copy(p.ms[at+1:], p.ms[at:n])
+	p.ms[at] = m
 }

@@ -17,6 +17,7 @@ const (
 func (p *pass) relations(sents []span, verbs []item) []relation {
 	var out []relation
 	seen := map[[3]int]bool{}
+	verbs = p.chooseTriggers(verbs)
 	mi, vi := 0, 0
 	for _, s := range sents {
 		for mi < len(p.ms) && p.ms[mi].s < s.s {
@@ -57,6 +58,8 @@ type trigger struct {
 	e                *entry
 	next             int32
 	cueFrom, prevEnd int32
+	prevNoun         bool // the trigger before is an event noun with its agent after "by" or before it
+	accused          []int
 }
 
 // sentenceRelations binds the triggers of one sentence in order. A trigger after a denial
@@ -64,12 +67,17 @@ type trigger struct {
 // one before it.
 func (p *pass) sentenceRelations(sc *sentence, vs []item) {
 	prevStart, prevEnd := sc.s, sc.s
-	var prevG1 []int // the subject of the previous trigger in the sentence
+	var prevG1 []int  // the subject of the previous trigger in the sentence
+	var accused []int // the objects of the previous trigger when it criticised them
 	denied := false
 	for k := range vs {
 		t := trigger{v: &vs[k], e: &p.d.entries[vs[k].ents[0]], next: sc.e, cueFrom: prevStart, prevEnd: prevEnd}
 		if k+1 < len(vs) {
 			t.next = vs[k+1].s
+		}
+		if k > 0 {
+			pe := &p.d.entries[vs[k-1].ents[0]]
+			t.prevNoun = pe.arg1 != "" && (pe.arg1[0] == 'B' || pe.arg1[0] == 'P')
 		}
 		prevStart, prevEnd = t.v.s, t.v.e
 		if t.e.denies {
@@ -78,26 +86,36 @@ func (p *pass) sentenceRelations(sc *sentence, vs []item) {
 		if t.e.rel == "" || denied {
 			continue
 		}
-		if g1 := p.bindTrigger(sc, &t, prevG1); g1 != nil {
+		t.accused = accused
+		g1, g2 := p.bindTrigger(sc, &t, prevG1)
+		if g1 != nil {
 			prevG1 = g1
+		}
+		accused = nil
+		if t.e.rel == "Criticised" {
+			accused = g2
 		}
 	}
 }
 
 // bindTrigger finds the arguments of one trigger and emits its relations. It returns the
-// subject list (nil when none was found).
-func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
+// subject and object lists (nil when none was found).
+func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) (g1, g2 []int) {
 	v, e := t.v, t.e
 	sch := schema[e.rel]
-	passive := e.arg1 == "L" && e.arg2 != "G" && p.passive(v)
-	g1 := p.subject(sc, t, sch, passive, prevG1)
+	passive := e.arg1 == "L" && e.arg2 != "G" && !p.endsInPrep(v) && p.passive(v)
+	g1 = p.subject(sc, t, sch, passive, prevG1)
 	if len(g1) == 0 {
-		return nil
+		return nil, nil
 	}
 	attrs := p.cues(t.cueFrom, t.prevEnd, v, e)
 	emit := func(a, b int) { p.emit(sc.out, sc.seen, v, e, sch, a, b, attrs) }
 	if passive {
-		objs := p.find(sc.ms, sc.base, v, 'L', sch[1], sc.span, t.next)
+		objs, open := p.clauseHead(sc, v, sch[1])
+		if len(objs) == 0 {
+			objs = p.leftOf(sc, v, open, t.next, sch[1])
+		}
+		objs = p.notInNoun(t, objs)
 		if len(objs) == 0 {
 			objs = p.passiveIt(v, sch[1], g1)
 		}
@@ -106,18 +124,28 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 				emit(a, b)
 			}
 		}
-		return g1
+		return g1, objs
 	}
 	g2, pairs := p.object(sc, t, sch, g1)
+	if len(g2) == 0 && e.arg2 == "L" && p.isWord(sc.s, "among") {
+		g2 = p.inverted(sc, v, t.next, sch[1])
+	}
+	if e.arg2[0] == 'L' && p.endsWithBy(v) {
+		g2 = p.notInNoun(t, g2)
+	}
 	if pairs {
 		for x := 0; x < len(g1); x++ {
 			for y := x + 1; y < len(g1); y++ {
 				emit(g1[x], g1[y])
 			}
 		}
-		return g1
+		return g1, nil
 	}
 	g1 = append(slices.Clip(g1), p.asDid(sc, v.e, t.next, sch[0])...)
+	if len(g2) > 0 {
+		// "Egypt recognised it in 1979 and Jordan in 1994": the verb left out after "and".
+		g1 = append(g1, p.gapped(sc, p.ms[g2[len(g2)-1]].e, t.next, sch[0], g1)...)
+	}
 	if len(g2) > 0 && (e.rel == "Signed" || e.rel == "ParticipatedIn") {
 		// "signed a deal with Kenya's President", "took part in talks with the Taliban":
 		// the other party signs and takes part too.
@@ -128,7 +156,7 @@ func (p *pass) bindTrigger(sc *sentence, t *trigger, prevG1 []int) []int {
 			emit(a, b)
 		}
 	}
-	return g1
+	return g1, g2
 }
 
 // asDid returns the subjects added by ", as did X" between tokens from and next: "Tshisekedi
@@ -186,6 +214,20 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 		return p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
 	case e.arg1 == "R" && p.endsWithBy(v):
 		g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], false)
+	case e.arg1[0] == 'L' && len(t.accused) > 0 && p.afterOfFor(v):
+		// "Iran and Russia were accused by the US of attacking Ukraine": the accused.
+		g1 = fit(t.accused, p.ms, sch[0])
+	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && t.prevEnd == v.s-1 && p.isWord(v.s-1, "to"):
+		// "refused to meet", "agreed to establish": the infinitive after a trigger.
+		g1 = fit(prevG1, p.ms, sch[0])
+	case e.arg1 == "L" && v.s > 0 && p.isWord(v.s-1, "and") && p.subordinateBefore(sc, v.s-1) >= 0:
+		// "Blinken questioned why the government had needed help and urged": the subject
+		// of a verb after "and" is before the subordinate clause the verb follows.
+		g1 = p.leftOf(sc, v, p.subordinateBefore(sc, v.s-1), t.next, sch[0])
+	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && p.isWord(v.s-1, "to") && !p.fitsBetween(sc, t.prevEnd, v.s-1, sch[0]):
+		// "flew to Banjul on Friday to mediate between": an infinitive of purpose has
+		// the subject of the trigger before it when no possible subject comes between.
+		g1 = fit(prevG1, p.ms, sch[0])
 	case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, t.cueFrom):
 		// "praised China and thanked Oman", "…, accusing Doha of": the subject of
 		// the previous verb.
@@ -194,8 +236,29 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 	if len(g1) > 0 {
 		return g1
 	}
+	open := int32(-1)
+	if e.arg1[0] == 'L' {
+		// "Merkel and Macron, who have mediated between Kyiv and Moscow, welcomed": the
+		// subject is before the relative clause.
+		if g1, open = p.clauseHead(sc, v, sch[0]); len(g1) > 0 {
+			return g1
+		}
+	}
 	for _, side := range e.arg1 {
-		if g1 = p.find(sc.ms, sc.base, v, side, sch[0], sc.span, t.next); len(g1) > 0 {
+		switch side {
+		case 'L':
+			g1 = p.leftOf(sc, v, open, t.next, sch[0])
+		case 'B':
+			// "the release of X by Y": the agents after "by".
+			g1 = p.byList(sc.ms, sc.base, v.e, t.next, sch[0], true)
+		case 'P':
+			g1 = p.possessorBefore(sc, v, sch[0]) // "Kyiv's release of X"
+		case 'I':
+			g1 = p.insideGap(sc, v, e, sch[0], nil) // "killed in a US drone strike"
+		default:
+			g1 = p.find(sc.ms, sc.base, v, side, sch[0], sc.span, t.next)
+		}
+		if len(g1) > 0 {
 			return g1
 		}
 	}
@@ -210,6 +273,9 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 		// "Egypt recognised it", "welcomed them", "who thanked him": what the pronoun
 		// stands for.
 		if personal, ok := p.an.objPronouns[p.toks[v.e].word]; ok && p.toks[v.e].word >= 0 && p.objectPronoun(v.e, personal) {
+			if l := p.themList(sc, v, sch[1], g1); len(l) > 1 {
+				return l, false
+			}
 			if a := p.pronounAntecedent(v.s, personal, sch[1], g1); a >= 0 {
 				return []int{a}, false
 			}
@@ -223,7 +289,37 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 			}
 			continue
 		}
-		if g2 = p.find(sc.ms, sc.base, v, side, sch[1], sc.span, t.next); len(g2) > 0 {
+		if side == 'I' {
+			// "called the raid an authoritarian act": the object inside the gap.
+			if g2 = p.insideGap(sc, v, e, sch[1], g1); len(g2) > 0 {
+				break
+			}
+			continue
+		}
+		if side == 'E' {
+			// "talks with Pence": the event the trigger opens.
+			if g2 = p.eventAt(sc, v.s, sch[1]); len(g2) > 0 {
+				break
+			}
+			continue
+		}
+		if side == 'W' {
+			// "discussed the swap with Zelensky": the party after "with".
+			if g2 = p.withList(sc, v.e, t.next, sch[1]); len(g2) > 0 {
+				break
+			}
+			continue
+		}
+		if side == 'L' {
+			// "Rusesabagina, a Belgian citizen who …, was arrested by": before the clause.
+			var open int32
+			if g2, open = p.clauseHead(sc, v, sch[1]); len(g2) == 0 {
+				g2 = p.leftOf(sc, v, open, t.next, sch[1])
+			}
+		} else {
+			g2 = p.find(sc.ms, sc.base, v, side, sch[1], sc.span, t.next)
+		}
+		if len(g2) > 0 {
 			break
 		}
 	}
@@ -246,6 +342,29 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 		}
 	}
 	return g2, false
+}
+
+// themList returns the list that "them" after trigger v stands for when the nearest
+// earlier mention of an allowed type ends a list of two or more, people too ("spoke with
+// Japarov and Rahmon and urged them"); nil otherwise.
+func (p *pass) themList(sc *sentence, v *item, allowed typeSet, g1 []int) []int {
+	if !strings.EqualFold(p.text[p.toks[v.e].bs:p.toks[v.e].be], "them") {
+		return nil
+	}
+	for k := len(sc.ms) - 1; k >= 0; k-- {
+		m := sc.ms[k]
+		if m.e > v.s || !allowed[m.typ] || eventTypes[m.typ] || m.typ == "Date" || slices.Contains(g1, sc.base+k) {
+			continue
+		}
+		l := p.listLeft(sc.ms, sc.base, k, allowed)
+		for _, x := range l {
+			if slices.Contains(g1, x) {
+				return nil
+			}
+		}
+		return l
+	}
+	return nil
 }
 
 // objectPronoun reports whether the pronoun at token i stands alone as an object: "her"
@@ -293,6 +412,10 @@ func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []in
 		}
 		if slices.ContainsFunc(g, func(x int) bool { return p.sameName(p.ms[x], m) }) {
 			continue
+		}
+		// "released Díaz, the father of Luis Díaz, … seized him": the described person.
+		if h := p.describedBy(p.ms, k, i, allowed); h >= 0 && (p.ms[h].typ == "Person") == personal {
+			return h
 		}
 		return k
 	}
@@ -407,6 +530,56 @@ func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet,
 		}
 	}
 	return g
+}
+
+// subordinators open a clause inside which no subject of a later coordinated verb lies.
+var subordinators = map[string]bool{"why": true, "whether": true, "how": true}
+
+// subordinateBefore returns the token of a subordinator (why, whether, how) between the
+// sentence start and token i with no comma or trigger word after it, or -1.
+func (p *pass) subordinateBefore(sc *sentence, i int32) int32 {
+	for k := i - 1; k > sc.s; k-- {
+		t := &p.toks[k]
+		if t.punct == ',' || t.punct == ';' || p.verbAt[k] {
+			return -1
+		}
+		if t.is(fWord) && subordinators[foldString(p.text[t.bs:t.be])] {
+			return k
+		}
+	}
+	return -1
+}
+
+// inverted returns the object of trigger v in a sentence that opens with "Among": the
+// list right after the "was" or "were" that follows v ("Among those freed by Moscow was
+// the film director Oleg Sentsov").
+func (p *pass) inverted(sc *sentence, v *item, next int32, allowed typeSet) []int {
+	for k := v.e; k < next && k < sc.e; k++ {
+		if !p.isWord(k, "was") && !p.isWord(k, "were") {
+			continue
+		}
+		for x, m := range sc.ms {
+			if m.s == k+1 || m.s == k+2 && p.toks[k+1].word == p.an.wThe {
+				if !allowed[m.typ] {
+					return nil
+				}
+				return p.members(p.listRight(sc.ms, sc.base, x, allowed))
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// fitsBetween reports whether a mention of an allowed type lies in tokens [from, to) of
+// the sentence.
+func (p *pass) fitsBetween(sc *sentence, from, to int32, allowed typeSet) bool {
+	for _, m := range sc.ms {
+		if m.s >= from && m.e <= to && allowed[m.typ] {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesSubject reports whether trigger v continues the clause of the previous trigger
@@ -551,11 +724,11 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if m.e > v.s {
 				continue
 			}
-			if v.s-m.e > left || p.barrier(m.e, v.s, ";:") {
-				return nil
+			if v.s-m.e > left || p.barrier(m.e, v.s, ";:") || p.wordBetween(m.e, v.s, p.an.rw.where) {
+				return nil // "Khartoum, where army jets bombed": the place is no subject
 			}
-			if !allowed[m.typ] {
-				continue
+			if !allowed[m.typ] || v.s-m.e > 2 && p.possessorOfNoun(m) {
+				continue // "Sudan's warring forces sign": the forces sign ("Obama's visit to" is his)
 			}
 			if p.endsWithBy(v) && p.afterBy(m) {
 				continue // "hosted by A and mediated by B": A is an agent, not what B mediated
@@ -575,7 +748,14 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			if h := p.describedBy(ms, k, v.s, allowed); h >= 0 {
 				k = h
 			}
-			return p.members(p.listLeft(ms, base, k, allowed))
+			g := p.members(p.listLeft(ms, base, k, allowed))
+			if ev := p.eventHead(ms, base, g, allowed); ev >= 0 {
+				return []int{ev} // "The talks between Israel and Hamas were mediated by Qatar"
+			}
+			if ev := p.placedEvent(ms, base, g, v, allowed); ev >= 0 {
+				return []int{ev} // "a ceremony on the South Lawn of the White House hosted by"
+			}
+			return g
 		}
 	case 'R':
 		for k := range ms {
@@ -585,10 +765,10 @@ func (p *pass) find(ms []mention, base int, v *item, side rune, allowed typeSet,
 			}
 			// An event noun that opens the next trigger is this verb's object: "condemned
 			// the attack on the port".
-			if m.s-v.e > right || m.s >= next && !(m.s == next && eventTypes[m.typ]) || p.barrier(v.e, m.s, ",;:.(") {
+			if m.s-v.e > right || m.s >= next && !(m.s == next && eventTypes[m.typ]) || p.barrier(v.e, m.s, ",;:.(") || p.prepBetween(v.e, m.s) {
 				return nil
 			}
-			if !allowed[m.typ] {
+			if !allowed[m.typ] || p.placeAfter(v, m) {
 				continue
 			}
 			// "called on Niger's junta": the object is what the possessor has.
@@ -633,6 +813,10 @@ func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
 			if !ok {
 				break
 			}
+			// "Kirill Vyshinsky, the head of X, who was detained in 2018, and Tsemakh".
+			for e, more := p.appositionAfter(mention{s: end, e: end}); more; e, more = p.appositionAfter(mention{s: end, e: end}) {
+				end = e
+			}
 			for j < len(ms) && ms[j].s < end {
 				j++
 			}
@@ -645,7 +829,7 @@ func (p *pass) listRight(ms []mention, base, k int, allowed typeSet) []int {
 			break
 		}
 		c := p.conjunctionBetween(prev, ms[j])
-		if c && conj || p.clauseSubject(ms[j]) || p.possessor(ms[j]) {
+		if c && conj || p.clauseSubject(ms[j]) && p.barrier(prev.e, ms[j].s, ",") || p.possessor(ms[j]) {
 			break
 		}
 		conj = conj || c
@@ -665,7 +849,8 @@ func (p *pass) appositionAfter(m mention) (int32, bool) {
 		return 0, false
 	}
 	d := p.toks[i+1].word
-	if d < 0 || d != p.an.wThe && d != p.an.wA && d != p.an.wAn || !p.toks[i+2].is(fWord) || p.toks[i+2].is(fCap) {
+	rel := d >= 0 && (d == p.an.rw.who || d == p.an.rw.which || d == p.an.rw.whose)
+	if !rel && (d < 0 || d != p.an.wThe && d != p.an.wA && d != p.an.wAn || !p.toks[i+2].is(fWord) || p.toks[i+2].is(fCap)) {
 		return 0, false
 	}
 	for k := i + 3; k < n && k < i+12; k++ {
@@ -776,12 +961,20 @@ func (p *pass) joined(a, b mention) bool {
 		case t.word == p.an.wAnd || t.word == p.an.wOr:
 			sep = true
 		case t.word == p.an.wThe || t.word == p.an.wBoth || t.word == p.an.wAs || t.word == p.an.wWell || p.an.poss[t.word]:
+		case p.an.rw.listPreps[t.word] && k > a.e && (p.toks[k-1].word == p.an.wAnd || p.toks[k-1].word == p.an.wOr || p.an.rw.listPreps[p.toks[k-1].word]):
+			// "at Ain al-Asad and at Erbil": the preposition repeated after "and"
+		case k+1 == b.s && sep && listAdjectives[foldString(p.text[t.bs:t.be])]:
+			// "Turkish troops and allied Syrian rebels"
 		default:
 			return false
 		}
 	}
 	return sep
 }
+
+// listAdjectives may open the last member of a list: "Turkish troops and allied Syrian
+// rebels", "Russia and other CSTO members".
+var listAdjectives = map[string]bool{"allied": true, "other": true, "fellow": true, "partner": true}
 
 // cues returns the attributes of the relation of verb v: those its dictionary entry sets,
 // and the cues from the start of the previous verb (from) to v. The previous verb's own
