@@ -201,6 +201,7 @@ func TestTypeListsFollowCodings(t *testing.T) {
 		{"contradictions", familyTypes([]string{"conflict"}), true},
 		{"contradictions", familyTypes(all), true},
 		{"contradictions", familyTypes([]string{"consult", "cooperate"}, "PARTICIPATED_IN"), false},
+		{"contradictions", familyTypes([]string{"consult", "cooperate", "role", "other"}), true},
 		{"most-connected", familyTypes([]string{"consult", "cooperate", "conflict"}), true},
 		{"common-enemies", familyTypes([]string{"conflict"}), true},
 		{"common-allies", familyTypes([]string{"cooperate"}), true},
