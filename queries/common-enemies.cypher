@@ -37,10 +37,11 @@ MATCH (enemy)-[rb:ACCUSED|AIR_STRIKE_ON|ATTACKED|ATTACKS|BOMBED|CRITICISED|DETAI
 USING JOIN ON enemy
 WHERE ra.status <> 'negated' AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: ra.key}) WHERE ev.published <= date($as_of) }) AND NOT enemy IN side_a + side_b AND NOT enemy:Event
   AND rb.status <> 'negated' AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: rb.key}) WHERE ev.published <= date($as_of) })
-WITH a, b, enemy, collect(DISTINCT startNode(ra).name + ' ' + toLower(replace(type(ra), '_', ' ')) + ' ' + endNode(ra).name + CASE ra.status WHEN 'asserted' THEN '' ELSE ' (' + ra.status + ')' END) AS a_links,
-     collect(DISTINCT ra) AS ras,
-     collect(DISTINCT startNode(rb).name + ' ' + toLower(replace(type(rb), '_', ' ')) + ' ' + endNode(rb).name + CASE rb.status WHEN 'asserted' THEN '' ELSE ' (' + rb.status + ')' END) AS b_links,
-     collect(DISTINCT rb) AS rbs
+// The links as text once per distinct relationship, not once per joined row.
+WITH a, b, enemy, collect(DISTINCT ra) AS ras, collect(DISTINCT rb) AS rbs
+WITH a, b, enemy, ras, rbs,
+     COLLECT { UNWIND ras AS ra RETURN DISTINCT startNode(ra).name + ' ' + toLower(replace(type(ra), '_', ' ')) + ' ' + endNode(ra).name + CASE ra.status WHEN 'asserted' THEN '' ELSE ' (' + ra.status + ')' END } AS a_links,
+     COLLECT { UNWIND rbs AS rb RETURN DISTINCT startNode(rb).name + ' ' + toLower(replace(type(rb), '_', ' ')) + ' ' + endNode(rb).name + CASE rb.status WHEN 'asserted' THEN '' ELSE ' (' + rb.status + ')' END } AS b_links
 WITH a, b, enemy, a_links, b_links, ras + rbs AS rs
 // The articles that state any of the links, read once for both counts.
 CALL (rs) {
