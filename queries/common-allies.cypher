@@ -28,22 +28,34 @@ WITH a, b,
      } + COLLECT { MATCH (p:Person)-[h:HOLDS_ROLE]->(b) WHERE ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: h.key}) WHERE ev.published <= date($as_of) }) RETURN DISTINCT p } AS side_b
 // The cooperate types of graph.Codings, spelled out (kept in step by a test): expanding
 // only them reads far less than testing r.family on every relationship of the side.
+// Both sides at once, joined on the candidate: each side's relationships are read once
+// (expanding b's side from every candidate of a's, both hubs, read most of the graph).
 UNWIND side_a AS sa
-MATCH (sa)-[ra:ALLIED_WITH|BACKED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|ESTABLISHED_TIES|EXCHANGED_PRISONERS|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|RELEASED|RESTORED_TIES|SIGNED|SUPPORTS]-(ally:Entity)
-WHERE ra.status <> 'negated' AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: ra.key}) WHERE ev.published <= date($as_of) }) AND NOT ally IN side_a + side_b 
-WITH a, b, side_b, ally, collect(DISTINCT startNode(ra).name + ' ' + toLower(replace(type(ra), '_', ' ')) + ' ' + endNode(ra).name + CASE ra.status WHEN 'asserted' THEN '' ELSE ' (' + ra.status + ')' END) AS a_links,
-     collect(DISTINCT ra) AS ras
 UNWIND side_b AS sb
-MATCH (sb)-[rb:ALLIED_WITH|BACKED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|ESTABLISHED_TIES|EXCHANGED_PRISONERS|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|RELEASED|RESTORED_TIES|SIGNED|SUPPORTS]-(ally)
-WHERE rb.status <> 'negated' AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: rb.key}) WHERE ev.published <= date($as_of) })
-WITH a, b, ally, a_links, ras, collect(DISTINCT startNode(rb).name + ' ' + toLower(replace(type(rb), '_', ' ')) + ' ' + endNode(rb).name + CASE rb.status WHEN 'asserted' THEN '' ELSE ' (' + rb.status + ')' END) AS b_links,
-     collect(DISTINCT rb) AS rbs
+MATCH (sa)-[ra:ALLIED_WITH|BACKED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|ESTABLISHED_TIES|EXCHANGED_PRISONERS|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|RELEASED|RESTORED_TIES|SIGNED|SUPPORTS]-(ally:Entity)
+MATCH (ally)-[rb:ALLIED_WITH|BACKED|COOPERATES|COOPERATES_MILITARILY|COOPERATES_WITH|DECLARED|DECLARED_CEASEFIRE|DECLARED_TRUCE|ESTABLISHED_TIES|EXCHANGED_PRISONERS|PRAISED|PROPOSED|PROPOSED_COOPERATION|PROPOSED_MILITARY_COOPERATION|RECOGNISED|RELEASED|RESTORED_TIES|SIGNED|SUPPORTS]-(sb)
+USING JOIN ON ally
+WHERE ra.status <> 'negated' AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: ra.key}) WHERE ev.published <= date($as_of) }) AND NOT ally IN side_a + side_b 
+  AND rb.status <> 'negated' AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: rb.key}) WHERE ev.published <= date($as_of) })
+// The links as text once per distinct relationship, not once per joined row.
+WITH a, b, ally, collect(DISTINCT ra) AS ras, collect(DISTINCT rb) AS rbs
+WITH a, b, ally, ras, rbs,
+     COLLECT { UNWIND ras AS ra RETURN DISTINCT startNode(ra).name + ' ' + toLower(replace(type(ra), '_', ' ')) + ' ' + endNode(ra).name + CASE ra.status WHEN 'asserted' THEN '' ELSE ' (' + ra.status + ')' END } AS a_links,
+     COLLECT { UNWIND rbs AS rb RETURN DISTINCT startNode(rb).name + ' ' + toLower(replace(type(rb), '_', ' ')) + ' ' + endNode(rb).name + CASE rb.status WHEN 'asserted' THEN '' ELSE ' (' + rb.status + ')' END } AS b_links
 WITH a, b, ally, a_links, b_links, ras + rbs AS rs
+// The articles that state any of the links, read once for both counts.
+CALL (rs) {
+  UNWIND rs AS r
+  MATCH (ev:Evidence {rel: r.key})
+  WHERE $as_of IS NULL OR ev.published <= date($as_of)
+  WITH DISTINCT ev.article AS id
+  OPTIONAL MATCH (art:Article {id: id})
+  RETURN count(id) AS articles, count(DISTINCT CASE WHEN art.source <> '' THEN art.source END) AS sources
+}
 RETURN ally.name AS ally,
        [l IN labels(ally) WHERE NOT l IN ['Entity', 'Event']][0] AS kind,
        a.name AS a, a_links,
        b.name AS b, b_links,
-       COUNT { UNWIND rs AS r MATCH (ev:Evidence {rel: r.key}) WHERE ($as_of IS NULL OR ev.published <= date($as_of)) RETURN DISTINCT ev.article } AS articles,
-       COUNT { UNWIND rs AS r MATCH (ev:Evidence {rel: r.key}) WHERE ($as_of IS NULL OR ev.published <= date($as_of))
-               MATCH (art:Article {id: ev.article}) WHERE art.source <> '' RETURN DISTINCT art.source } AS sources
+       articles,
+       sources
 ORDER BY articles DESC, ally

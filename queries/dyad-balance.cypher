@@ -19,7 +19,10 @@ CALL (a, b) {
   WHERE type(r) <> 'MENTIONS' AND a <> b
   RETURN r, null AS event
   UNION
+  // Each side's relationships read once and joined on the event: checking every
+  // relationship of one busy actor against each event of the other read far more.
   MATCH (a)-[r1]-(e:Event)-[r2]-(b)
+  USING JOIN ON e
   WHERE a <> b
     AND ($as_of IS NULL OR EXISTS { MATCH (ev:Evidence {rel: r1.key}) WHERE ev.published <= date($as_of) }
                             AND EXISTS { MATCH (ev:Evidence {rel: r2.key}) WHERE ev.published <= date($as_of) })
