@@ -202,8 +202,9 @@ func TestCorroborationAndConflictingStatuses(t *testing.T) {
 			t.Errorf("the ceasefire both backed: %v, want 2 articles of 1 source (the example corpus)", r)
 		}
 		roles := queryRows(t, "roles", "actor=Donald Trump")
-		if r := row(roles, "of", "United States"); r == nil || render.Text(r["articles"]) != "6" || render.Text(r["sources"]) != "6" {
-			t.Errorf("Trump's presidency: %v, want 6 articles of 6 sources", r)
+		if r := row(roles, "of", "United States"); r == nil || render.Text(r["articles"]) != "8" || render.Text(r["sources"]) != "6" {
+			// two of the articles (the 2019 Syria and 2020 Iraq tuning articles) name no source
+			t.Errorf("Trump's presidency: %v, want 8 articles of 6 sources", r)
 		}
 		for _, q := range [][]string{{"spoke-with", "actor=John Kerry"}, {"allies-adversaries", "actor=Russia"}, {"mediators"}, {"common-enemies", "a=United States", "b=Russia"}} {
 			for _, r := range queryRows(t, q[0], q[1:]...) {
