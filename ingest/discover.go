@@ -82,6 +82,18 @@ func (f *File) Seen(key string) bool {
 	return false
 }
 
+// Remember returns the value recorded under key in this discovery, calling fn to make it
+// the first time: a reader looks up what all files of a folder share (brat's
+// annotation.conf, say) once per folder rather than once per file.
+func (f *File) Remember(key string, fn func() string) string {
+	if v, ok := f.d.memo[key]; ok {
+		return v
+	}
+	v := fn()
+	f.d.memo[key] = v
+	return v
+}
+
 // Open returns the content of the file from its start, with a function that closes it.
 func (f *File) Open() (io.ReadSeeker, func(), error) {
 	if f.Data != nil {
@@ -114,7 +126,7 @@ func Discover(paths []string, opt Options) ([]Source, ParseErrors, error) {
 	if _, ok := opt.Readers.Lookup(opt.Format); opt.Format != "" && !ok {
 		return nil, nil, fmt.Errorf("unknown format %q (expected %s)", opt.Format, orList(slices.Sorted(slices.Values(opt.Readers.Formats()))))
 	}
-	d := &discovery{opt: opt, seen: map[string]bool{}}
+	d := &discovery{opt: opt, seen: map[string]bool{}, memo: map[string]string{}}
 	for _, p := range paths {
 		if err := d.path(p); err != nil {
 			return nil, nil, err
@@ -126,6 +138,7 @@ func Discover(paths []string, opt Options) ([]Source, ParseErrors, error) {
 type discovery struct {
 	opt      Options
 	seen     map[string]bool
+	memo     map[string]string // File.Remember
 	srcs     []Source
 	problems ParseErrors
 	warnings ParseErrors

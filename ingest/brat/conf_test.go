@@ -1,6 +1,7 @@
 package brat_test
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -241,5 +242,48 @@ func TestConfigForJSONFormats(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Discovery looks annotation.conf up once per folder; every pair must still get the file
+// nearest to it, and a folder without one the one above it.
+func TestDiscoveryGivesEachFolderItsNearestConfig(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, content string) {
+		t.Helper()
+		p := filepath.Join(root, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("annotation.conf", diplomacyConf)
+	write("own/annotation.conf", diplomacyConf)
+	for _, stem := range []string{"a", "b", "own/c", "own/d", "plain/e", "plain/f"} {
+		write(stem+".txt", "Kerry met Lavrov.")
+		write(stem+".ann", "T1\tPerson 0 5\tKerry\n")
+	}
+	srcs, _, err := ingest.Discover([]string{root}, ingest.Options{Readers: readers.All(), Format: brat.Format})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range srcs {
+		rel, _ := filepath.Rel(root, s.Path)
+		conf, err := filepath.Abs(s.Config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[rel], _ = filepath.Rel(root, conf)
+	}
+	want := map[string]string{
+		"a.ann": "annotation.conf", "b.ann": "annotation.conf",
+		"own/c.ann": "own/annotation.conf", "own/d.ann": "own/annotation.conf",
+		"plain/e.ann": "annotation.conf", "plain/f.ann": "annotation.conf",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("configs = %v, want %v", got, want)
 	}
 }

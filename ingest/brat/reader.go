@@ -94,7 +94,8 @@ func pair(f *ingest.File) {
 	}
 	s := ingest.Source{Path: ann, Files: []string{txt, ann}}
 	if f.Options().Config == "" {
-		s.Config = FindConfig(ann)
+		// Every pair in a folder finds the same annotation.conf: look once per folder.
+		s.Config = f.Remember("brat.FindConfig\x00"+filepath.Dir(ann), func() string { return FindConfig(ann) })
 	}
 	if ok, prob := ingest.RegularFile(meta); prob != "" {
 		f.Problem(meta, 0, "%s", prob)
