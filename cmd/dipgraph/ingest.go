@@ -65,12 +65,13 @@ func runIngest(c *cli.Context) error {
 		return err
 	}
 	defer stopProfile()
-	b, err := newBuilder(c)
+	go graph.BuiltinGazetteer() // decoded once; on the other core while discovery walks the folders
+	ws := &warnings{w: c.App.ErrWriter}
+	srcs, perrs, err := ingestSources(c, ws)
 	if err != nil {
 		return err
 	}
-	ws := &warnings{w: c.App.ErrWriter}
-	srcs, perrs, err := ingestSources(c, ws)
+	b, err := newBuilder(c)
 	if err != nil {
 		return err
 	}
