@@ -707,6 +707,12 @@ func TestDictionaryErrors(t *testing.T) {
 		{"verb\tmet\tMetWith\tG\tR\n", "argument side"},
 		{"cue\tperhaps\tMaybe\n", "not Negation, Speculation or Proposed"},
 		{"entity\tFoo\tBad Type!\n", "test.tsv:1:"},
+		// gaps and argument sides a trigger cannot have
+		{"verb\t… prisoners\tExchangedPrisoners\tL\tG\n", "a gap (…) goes once inside a verb phrase"},
+		{"verb\tfired …\tAttacks\tL\tR\n", "a gap (…) goes once inside a verb phrase"},
+		{"entity\tfoo … bar\tState\n", "a gap (…) goes once inside a verb phrase"},
+		{"verb\trelease of\tReleased\tR\tB\n", "argument side"},
+		{"verb\trelease of\tReleased\tW\tR\n", "argument side"},
 	}
 	for _, tc := range tests {
 		an, err := New(nil)
