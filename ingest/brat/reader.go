@@ -85,14 +85,19 @@ func exists(p string) bool {
 // pair adds the brat pair of a .txt or .ann file.
 func pair(f *ingest.File) {
 	base := strings.TrimSuffix(f.Path, filepath.Ext(f.Path))
-	if f.Seen(base) {
+	ann := base + ".ann"
+	// The key is the string the source keeps anyway: a substring of f.Path would keep the
+	// walker's path alive too, for every article of the run.
+	if f.Seen(ann) {
 		return
 	}
-	txt, ann, meta := base+".txt", base+".ann", base+".meta.json"
+	txt, meta := base+".txt", base+".meta.json"
 	if !pairComplete(f, txt, ann) {
 		return
 	}
-	s := ingest.Source{Path: ann, Files: []string{txt, ann}}
+	files := make([]string, 2, 3) // room for the .meta.json without a second array
+	files[0], files[1] = txt, ann
+	s := ingest.Source{Path: ann, Files: files}
 	if f.Options().Config == "" {
 		// Every pair in a folder finds the same annotation.conf: look once per folder.
 		s.Config = f.Remember("brat.FindConfig\x00"+filepath.Dir(ann), func() string { return FindConfig(ann) })
