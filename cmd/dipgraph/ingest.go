@@ -198,7 +198,7 @@ func ingestSources(c *cli.Context, ws *warnings) ([]ingest.Source, ingest.ParseE
 // leanGC lets the heap grow by half its live size between collections rather than the
 // runtime's default of all of it, unless the user set GOGC. An ingest holds every source
 // of the run while it writes; at 100,000 articles this took the loader's peak RSS from
-// 311 MB to 235 MB (BENCHMARKS.md), for garbage collection that the database's time hides.
+// 311 MB to 238 MB (BENCHMARKS.md), for garbage collection that the database's time hides.
 func leanGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
