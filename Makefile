@@ -32,7 +32,7 @@ test-short:
 vet:
 	$(GO) vet ./...
 
-## eval: score the annotator on the gold sets (tuning and blind): P/R/F1 per type, MB/s per core
+## eval: score the annotator on the gold sets (tuning and each blind set): P/R/F1 per type, MB/s per core
 eval: build
 	scripts/eval.sh
 

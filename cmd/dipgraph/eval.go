@@ -33,11 +33,12 @@ With --pred, the brat annotations at the same relative paths under --pred are sc
 instead (written by 'dipgraph annotate --out' or any other tool).
 
 --exclude leaves a folder inside the gold set out (repeatable): examples/gold holds the
-tuning set with the blind test set in examples/gold/blind, which is scored on its own.
+tuning set with the blind test sets in examples/gold/blind and examples/gold/blind-2,
+each scored on its own.
 
 Examples:
-   dipgraph eval --gold examples/gold --exclude examples/gold/blind
-   dipgraph eval --gold examples/gold/blind
+   dipgraph eval --gold examples/gold --exclude examples/gold/blind --exclude examples/gold/blind-2
+   dipgraph eval --gold examples/gold/blind-2
    dipgraph annotate --out /tmp/pred examples/gold
    dipgraph eval --gold examples/gold --pred /tmp/pred`,
 		Flags: []cli.Flag{
