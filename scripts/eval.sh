@@ -9,6 +9,7 @@
 #
 # EVAL_MIN_CPU sets how much CPU time the throughput measurement uses per set (default 2s).
 set -euo pipefail
+export LC_ALL=C # blind before blind-2
 cd "$(dirname "$0")/.."
 bin=${DIPGRAPH:-bin/dipgraph}
 if [[ ! -x $bin ]]; then
