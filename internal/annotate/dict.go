@@ -94,6 +94,9 @@ func (d *Dictionary) add(phrase string, e entry) error {
 			continue // punctuation inside a phrase is ignored in matching
 		}
 		w := foldString(phrase[t.bs:t.be])
+		if r, _ := decode(phrase, int(t.bs)); isApostrophe(r) {
+			w = "'s" // a possessive 's, as the tokenizer reads it in text ("People's Republic")
+		}
 		id, ok := d.vocab[w]
 		if !ok {
 			id = int32(len(d.vocab))
