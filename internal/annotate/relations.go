@@ -302,9 +302,10 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 			}
 			continue
 		}
-		if side == 'E' {
-			// "talks with Pence": the event the trigger opens.
-			if g2 = p.eventAt(sc, v.s, sch[1]); len(g2) > 0 {
+		if side == 'E' || side == 'V' {
+			// "talks with Pence": the event the trigger opens; "the talks …, with Mnuchin
+			// as mediator": the event named before it.
+			if g2 = p.eventSide(sc, v, side, sch[1]); len(g2) > 0 {
 				break
 			}
 			continue
@@ -426,6 +427,18 @@ func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []in
 		return k
 	}
 	return -1
+}
+
+// eventSide returns the event the trigger v opens (side E) or the nearest one named before
+// it (side V).
+func (p *pass) eventSide(sc *sentence, v *item, side rune, allowed typeSet) []int {
+	if side == 'E' {
+		return p.eventAt(sc, v.s, allowed)
+	}
+	if a := p.eventBefore(v.s, allowed); a >= 0 {
+		return []int{a}
+	}
+	return nil
 }
 
 // eventBefore returns the nearest event mention of an allowed type before token i, at
