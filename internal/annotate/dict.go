@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -94,6 +95,9 @@ func (d *Dictionary) add(phrase string, e entry) error {
 			continue // punctuation inside a phrase is ignored in matching
 		}
 		w := foldString(phrase[t.bs:t.be])
+		if r, _ := decode(phrase, int(t.bs)); isApostrophe(r) {
+			w = "'s" // a possessive 's, as the tokenizer reads it in text ("People's Republic")
+		}
 		id, ok := d.vocab[w]
 		if !ok {
 			id = int32(len(d.vocab))
@@ -185,7 +189,7 @@ func (d *Dictionary) AddGazetteer(g *graph.Gazetteer) error {
 
 func (d *Dictionary) addActor(a *graph.Actor, src string) error {
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
-		if a.Source != "" && !distinctive(n, a.Type) {
+		if a.Source != "" && !distinctive(n, a.Type) || possessiveDescription(n) {
 			continue
 		}
 		if err := d.add(n, entry{kind: kEntity, typ: a.Type, source: src}); err != nil {
@@ -203,6 +207,19 @@ func (d *Dictionary) addActor(a *graph.Actor, src string) error {
 		}
 	}
 	return nil
+}
+
+// possessiveDescription reports whether a name is a possessor and a lower-case noun
+// ("Russia's air force"): the annotator finds the two as mentions of their own, while
+// "People's Republic of China" is one name.
+func possessiveDescription(name string) bool {
+	for _, ap := range []string{"'s ", "’s "} {
+		if i := strings.Index(name, ap); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(name[i+len(ap):])
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }
 
 // distinctive reports whether a name from a dictionary (not hand-curated) is safe to
@@ -369,7 +386,7 @@ func (e *entry) parseVerb(rel, arg1, arg2 string, flags []string, pos string) er
 		e.rel = rel
 	}
 	for i, side := range []string{arg1, arg2} {
-		if strings.Trim(side, "LRGWBPEI|") != "" || side == "" || i == 0 && strings.ContainsAny(side, "GWE") || i == 1 && strings.ContainsAny(side, "BP") {
+		if strings.Trim(side, "LRGWBPEIV|") != "" || side == "" || i == 0 && strings.ContainsAny(side, "GWEV") || i == 1 && strings.ContainsAny(side, "BP") {
 			return fmt.Errorf("%s: argument side %q: use L, R, B, P or I (Arg1), G, W, E or I (Arg2), alternatives joined by |", pos, side)
 		}
 	}

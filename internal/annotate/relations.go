@@ -59,6 +59,7 @@ type trigger struct {
 	next             int32
 	cueFrom, prevEnd int32
 	prevNoun         bool // the trigger before is an event noun with its agent after "by" or before it
+	prevUrged        bool // the trigger before urges: its object, not its subject, does what follows "to"
 	accused          []int
 }
 
@@ -78,6 +79,7 @@ func (p *pass) sentenceRelations(sc *sentence, vs []item) {
 		if k > 0 {
 			pe := &p.d.entries[vs[k-1].ents[0]]
 			t.prevNoun = pe.arg1 != "" && (pe.arg1[0] == 'B' || pe.arg1[0] == 'P')
+			t.prevUrged = pe.rel == "Urged"
 		}
 		prevStart, prevEnd = t.v.s, t.v.e
 		if t.e.denies {
@@ -207,6 +209,9 @@ func (p *pass) withParty(sc *sentence, ev mention, allowed typeSet) []int {
 func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, prevG1 []int) []int {
 	v, e := t.v, t.e
 	var g1 []int
+	if e.arg1 == "L" && t.prevUrged && v.s > 0 && p.isWord(v.s-1, "to") && !p.fitsBetween(sc, t.prevEnd, v.s-1, sch[0]) {
+		return nil // "urged the Gulf states to hold talks": those urged act, and are no actor
+	}
 	switch {
 	case passive:
 		// "The deal was signed by A, by B and by C": the agents follow "by", the
@@ -217,16 +222,17 @@ func (p *pass) subject(sc *sentence, t *trigger, sch [2]typeSet, passive bool, p
 	case e.arg1[0] == 'L' && len(t.accused) > 0 && p.afterOfFor(v):
 		// "Iran and Russia were accused by the US of attacking Ukraine": the accused.
 		g1 = fit(t.accused, p.ms, sch[0])
-	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && t.prevEnd == v.s-1 && p.isWord(v.s-1, "to"):
+	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && t.prevEnd == v.s-1 && p.isWord(v.s-1, "to") && !t.prevUrged:
 		// "refused to meet", "agreed to establish": the infinitive after a trigger.
 		g1 = fit(prevG1, p.ms, sch[0])
 	case e.arg1 == "L" && v.s > 0 && p.isWord(v.s-1, "and") && p.subordinateBefore(sc, v.s-1) >= 0:
 		// "Blinken questioned why the government had needed help and urged": the subject
 		// of a verb after "and" is before the subordinate clause the verb follows.
 		g1 = p.leftOf(sc, v, p.subordinateBefore(sc, v.s-1), t.next, sch[0])
-	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && p.isWord(v.s-1, "to") && !p.fitsBetween(sc, t.prevEnd, v.s-1, sch[0]):
+	case e.arg1 == "L" && prevG1 != nil && v.s > 0 && p.isWord(v.s-1, "to") && !t.prevUrged && !p.fitsBetween(sc, t.prevEnd, v.s-1, sch[0]):
 		// "flew to Banjul on Friday to mediate between": an infinitive of purpose has
-		// the subject of the trigger before it when no possible subject comes between.
+		// the subject of the trigger before it when no possible subject comes between
+		// (not after "urged the Gulf states to hold talks", where the urged act).
 		g1 = fit(prevG1, p.ms, sch[0])
 	case e.arg1 == "L" && prevG1 != nil && p.sharesSubject(v, t.cueFrom):
 		// "praised China and thanked Oman", "…, accusing Doha of": the subject of
@@ -296,9 +302,10 @@ func (p *pass) object(sc *sentence, t *trigger, sch [2]typeSet, g1 []int) (g2 []
 			}
 			continue
 		}
-		if side == 'E' {
-			// "talks with Pence": the event the trigger opens.
-			if g2 = p.eventAt(sc, v.s, sch[1]); len(g2) > 0 {
+		if side == 'E' || side == 'V' {
+			// "talks with Pence": the event the trigger opens; "the talks …, with Mnuchin
+			// as mediator": the event named before it.
+			if g2 = p.eventSide(sc, v, side, sch[1]); len(g2) > 0 {
 				break
 			}
 			continue
@@ -422,6 +429,18 @@ func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []in
 	return -1
 }
 
+// eventSide returns the event the trigger v opens (side E) or the nearest one named before
+// it (side V).
+func (p *pass) eventSide(sc *sentence, v *item, side rune, allowed typeSet) []int {
+	if side == 'E' {
+		return p.eventAt(sc, v.s, allowed)
+	}
+	if a := p.eventBefore(v.s, allowed); a >= 0 {
+		return []int{a}
+	}
+	return nil
+}
+
 // eventBefore returns the nearest event mention of an allowed type before token i, at
 // most maxRefDistance tokens back, or -1.
 func (p *pass) eventBefore(i int32, allowed typeSet) int {
@@ -533,21 +552,29 @@ func (p *pass) byList(ms []mention, base int, from, next int32, allowed typeSet,
 }
 
 // subordinators open a clause inside which no subject of a later coordinated verb lies.
-var subordinators = map[string]bool{"why": true, "whether": true, "how": true}
+var subordinators = map[string]bool{"why": true, "whether": true, "how": true, "that": true, "said": true, "says": true}
 
-// subordinateBefore returns the token of a subordinator (why, whether, how) between the
-// sentence start and token i with no comma or trigger word after it, or -1.
+// subordinateBefore returns the first token of a subordinator (why, whether, how, that,
+// or a verb of saying whose clause has no "that") between the sentence start and token i
+// with no comma or trigger word after it, or -1; of several, the outermost ("said
+// Washington had seen no sign that Russia was serious, and urged"). A comma right before
+// i ("…, and urged") is passed over: "Wu said Taipei was closing its embassy, and accused
+// Beijing".
 func (p *pass) subordinateBefore(sc *sentence, i int32) int32 {
-	for k := i - 1; k > sc.s; k-- {
+	from, found := i-1, int32(-1)
+	if from > sc.s && p.toks[from].punct == ',' {
+		from--
+	}
+	for k := from; k > sc.s; k-- {
 		t := &p.toks[k]
 		if t.punct == ',' || t.punct == ';' || p.verbAt[k] {
-			return -1
+			return found
 		}
 		if t.is(fWord) && subordinators[foldString(p.text[t.bs:t.be])] {
-			return k
+			found = k
 		}
 	}
-	return -1
+	return found
 }
 
 // inverted returns the object of trigger v in a sentence that opens with "Among": the

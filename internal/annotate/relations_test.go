@@ -16,6 +16,22 @@ func TestRelationPhrasings(t *testing.T) {
 		not  []string // none may be found
 	}{
 		{
+			name: "a verb after a reported clause and a comma has the subject of the verb of saying",
+			text: "Foreign Minister Joseph Wu said Taipei was closing its embassy, and accused Beijing of bribery.",
+			want: []string{"Criticised(Foreign Minister Joseph Wu, Beijing)"},
+			not:  []string{"Criticised(Taipei, Beijing)"},
+		},
+		{
+			name: "those urged, not the one urging, act in the infinitive",
+			text: "Secretary of State Rex Tillerson urged the Gulf states to hold talks.",
+			not:  []string{"ParticipatedIn(Secretary of State Rex Tillerson, talks)"},
+		},
+		{
+			name: "a possessive inside a name, and the event named before the trigger",
+			text: "The talks with Egypt began in November, with US Treasury Secretary Steven Mnuchin as mediator. Kiribati recognised the People's Republic of China and broke with Taipei.",
+			want: []string{"Mediated(US Treasury Secretary Steven Mnuchin, talks)", "Recognised(Kiribati, People's Republic of China)", "SeveredTies(Kiribati, Taipei)"},
+		},
+		{
 			name: "a number between the verb and its noun (gapped trigger)",
 			text: "Russia and Ukraine exchanged 70 prisoners on Saturday.",
 			want: []string{"ExchangedPrisoners(Russia, Ukraine)"},
