@@ -23,7 +23,7 @@ type Builder struct {
 
 // ModelVersion changes whenever the way articles become graphs changes, so that articles
 // loaded by an older dipgraph are rebuilt rather than skipped as unchanged.
-const ModelVersion = "2"
+const ModelVersion = "3"
 
 // NewBuilder returns a builder that resolves against the gazetteer (nil: the built-in one).
 func NewBuilder(g *Gazetteer) *Builder {
@@ -340,6 +340,12 @@ func (s *articleBuild) endpoint(ref string) (key string, spans []ingest.Span, ok
 	return r.key, s.mentionByID[ref].Spans, true
 }
 
+// isEvent reports whether the node of key is an event of this article.
+func (s *articleBuild) isEvent(key string) bool {
+	n := s.nodes[key]
+	return n != nil && n.Event
+}
+
 // addRelations adds an edge for every relation between two entities or events.
 func (s *articleBuild) addRelations(ctx context.Context) error {
 	a := s.a
@@ -358,6 +364,9 @@ func (s *articleBuild) addRelations(ctx context.Context) error {
 		to, ts, ok2 := s.endpoint(rel.Args[1].Ref)
 		if !ok1 || !ok2 {
 			continue // a relation to a date or unknown mention carries no edge
+		}
+		if Mutual(typ) && to < from && !s.isEvent(from) && !s.isEvent(to) {
+			from, to, fs, ts = to, from, ts, fs
 		}
 		e := s.evidence("", fs, ts)
 		if e.Date == "" {

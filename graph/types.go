@@ -93,6 +93,20 @@ func RelType(typ string) (string, error) {
 	return t, nil
 }
 
+// mutual are the relationship types that say the same of both ends: "A met with B" is
+// "B met with A". An annotated relation of one of them between two actors goes from the
+// smaller key to the larger, as the pairwise edges derived from events do, so that
+// articles that name the two in either order add to one edge.
+var mutual = map[string]bool{
+	"SPOKE_WITH": true, "MET_WITH": true, "NEGOTIATED_WITH": true, "NEGOTIATED": true,
+	"COOPERATES_WITH": true, "COOPERATES": true, "COOPERATES_MILITARILY": true, "ALLIED_WITH": true,
+	"FIGHTS": true, "EXCHANGED_PRISONERS": true, "ESTABLISHED_TIES": true, "RESTORED_TIES": true,
+}
+
+// Mutual reports whether a relationship type says the same of both its ends (and so has
+// no direction of its own: see mutual).
+func Mutual(relType string) bool { return mutual[relType] }
+
 // labelAliases maps spellings of one idea to the label the project's queries use.
 var labelAliases = map[string]string{
 	"Country":      "State",
