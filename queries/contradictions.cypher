@@ -1,6 +1,7 @@
 // description: Contradictions: pairs that both cooperate (or talk) and fight, with the relationships of each kind.
 // param: actor string = "" — only pairs that include this actor (name, alias or key); empty for all pairs
 // param: as_of date = "" — count only evidence from articles published on or before this date (YYYY-MM-DD); empty for all
+// param: limit int = 100 — at most this many pairs, the most recently seen first; 0 for all
 // example: dipgraph query run contradictions
 // The type lists are the families of graph.Codings, kept in step by a test: conflict; all
 // of them; every family but conflict; consult and cooperate (with PARTICIPATED_IN).
@@ -56,18 +57,23 @@ CALL () {
 // the pair must still cooperate and fight then.
 WITH x, y, CASE WHEN $as_of IS NULL THEN [r IN rs | {r: r, last: r.last_seen}]
             ELSE [r IN rs | {r: r, last: COLLECT { MATCH (ev:Evidence {rel: r.key}) WHERE ev.published <= date($as_of) RETURN ev.published AS l ORDER BY l DESC LIMIT 1 }[0]}] END AS seen
-WITH x, y, [s IN seen WHERE s.last IS NOT NULL | s {.*, family: s.r.family, first: s.r.first_seen}] AS seen
+WITH x, y, [s IN seen WHERE s.last IS NOT NULL] AS seen
 WITH x, y, seen, reduce(l = null, s IN seen | CASE WHEN l IS NULL OR s.last > l THEN s.last ELSE l END) AS last_seen
-WHERE $as_of IS NULL OR (any(s IN seen WHERE s.family IN ['consult', 'cooperate'] OR type(s.r) = 'PARTICIPATED_IN')
-                         AND any(s IN seen WHERE s.family = 'conflict'))
+WHERE $as_of IS NULL OR (any(s IN seen WHERE s.r.family IN ['consult', 'cooperate'] OR type(s.r) = 'PARTICIPATED_IN')
+                         AND any(s IN seen WHERE s.r.family = 'conflict'))
+// The pairs are ordered and cut to $limit before the rest is read: the order needs only the
+// last date and the names.
 WITH x, y, x.name AS xn, y.name AS yn, seen, last_seen
 WITH x, y, xn, yn, seen, last_seen,
-     [s IN seen | s {.family, .r, link: CASE startNode(s.r) WHEN x THEN xn ELSE yn END + ' ' + toLower(replace(type(s.r), '_', ' ')) + ' ' + CASE endNode(s.r) WHEN x THEN xn ELSE yn END}] AS links
-WITH x, y, xn, yn, last_seen,
+     CASE WHEN xn < yn OR (xn = yn AND elementId(x) < elementId(y)) THEN [xn, yn] ELSE [yn, xn] END AS pair
+ORDER BY last_seen DESC, pair[0], pair[1]
+LIMIT CASE WHEN $limit > 0 THEN $limit ELSE 4611686018427387904 END
+WITH x, y, xn, yn, last_seen, pair,
+     [s IN seen | {r: s.r, family: s.r.family, first: s.r.first_seen,
+                   link: CASE startNode(s.r) WHEN x THEN xn ELSE yn END + ' ' + toLower(replace(type(s.r), '_', ' ')) + ' ' + CASE endNode(s.r) WHEN x THEN xn ELSE yn END}] AS links
+WITH pair, last_seen,
      reduce(acc = [], l IN [l IN links WHERE l.family IN ['consult', 'cooperate'] OR type(l.r) = 'PARTICIPATED_IN' | l.link] | [a IN acc WHERE a < l] + l + [a IN acc WHERE a > l]) AS cooperation,
      reduce(acc = [], l IN [l IN links WHERE l.family = 'conflict' | l.link] | [a IN acc WHERE a < l] + l + [a IN acc WHERE a > l]) AS conflict,
-     reduce(f = null, s IN seen | CASE WHEN f IS NULL OR s.first < f THEN s.first ELSE f END) AS first_seen
-WITH CASE WHEN xn < yn OR (xn = yn AND elementId(x) < elementId(y)) THEN [xn, yn] ELSE [yn, xn] END AS pair,
-     cooperation, conflict, first_seen, last_seen
+     reduce(f = null, l IN links | CASE WHEN f IS NULL OR l.first < f THEN l.first ELSE f END) AS first_seen
 RETURN pair[0] AS one, pair[1] AS other, cooperation, conflict, first_seen, last_seen
 ORDER BY last_seen DESC, one, other
