@@ -291,7 +291,7 @@ func (s *articleBuild) evidence(date string, spans ...[]ingest.Span) Evidence {
 		}
 		parts = append(parts, strings.Join(ps, ","))
 	}
-	e := Evidence{Article: s.a.ID, Published: s.a.Published, Spans: strings.Join(parts, ";"), Sentence: -1}
+	e := Evidence{Article: s.a.ID, Published: s.a.Published, Source: s.a.Source, Spans: strings.Join(parts, ";"), Sentence: -1}
 	if i := s.sentenceOf(first); i >= 0 {
 		e.Sentence = i
 		t, ok := s.sentText[i]

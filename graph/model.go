@@ -43,6 +43,7 @@ type Span struct {
 type Evidence struct {
 	Article   string `json:"article"`
 	Published string `json:"published,omitempty"`
+	Source    string `json:"source,omitempty"` // the article's outlet, when its metadata names one
 	Sentence  int    `json:"sentence"`       // index of the sentence in the article, from 0
 	Spans     string `json:"spans"`          // argument spans, "0-10;42-55", in argument order
 	Text      string `json:"text,omitempty"` // the sentence
@@ -256,6 +257,19 @@ func Articles(ev []Evidence) []string {
 		set[e.Article] = true
 	}
 	return slices.Sorted(maps.Keys(set))
+}
+
+// Sources returns the distinct outlets of the articles behind the evidence, sorted (nil
+// when none of them names its outlet).
+func Sources(ev []Evidence) []string {
+	var out []string
+	for _, e := range ev {
+		if e.Source != "" {
+			out = append(out, e.Source)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // SeenRange returns the first and last publication dates among the evidence ("" when none).

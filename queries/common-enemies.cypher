@@ -48,9 +48,7 @@ CALL (rs) {
   UNWIND rs AS r
   MATCH (ev:Evidence {rel: r.key})
   WHERE $as_of IS NULL OR ev.published <= date($as_of)
-  WITH DISTINCT ev.article AS id
-  OPTIONAL MATCH (art:Article {id: id})
-  RETURN count(id) AS articles, count(DISTINCT CASE WHEN art.source <> '' THEN art.source END) AS sources
+  RETURN count(DISTINCT ev.article) AS articles, count(DISTINCT ev.source) AS sources
 }
 RETURN enemy.name AS enemy,
        [l IN labels(enemy) WHERE NOT l IN ['Entity', 'Event']][0] AS kind,

@@ -17,13 +17,19 @@ CALL (a) {
 }
 // What the evidence says about r: with $as_of, only articles published by then count, and
 // a relationship they do not state is left out. sources counts distinct outlets (the
-// articles' source metadata; an article without one adds to articles only).
+// articles' source metadata, kept on the relationship as sources and on each piece of
+// evidence as source; an article without one adds to articles only).
+// Without $as_of these are the relationship's own aggregates, nothing else is read; the
+// evidence is read only with a date (the UNWIND keeps the planner from seeking it anyway).
 CALL (r) {
-  MATCH (ev:Evidence {rel: r.key})
-  WHERE $as_of IS NULL OR ev.published <= date($as_of)
-  OPTIONAL MATCH (art:Article {id: ev.article})
-  RETURN count(ev) AS evidence, count(DISTINCT ev.article) AS articles,
-         count(DISTINCT CASE WHEN art.source <> '' THEN art.source END) AS sources,
+  WITH r WHERE $as_of IS NULL
+  RETURN r.mention_count AS evidence, r.article_count AS articles, size(coalesce(r.sources, [])) AS sources,
+         r.first_seen AS first_seen, r.last_seen AS last_seen
+  UNION ALL
+  UNWIND CASE WHEN $as_of IS NULL THEN [] ELSE [r.key] END AS key
+  MATCH (ev:Evidence {rel: key})
+  WHERE ev.published <= date($as_of)
+  RETURN count(ev) AS evidence, count(DISTINCT ev.article) AS articles, count(DISTINCT ev.source) AS sources,
          min(ev.published) AS first_seen, max(ev.published) AS last_seen
 }
 WITH x, r, y, evidence, articles, sources, first_seen, last_seen

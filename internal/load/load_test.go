@@ -130,7 +130,7 @@ func TestCorrectedArticleLeavesExactlyTheCorrectedGraph(t *testing.T) {
 	corrected := fingerprint(t, st)
 
 	// What is left must be what a clean load of the corrected articles gives.
-	fights := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:FIGHTS]->(x {name: 'Al-Nusra Front'}) 
+	fights := rows(t, st, `MATCH (:State {name: 'Russia'})-[r:FIGHTS]-(x {name: 'Al-Nusra Front'}) 
 RETURN COLLECT { MATCH (ev:Evidence {rel: r.key}) RETURN ev.article } AS arts, r.article_count AS articles, r.mention_count AS n, r.first_seen AS first, r.last_seen AS last`, nil)
 	if len(fights) != 1 || len(fights[0]["arts"].([]any)) != 1 || fights[0]["arts"].([]any)[0] != "b" || fights[0]["n"] != int64(1) || fights[0]["articles"] != int64(1) ||
 		fights[0]["first"] != "2016-02-01" || fights[0]["last"] != "2016-02-01" {

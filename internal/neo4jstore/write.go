@@ -410,12 +410,16 @@ const relAggregates = `CALL (r) {
   RETURN count(ev) AS n, count(DISTINCT ev.article) AS arts, min(ev.date) AS d,
          min(ev.published) AS f, max(ev.published) AS l
 }
+CALL (r) {
+  RETURN COLLECT { MATCH (ev:`+schema.Evidence+` {rel: r.key}) WHERE ev.source IS NOT NULL RETURN DISTINCT ev.source AS s ORDER BY s } AS srcs
+}
 CALL (r, n) {
   WITH r WHERE n = 0
   DELETE r
 }
-WITH r, n, arts, d, f, l WHERE n > 0
-SET r.mention_count = n, r.article_count = arts, r.date = d, r.first_seen = f, r.last_seen = l`
+WITH r, n, arts, d, f, l, srcs WHERE n > 0
+SET r.mention_count = n, r.article_count = arts, r.date = d, r.first_seen = f, r.last_seen = l,
+    r.sources = CASE WHEN size(srcs) = 0 THEN null ELSE srcs END`
 
 // recompute sets the properties and labels of the entities keys from the MENTIONS that
 // remain, through graph.Merge over the mentioning articles in id order, and deletes the
@@ -627,7 +631,7 @@ func (p *writePlan) addRels(rels map[string]*graph.Rel) error {
 func relRow(id string, r *graph.Rel) map[string]any {
 	row := map[string]any{"from": r.From, "to": r.To, "status": r.Status, "key": id,
 		"arts": int64(len(graph.Articles(r.Evidence))), "n": int64(len(r.Evidence)),
-		"date": nil, "first": nil, "last": nil, "fixed": schema.RelFixedProps(*r)}
+		"date": nil, "first": nil, "last": nil, "sources": graph.Sources(r.Evidence), "fixed": schema.RelFixedProps(*r)}
 	if d := schema.EarliestDate(r.Evidence); d != "" {
 		row["date"] = d
 	}
@@ -644,8 +648,9 @@ func relRow(id string, r *graph.Rel) map[string]any {
 // relWrite merges a batch's relationships of one type (label, label, type, identity
 // properties) and adds the batch's evidence to their aggregates: the articles of the batch
 // are not among the relationship's articles yet (new, or retracted first), so counts add
-// up and dates take the minimum and maximum. Nothing on the relationship grows with the
-// number of articles behind it.
+// up, dates take the minimum and maximum and the batch's outlets join the sorted list of
+// sources. Nothing on the relationship grows with the number of articles behind it (the
+// sources grow with the number of outlets).
 const relWrite = `UNWIND $rows AS row
 MATCH (x:%s {key: row.from})
 MATCH (y:%s {key: row.to})
@@ -658,7 +663,10 @@ SET r.article_count = r.article_count + row.arts,
     r.mention_count = r.mention_count + row.n,
     r.date = CASE WHEN row.date IS NULL OR d IS NOT NULL AND d <= row.date THEN d ELSE row.date END,
     r.first_seen = CASE WHEN rf IS NULL OR f IS NOT NULL AND f <= rf THEN f ELSE rf END,
-    r.last_seen = CASE WHEN rl IS NULL OR l IS NOT NULL AND l >= rl THEN l ELSE rl END`
+    r.last_seen = CASE WHEN rl IS NULL OR l IS NOT NULL AND l >= rl THEN l ELSE rl END
+WITH r, row, reduce(acc = coalesce(r.sources, []), s IN coalesce(row.sources, []) |
+       CASE WHEN s IN acc THEN acc ELSE [a IN acc WHERE a < s] + s + [a IN acc WHERE a > s] END) AS srcs
+SET r.sources = CASE WHEN size(srcs) = 0 THEN null ELSE srcs END`
 
 // sortedSet returns the distinct strings of a, sorted.
 func sortedSet(a []string) []string {

@@ -15,6 +15,14 @@ WITH r, COLLECT { MATCH (ev:Evidence {rel: r.key}) RETURN ev.article } AS arts
 WITH r, size(arts) AS n, size(COLLECT { UNWIND arts AS a RETURN DISTINCT a }) AS d
 WHERE n <> r.mention_count OR d <> r.article_count
 RETURN r.key AS key, r.mention_count AS mentions, n, r.article_count AS articles, d`},
+	{"relationships whose sources disagree with their evidence", `MATCH ()-[r]->() WHERE r.key IS NOT NULL
+WITH r, COLLECT { MATCH (ev:Evidence {rel: r.key}) WHERE ev.source IS NOT NULL RETURN DISTINCT ev.source AS s ORDER BY s } AS srcs
+WHERE coalesce(r.sources, []) <> srcs
+RETURN r.key AS key, r.sources AS sources, srcs`},
+	{"evidence whose source is not its article's", `MATCH (ev:Evidence)
+MATCH (a:Article {id: ev.article})
+WHERE coalesce(ev.source, '') <> coalesce(a.source, '')
+RETURN ev.rel AS rel, ev.article AS article, ev.source AS source, a.source AS article_source`},
 	{"evidence of no relationship", `MATCH (ev:Evidence)
 WHERE NOT EXISTS { MATCH ()-[r]->() WHERE r.key = ev.rel }
 RETURN ev.rel AS rel, ev.article AS article`},

@@ -138,7 +138,8 @@ func RelFixedProps(r graph.Rel) map[string]any {
 }
 
 // RelProps returns every property of a domain relationship as the store holds it, from r
-// as graph.Merge aggregated it: its identity, coding and aggregates. The evidence itself
+// as graph.Merge aggregated it: its identity, coding and aggregates (counts, dates and the
+// sorted outlets of its articles, sources, when any names one). The evidence itself
 // is not on the relationship but on :Evidence nodes (EvidenceProps).
 func RelProps(r graph.Rel) Props {
 	ps := Props{{"status", r.Status}}
@@ -156,13 +157,16 @@ func RelProps(r graph.Rel) Props {
 	if first != "" {
 		ps = append(ps, Prop{"first_seen", Date(first)}, Prop{"last_seen", Date(last)})
 	}
+	if srcs := graph.Sources(r.Evidence); len(srcs) > 0 {
+		ps = append(ps, Prop{"sources", srcs})
+	}
 	return ps
 }
 
 // EvidenceProps returns the properties of the :Evidence node of e, a piece of evidence of
 // r: the key of the relationship (rel) and of its ends (from, to), the article, the
 // sentence's index, the argument spans and, when known, the sentence's text, the article's
-// publication date, the date of what it states and the event the edge comes from.
+// publication date and outlet, the date of what it states and the event the edge comes from.
 func EvidenceProps(r graph.Rel, e graph.Evidence) Props {
 	ps := Props{{"rel", r.ID()}, {"from", r.From}, {"to", r.To}, {"article", e.Article},
 		{"sentence", int64(e.Sentence)}, {"spans", e.Spans}}
@@ -171,6 +175,9 @@ func EvidenceProps(r graph.Rel, e graph.Evidence) Props {
 	}
 	if e.Published != "" {
 		ps = append(ps, Prop{"published", Date(e.Published)})
+	}
+	if e.Source != "" {
+		ps = append(ps, Prop{"source", e.Source})
 	}
 	if e.Date != "" {
 		ps = append(ps, Prop{"date", e.Date})

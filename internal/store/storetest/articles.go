@@ -47,7 +47,9 @@ func article(rng *rand.Rand, i int) *graph.ArticleGraph {
 	if i%5 != 4 {
 		published = fmt.Sprintf("2016-%02d-%02d", 1+i%12, 1+rng.Intn(28))
 	}
-	ag := &graph.ArticleGraph{Article: graph.ArticleInfo{ID: id, Title: "Contract article " + id, Source: "storetest",
+	// Three outlets, one of them unnamed, so that relationships have sources to count.
+	source := []string{"storetest", "storetest wire", ""}[i%3]
+	ag := &graph.ArticleGraph{Article: graph.ArticleInfo{ID: id, Title: "Contract article " + id, Source: source,
 		URL: "https://example.org/" + id, Path: id + ".json", Published: published, Fingerprint: id + "-v1"}}
 	picked := rng.Perm(len(actors))[:3+rng.Intn(4)]
 	slices.Sort(picked)
@@ -66,7 +68,7 @@ func article(rng *rand.Rand, i int) *graph.ArticleGraph {
 			continue
 		}
 		seen[r.ID()] = true
-		r.Evidence = evidence(rng, id, published, s)
+		r.Evidence = evidence(rng, id, published, source, s)
 		ag.Rels = append(ag.Rels, r)
 	}
 	return ag
@@ -121,10 +123,10 @@ func rel(rng *rand.Rand, a, b actor) graph.Rel {
 	}
 }
 
-func evidence(rng *rand.Rand, article, published string, sentence int) []graph.Evidence {
+func evidence(rng *rand.Rand, article, published, source string, sentence int) []graph.Evidence {
 	var out []graph.Evidence
 	for k := 0; k <= rng.Intn(2); k++ {
-		e := graph.Evidence{Article: article, Published: published, Sentence: sentence + 10*k,
+		e := graph.Evidence{Article: article, Published: published, Source: source, Sentence: sentence + 10*k,
 			Spans: fmt.Sprintf("%d-%d;%d-%d", k, k+6, k+10, k+17),
 			Text:  fmt.Sprintf("Sentence %d of %s, with \"quotes\" and a\nline break.", sentence+10*k, article)}
 		if rng.Intn(2) == 0 {
@@ -151,6 +153,6 @@ func Corrected(a *graph.ArticleGraph) *graph.ArticleGraph {
 	}
 	from, to := c.Mentions[0].Key, c.Mentions[len(c.Mentions)-1].Key
 	c.Rels = append(c.Rels, graph.Rel{Type: "FIGHTS", From: from, To: to, Status: graph.Speculated,
-		Evidence: []graph.Evidence{{Article: a.Article.ID, Published: a.Article.Published, Sentence: 99, Spans: "0-3;5-9", Text: "A corrected sentence."}}})
+		Evidence: []graph.Evidence{{Article: a.Article.ID, Published: a.Article.Published, Source: a.Article.Source, Sentence: 99, Spans: "0-3;5-9", Text: "A corrected sentence."}}})
 	return c
 }
