@@ -464,6 +464,10 @@ func (p *pass) sameName(a, b mention) bool {
 
 // emit appends the relation of trigger v between mentions a and b unless it is there already.
 func (p *pass) emit(out *[]relation, seen map[[3]int]bool, v *item, e *entry, sch [2]typeSet, a, b int, attrs []string) {
+	if e.rel == "Visited" && p.ms[b].typ == "State" && p.ms[b].ref == 0 {
+		// The place visited is a place: "visited Caracas", "a trip to China".
+		p.ms[b].typ = "Location"
+	}
 	a, b = p.target(a), p.target(b)
 	if a == b || !sch[0][p.ms[a].typ] || !sch[1][p.ms[b].typ] {
 		return
