@@ -203,19 +203,8 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, it.e, h.typ)
 		return it.e
 	}
-	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe {
-		// "the police", "the rebels": the group named shortly before.
-		if ante, ok := p.antecedent(h.typ, i); ok {
-			p.add(i, it.e, h.typ)
-			p.nameClusters = append(p.nameClusters, []int32{ante, i})
-			return it.e
-		}
-		if it.e == i+1 && p.isWord(i, "government") && p.nounEnds(it.e) {
-			// "the government" with no government named before: the one the story is
-			// about, a mention by itself ("talks between the government and the rebels").
-			p.add(i, it.e, h.typ)
-			return it.e
-		}
+	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe && p.definiteGroup(i, it, h) {
+		return it.e
 	}
 	if h := p.has(it, kHead); h != nil && h.alone && !p.modifier(it.e) {
 		p.add(i, it.e, h.typ)
@@ -237,6 +226,23 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, it.e, typ)
 	}
 	return it.e
+}
+
+// definiteGroup adds the mention of a group head after "the" at token i, if it is one,
+// and reports whether it did: "the police", "the rebels" for the group named before (tied
+// to it), "the government" by itself for the one the story is about ("talks between the
+// government and the rebels").
+func (p *pass) definiteGroup(i int32, it *item, h *entry) bool {
+	if ante, ok := p.antecedent(h.typ, i); ok {
+		p.add(i, it.e, h.typ)
+		p.nameClusters = append(p.nameClusters, []int32{ante, i})
+		return true
+	}
+	if it.e == i+1 && p.isWord(i, "government") && p.nounEnds(it.e) {
+		p.add(i, it.e, h.typ)
+		return true
+	}
+	return false
 }
 
 // wordsAfterNoun may follow a noun that ends its phrase ("the government said", "the
