@@ -76,9 +76,10 @@ func TestPatterns(t *testing.T) {
 		{
 			name:      "title before an unknown name makes a person, and the surname later refers to them",
 			text:      "Chilean Foreign Minister Heraldo Munoz met US Secretary of State John Kerry in Geneva. Munoz later visited Moscow.",
-			mentions:  []string{"Person:Chilean Foreign Minister Heraldo Munoz", "Person:US Secretary of State John Kerry", "Location:Geneva", "Person:Munoz", "State:Moscow"},
+			mentions:  []string{"Person:Chilean Foreign Minister Heraldo Munoz", "Person:US Secretary of State John Kerry", "Location:Geneva", "Person:Munoz", "Location:Moscow"},
 			relations: []string{"MetWith(Chilean Foreign Minister Heraldo Munoz, US Secretary of State John Kerry)", "Visited(Munoz, Moscow)"},
-			// "Chilean" is not in any dictionary, so the title starts the person.
+			// "Chilean" is not in any dictionary, so the title starts the person. The place visited
+			// is a Location, as the gold set annotates it (issue 13, fifth round).
 			notMentions:   []string{"Person:Foreign Minister Heraldo Munoz"},
 			relationCount: 2,
 		},

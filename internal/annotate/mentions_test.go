@@ -117,6 +117,11 @@ func TestEntityRules(t *testing.T) {
 			not:  []string{"Government:government", "ArmedForce:army"},
 		},
 		{
+			name:     "the place visited is a Location; the government by itself is a mention (fifth round)",
+			text:     "Modi visited Beijing. Beijing criticised Washington. Talks between the government and the rebels opened.",
+			mentions: []string{"Location:Beijing", "State:Beijing", "Government:government"},
+		},
+		{
 			name:     "an office listed as an actor is a title before a name; a description after the and a nationality",
 			text:     "Ankara hosted US Vice President Kamala Harris. Iran freed the French film director Jean Dupont.",
 			mentions: []string{"Person:US Vice President Kamala Harris", "Person:French film director Jean Dupont"},

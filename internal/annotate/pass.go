@@ -203,13 +203,8 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		p.add(i, it.e, h.typ)
 		return it.e
 	}
-	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe {
-		// "the police", "the rebels": the group named shortly before.
-		if ante, ok := p.antecedent(h.typ, i); ok {
-			p.add(i, it.e, h.typ)
-			p.nameClusters = append(p.nameClusters, []int32{ante, i})
-			return it.e
-		}
+	if h := p.has(it, kHead); h != nil && i > 0 && p.toks[i-1].word == p.an.wThe && p.definiteGroup(i, it, h) {
+		return it.e
 	}
 	if h := p.has(it, kHead); h != nil && h.alone && !p.modifier(it.e) {
 		p.add(i, it.e, h.typ)
@@ -233,6 +228,41 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	return it.e
 }
 
+// definiteGroup adds the mention of a group head after "the" at token i, if it is one,
+// and reports whether it did: "the police", "the rebels" for the group named before (tied
+// to it), "the government" by itself for the one the story is about ("talks between the
+// government and the rebels").
+func (p *pass) definiteGroup(i int32, it *item, h *entry) bool {
+	if ante, ok := p.antecedent(h.typ, i); ok {
+		p.add(i, it.e, h.typ)
+		p.nameClusters = append(p.nameClusters, []int32{ante, i})
+		return true
+	}
+	if it.e == i+1 && p.isWord(i, "government") && p.nounEnds(it.e) {
+		p.add(i, it.e, h.typ)
+		return true
+	}
+	return false
+}
+
+// wordsAfterNoun may follow a noun that ends its phrase ("the government said", "the
+// government of Mali"), unlike a noun it modifies ("the government buildings").
+var wordsAfterNoun = map[string]bool{"of": true, "and": true, "or": true, "has": true, "had": true,
+	"have": true, "was": true, "were": true, "is": true, "are": true, "said": true, "says": true,
+	"would": true, "will": true, "could": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "which": true, "that": true, "with": true, "over": true, "after": true,
+	"before": true, "since": true, "by": true, "as": true, "from": true, "but": true, "then": true}
+
+// nounEnds reports whether the noun before token i ends its phrase: punctuation, a
+// capitalised word or one of wordsAfterNoun follows, or the end of the text.
+func (p *pass) nounEnds(i int32) bool {
+	if int(i) >= len(p.toks) {
+		return true
+	}
+	t := &p.toks[i]
+	return !t.is(fWord) || t.is(fCap) || wordsAfterNoun[foldString(p.text[t.bs:t.be])]
+}
+
 // antecedent returns the start of the nearest mention of type typ before token i, at
 // most maxRefDistance tokens back.
 func (p *pass) antecedent(typ string, i int32) (int32, bool) {
@@ -246,11 +276,15 @@ func (p *pass) antecedent(typ string, i int32) (int32, bool) {
 		}
 	}
 	// Further back, the same group noun after "the" is the same group ("The junta, which
-	// calls itself …" … "The junta imposed a curfew").
+	// calls itself …" … "The junta imposed a curfew"), and so is a longer mention that ends
+	// with it ("The Colombian government …" … "the government").
 	w := foldString(p.text[p.toks[i].bs:p.toks[i].be])
 	for k := len(p.ms) - 1; k >= 0; k-- {
 		m := p.ms[k]
-		if m.typ == typ && m.e == m.s+1 && m.s > 0 && p.toks[m.s-1].word == p.an.wThe && foldString(p.text[p.toks[m.s].bs:p.toks[m.s].be]) == w {
+		if m.typ != typ || m.ref != 0 || foldString(p.text[p.toks[m.e-1].bs:p.toks[m.e-1].be]) != w {
+			continue
+		}
+		if m.e > m.s+1 || m.s > 0 && p.toks[m.s-1].word == p.an.wThe {
 			return m.s, true
 		}
 	}

@@ -433,10 +433,24 @@ func (p *pass) pronounAntecedent(i int32, personal bool, allowed typeSet, g []in
 // it (side V).
 func (p *pass) eventSide(sc *sentence, v *item, side rune, allowed typeSet) []int {
 	if side == 'E' {
-		return p.eventAt(sc, v.s, allowed)
+		if g := p.eventAt(sc, v.s, allowed); len(g) > 0 {
+			return g
+		}
+		return p.eventEnding(sc, v, allowed)
 	}
 	if a := p.eventBefore(v.s, allowed); a >= 0 {
 		return []int{a}
+	}
+	return nil
+}
+
+// eventEnding returns the event mention of an allowed type that ends trigger v, the tail
+// of a gapped phrase ("held their first summit"), or nil.
+func (p *pass) eventEnding(sc *sentence, v *item, allowed typeSet) []int {
+	for j := len(sc.ms) - 1; j >= 0; j-- {
+		if m := sc.ms[j]; m.e == v.e && m.s >= v.s && eventTypes[m.typ] && allowed[m.typ] {
+			return []int{sc.base + j}
+		}
 	}
 	return nil
 }
@@ -464,6 +478,10 @@ func (p *pass) sameName(a, b mention) bool {
 
 // emit appends the relation of trigger v between mentions a and b unless it is there already.
 func (p *pass) emit(out *[]relation, seen map[[3]int]bool, v *item, e *entry, sch [2]typeSet, a, b int, attrs []string) {
+	if e.rel == "Visited" && p.ms[b].typ == "State" && p.ms[b].ref == 0 {
+		// The place visited is a place: "visited Caracas", "a trip to China".
+		p.ms[b].typ = "Location"
+	}
 	a, b = p.target(a), p.target(b)
 	if a == b || !sch[0][p.ms[a].typ] || !sch[1][p.ms[b].typ] {
 		return

@@ -232,6 +232,23 @@ func TestRelationPhrasings(t *testing.T) {
 			text: "Russia and Ukraine exchanged angry words on Saturday.",
 			not:  []string{"ExchangedPrisoners(Russia, Ukraine)"},
 		},
+		// Fifth round (sentences written for the tests).
+		{
+			name: "the place visited: a capital or a country",
+			text: "Modi visited Beijing and met Xi. Erdogan visited Greece on Thursday.",
+			want: []string{"Visited(Modi, Beijing)", "Visited(Erdogan, Greece)"},
+		},
+		{
+			name: "the government with none named before; talks between it and a group",
+			text: "Talks between the government and the rebels opened in Doha on Monday.",
+			want: []string{"ParticipatedIn(government, Talks)", "ParticipatedIn(rebels, Talks)"},
+		},
+		{
+			name: "a held event takes its holders as parties; a held person states nothing",
+			text: "The leaders of China, Japan and South Korea held their first summit in Seoul. Russia has held the journalist Evan Gershkovich since March.",
+			want: []string{"ParticipatedIn(China, summit)", "ParticipatedIn(Japan, summit)", "ParticipatedIn(South Korea, summit)"},
+			not:  []string{"ParticipatedIn(Russia, journalist Evan Gershkovich)"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

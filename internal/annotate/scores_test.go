@@ -30,10 +30,14 @@ func inBlindSet(path string) bool {
 // change that loses ground fails. The 44 articles before issue 13's fourth round score
 // entity F1 0.937 and relation F1 0.918; with the eight s-* articles, added untuned and
 // then tuned on (docs/EXTRACTION.md), the 52 score 0.932 and 0.877. The relation floor
-// went down from 0.90 because the set grew, not because the annotator lost ground.
+// went down from 0.90 because the set grew, not because the annotator lost ground. The
+// fifth round added the eight t-* dev articles, written to check generalisation and never
+// tuned on (they score 0.907 and 0.698 after that round, docs/EXTRACTION.md); the 52
+// articles before them score 0.933 and 0.879, the 60 0.929 and 0.854, so both floors went
+// down again because the set grew.
 const (
-	minEntityF1   = 0.93 // entity spans, overlap
-	minRelationF1 = 0.865
+	minEntityF1   = 0.925 // entity spans, overlap
+	minRelationF1 = 0.845
 )
 
 // TestGoldSetScores annotates every article of the gold set (the held-out ones included,
