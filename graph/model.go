@@ -44,9 +44,9 @@ type Evidence struct {
 	Article   string `json:"article"`
 	Published string `json:"published,omitempty"`
 	Source    string `json:"source,omitempty"` // the article's outlet, when its metadata names one
-	Sentence  int    `json:"sentence"`       // index of the sentence in the article, from 0
-	Spans     string `json:"spans"`          // argument spans, "0-10;42-55", in argument order
-	Text      string `json:"text,omitempty"` // the sentence
+	Sentence  int    `json:"sentence"`         // index of the sentence in the article, from 0
+	Spans     string `json:"spans"`            // argument spans, "0-10;42-55", in argument order
+	Text      string `json:"text,omitempty"`   // the sentence
 	// Date is when what this mention states happened, resolved against the publication
 	// date: the event's Time argument, else the nearest date mentioned in the sentence.
 	// ISO, its length gives the precision (2016-02-27, 2016-W08, 2016-02, 2016).

@@ -411,7 +411,7 @@ const relAggregates = `CALL (r) {
          min(ev.published) AS f, max(ev.published) AS l
 }
 CALL (r) {
-  RETURN COLLECT { MATCH (ev:`+schema.Evidence+` {rel: r.key}) WHERE ev.source IS NOT NULL RETURN DISTINCT ev.source AS s ORDER BY s } AS srcs
+  RETURN COLLECT { MATCH (ev:` + schema.Evidence + ` {rel: r.key}) WHERE ev.source IS NOT NULL RETURN DISTINCT ev.source AS s ORDER BY s } AS srcs
 }
 CALL (r, n) {
   WITH r WHERE n = 0
