@@ -11,20 +11,30 @@ import (
 // ArticlesByDigest returns the id of the stored article that carries each of the source
 // digests, for the digests that one complete article carries (one with its fingerprint:
 // an interrupted bulk load leaves articles without one, which are to be replaced). A
-// digest that two articles carry is left out, so that its sources are read.
+// digest that two articles carry is left out, so that its sources are read. The answer
+// is one record, a list of [digest, id] pairs: a record per pair costs the client more
+// than the lookup costs the server.
 func (s *Store) ArticlesByDigest(ctx context.Context, digests []string) (map[string]string, error) {
 	rows, err := s.read(ctx, `UNWIND $digests AS d
 MATCH (a:`+schema.Article+` {`+schema.SourceDigest+`: d})
 WHERE a.fingerprint IS NOT NULL
-RETURN d, a.id`, map[string]any{"digests": digests})
+RETURN collect([d, a.id]) AS pairs`, map[string]any{"digests": digests})
 	if err != nil {
 		return nil, fmt.Errorf("read source digests: %w", s.explain(err))
 	}
-	out := make(map[string]string, len(rows))
+	var pairs []any
+	if len(rows) > 0 {
+		pairs, _ = rows[0].Values[0].([]any)
+	}
+	out := make(map[string]string, len(pairs))
 	twice := map[string]bool{}
-	for _, r := range rows {
-		d, _ := r.Values[0].(string)
-		id, _ := r.Values[1].(string)
+	for _, p := range pairs {
+		pair, _ := p.([]any)
+		if len(pair) != 2 {
+			continue
+		}
+		d, _ := pair[0].(string)
+		id, _ := pair[1].(string)
 		if _, ok := out[d]; ok || twice[d] {
 			twice[d] = true
 			delete(out, d)
