@@ -344,17 +344,23 @@ func (p *pass) possessed(i int32) bool {
 // forceHeads are the group nouns that name a state's forces or its government after "the"
 // alone.
 var forceHeads = map[string]bool{"army": true, "military": true, "navy": true, "air force": true,
-	"government": true, "authorities": true, "regime": true}
+	"government": true, "authorities": true, "regime": true, "police": true}
 
 // definiteForce reports whether the group noun at i is "the army", "the military" (or
 // navy, air force; the government, the authorities, the regime) as the subject of a verb:
 // "the army had retaken", "the government said". It is not one before a noun ("the army
 // base", "the government's decision").
 func (p *pass) definiteForce(i int32, it *item, h *entry) bool {
-	if h.typ != "ArmedForce" && h.typ != "Government" && h.typ != "ArmedGroup" || i == 0 || p.toks[i-1].word != p.an.wThe || it.e >= int32(len(p.toks)) {
+	if h.typ != "ArmedForce" && h.typ != "Government" && h.typ != "ArmedGroup" || it.e >= int32(len(p.toks)) {
 		return false
 	}
 	head := foldString(p.text[p.toks[i].bs:p.toks[p.itemAt(i).e-1].be])
+	if bareHeads[head] && p.bareForce(i, it) {
+		return true
+	}
+	if i == 0 || p.toks[i-1].word != p.an.wThe {
+		return false
+	}
 	if !forceHeads[head] && !groupHeads[head] {
 		return false
 	}
@@ -368,6 +374,26 @@ func (p *pass) definiteForce(i int32, it *item, h *entry) bool {
 	w := foldString(p.text[next.bs:next.be])
 	// "accused the rebels of attacking": an armed group before "of" too
 	return subjectVerbs[w] || groupHeads[head] && w == "of"
+}
+
+// bareHeads name a force without "the" or a nationality before them: "Police arrested",
+// "was detained by police".
+var bareHeads = map[string]bool{"police": true}
+
+// bareForce reports whether the group noun at i, with no determiner, starts a sentence or
+// follows "by" (a passive's agent) and is followed by a verb of subjectVerbs or ends its
+// phrase: "Police arrested him", "he was detained by police in Dakar".
+func (p *pass) bareForce(i int32, it *item) bool {
+	by := i > 0 && p.isWord(i-1, "by")
+	if i > 0 && p.toks[i-1].is(fWord) && !by && !p.sentStartAt(i) {
+		return false
+	}
+	next := &p.toks[it.e]
+	if !next.is(fWord) {
+		return true
+	}
+	w := foldString(p.text[next.bs:next.be])
+	return subjectVerbs[w] || by && wordsAfterNoun[w]
 }
 
 // groupHeads are the armed groups' nouns that "the" makes a mention of their own when no

@@ -249,6 +249,26 @@ func TestRelationPhrasings(t *testing.T) {
 			want: []string{"ParticipatedIn(China, summit)", "ParticipatedIn(Japan, summit)", "ParticipatedIn(South Korea, summit)"},
 			not:  []string{"ParticipatedIn(Russia, journalist Evan Gershkovich)"},
 		},
+		{
+			name: "police without a determiner as the subject and as the agent of a passive",
+			text: "Police arrested opposition leader Ousmane Sonko in Dakar. Activist Aliou Sane was detained by police on Monday. The police station stayed closed.",
+			want: []string{"Detained(Police, opposition leader Ousmane Sonko)", "Detained(police, Activist Aliou Sane)"},
+		},
+		{
+			name: "jailed and imprisoned, active and passive",
+			text: "Belarus jailed opposition leader Maria Kolesnikova. Reporter Ivan Safronov was imprisoned by Russia.",
+			want: []string{"Detained(Belarus, opposition leader Maria Kolesnikova)", "Detained(Russia, Reporter Ivan Safronov)"},
+		},
+		{
+			name: "ruling out and turning down talks or a proposal is refusing them",
+			text: "Poland ruled out new talks with Minsk. Caracas turned down the Brazilian proposal.",
+			want: []string{"Refused(Poland, talks)", "Refused(Caracas, proposal)"},
+		},
+		{
+			name: "stepping up or deepening cooperation, by a pair or with a party after with",
+			text: "India and Japan have stepped up military cooperation since 2020. Egypt deepened its security cooperation with Sudan.",
+			want: []string{"CooperatesWith(India, Japan)", "CooperatesWith(Egypt, Sudan)"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
