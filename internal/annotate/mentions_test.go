@@ -137,6 +137,18 @@ func TestEntityRules(t *testing.T) {
 			text:     "The Transitional Military Council met the Arab League Council. The National Security Committee detained him. The Indian Air Force struck.",
 			mentions: []string{"Government:Transitional Military Council", "Government:National Security Committee", "ArmedForce:Indian Air Force"},
 		},
+		{
+			name: "a state or capital named as a place: after a direction word, a verb of crossing, moving to or from, a list after a place (seventh round)",
+			text: "Shells fell in southern Peru. Rebels entered Bolivia and marched on La Paz. Chile withdrew its envoys from Ecuador. " +
+				"The talks were held in Lima and Quito. A plane landed at a Santiago airport.",
+			mentions: []string{"Location:Peru", "Location:Bolivia", "Location:La Paz", "Location:Ecuador", "Location:Quito", "Location:Santiago"},
+			not:      []string{"State:Peru", "State:Bolivia", "State:Ecuador", "State:Quito", "Location:Chile"},
+		},
+		{
+			name:     "a state that acts stays a State",
+			text:     "Peru left the talks. Bolivia urged Chile to return to talks. The deal, leaving Ecuador isolated, was signed.",
+			mentions: []string{"State:Peru", "State:Bolivia", "State:Chile", "State:Ecuador"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

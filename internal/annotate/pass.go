@@ -217,10 +217,10 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	if c := p.has(it, kCapital); c != nil {
 		typ := c.typ
 		j := i - 1
-		if j > 0 && p.toks[j].word == p.an.wThe {
-			j-- // "at the White House"
+		if j > 0 && (p.toks[j].word == p.an.wThe || p.isWord(j, "a")) {
+			j-- // "at the White House", "at a Moscow airport"
 		}
-		if j >= 0 && p.wordIs(j, kPrep) {
+		if j >= 0 && p.wordIs(j, kPrep) || p.placeByContext(i) {
 			typ = "Location"
 		}
 		p.add(i, it.e, typ)
@@ -321,7 +321,7 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 		// "a Russian military contractor", "the opposition journalist": no mention.
 	} else if !en.noun || sentStart[i] || p.nounContext(i) {
 		typ := en.typ
-		if typ == "State" && p.placeOfState(i, it.e) {
+		if typ == "State" && (p.placeOfState(i, it.e) || p.placeByContext(i) && !p.compounded(it.e)) {
 			typ = "Location"
 		}
 		e := it.e
@@ -354,13 +354,17 @@ func (p *pass) placeOfState(s, e int32) bool {
 	default:
 		return false
 	}
+	return !p.compounded(e)
+}
+
+// compounded reports whether the name ending before token e goes on in a compound or a
+// possessive: "China-brokered", "Iran's".
+func (p *pass) compounded(e int32) bool {
 	if int(e) < len(p.toks) {
 		next := &p.toks[e]
-		if next.is(fHyphen) || next.is(fWord) && next.bs == p.toks[e-1].be {
-			return false // "China-brokered", "Iran's"
-		}
+		return next.is(fHyphen) || next.is(fWord) && next.bs == p.toks[e-1].be
 	}
-	return true
+	return false
 }
 
 // motionVerbs before "to" make the state after it a destination: "flew to Doha and on to
