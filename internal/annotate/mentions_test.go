@@ -168,16 +168,32 @@ func TestEntityRules(t *testing.T) {
 }
 
 // TestModifierBeforeHyphen checks that an armed group's name before a hyphen ("the
-// Kurdish-led militia") is no use of it.
+// Zamba-led militia") is no use of it.
 func TestModifierBeforeHyphen(t *testing.T) {
-	ms := mentionList(annotateText(t, "Kurdish fighters left. The Kurdish-led militia withdrew."))
+	ms := mentionList(annotateText(t, "Zamba fighters left. The Zamba-led militia withdrew."))
 	n := 0
 	for _, m := range ms {
-		if m == "ArmedGroup:Kurdish" {
+		if m == "ArmedGroup:Zamba" {
 			n++
 		}
 	}
 	if n != 1 {
-		t.Errorf("%d mentions ArmedGroup:Kurdish, want 1 (not the one before -led); got %v", n, ms)
+		t.Errorf("%d mentions ArmedGroup:Zamba, want 1 (not the one before -led); got %v", n, ms)
+	}
+}
+
+// TestGroupOfAPeople checks that a group named by a people keeps its noun ("Kurdish
+// fighters"), with "forces" too, and that the people's name alone is no group.
+func TestGroupOfAPeople(t *testing.T) {
+	ms := mentionList(annotateText(t, "Kurdish fighters attacked a town. Tuareg forces withdrew. The Kurdish-led militia fought on."))
+	for _, want := range []string{"ArmedGroup:Kurdish fighters", "ArmedGroup:Tuareg forces"} {
+		if !slices.Contains(ms, want) {
+			t.Errorf("mention %s not found; got %v", want, ms)
+		}
+	}
+	for _, not := range []string{"ArmedGroup:Kurdish", "ArmedForce:Tuareg forces"} {
+		if slices.Contains(ms, not) {
+			t.Errorf("unexpected mention %s; got %v", not, ms)
+		}
 	}
 }

@@ -451,6 +451,18 @@ var groupNouns = map[string]bool{"rebel": true, "rebels": true, "militia": true,
 	"militants": true, "fighters": true, "insurgents": true, "guerrillas": true, "guerrilla": true,
 	"jihadists": true, "armed": true, "militant": true, "insurgent": true}
 
+// peoples are names of peoples (not states) that name the armed groups drawn from them:
+// "Kurdish fighters", "Tuareg rebels", "Fulani militias".
+var peoples = map[string]bool{"kurdish": true, "pashtun": true, "baloch": true, "baluch": true,
+	"tuareg": true, "hutu": true, "tutsi": true, "druze": true, "alawite": true, "uyghur": true,
+	"uighur": true, "tamil": true, "chechen": true, "yazidi": true, "shia": true, "shiite": true,
+	"sunni": true, "arab": true, "berber": true, "amhara": true, "oromo": true, "tigrayan": true,
+	"fulani": true, "rohingya": true, "kachin": true, "karen": true, "dinka": true, "nuer": true,
+	"turkmen": true, "masalit": true, "zaghawa": true, "hazara": true}
+
+// peopleForces after a people's name make an armed group too: "Kurdish forces".
+var peopleForces = map[string]bool{"forces": true, "troops": true, "units": true, "groups": true}
+
 // unknownGroup matches one to three capitalised words or letter-and-digit names (M23) no
 // dictionary knows, before a group noun: "M23 fighters", "the Wagner militia".
 func (p *pass) unknownGroup(i int32) (int32, bool) {
@@ -473,8 +485,15 @@ func (p *pass) unknownGroup(i int32) (int32, bool) {
 	if words == 0 || words > 3 || k >= n || !p.toks[k].is(fWord) || p.toks[k].is(fCap) {
 		return 0, false
 	}
-	if !groupNouns[foldString(p.text[p.toks[k].bs:p.toks[k].be])] {
+	noun := foldString(p.text[p.toks[k].bs:p.toks[k].be])
+	people := words == 1 && k == i+1 && peoples[foldString(p.text[p.toks[i].bs:p.toks[i].be])]
+	if !groupNouns[noun] && !(people && peopleForces[noun]) {
 		return 0, false
+	}
+	if people {
+		// A group named by a people is named with its noun: "Kurdish fighters", "Tuareg
+		// rebels"; the people's name alone is no group.
+		return k + 1, true
 	}
 	for j := i; j < k; j++ {
 		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] > 0 {
