@@ -149,3 +149,14 @@ func refersTo(short, full string) bool {
 	w, ok := firstWordInUse(full, f)
 	return ok && s == w
 }
+
+func TestWithoutAreaNoun(t *testing.T) {
+	for in, want := range map[string]string{
+		"North Kivu province": "North Kivu", "Kanem region": "Kanem", "Rakhine State": "Rakhine State",
+		"the region": "the region", "Kivu": "Kivu", "Aleppo governorate": "Aleppo",
+	} {
+		if got := withoutAreaNoun(in); got != want {
+			t.Errorf("withoutAreaNoun(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
