@@ -145,6 +145,12 @@ func TestEntityRules(t *testing.T) {
 			not:      []string{"State:Peru", "State:Bolivia", "State:Ecuador", "State:Quito", "Location:Chile"},
 		},
 		{
+			name:     "a plural nationality noun before an unknown name is no part of it (seventh round)",
+			text:     "Peru freed Chileans Jane Roe and John Poe. Roe, a teacher, and Poe, a cook, flew home.",
+			mentions: []string{"Person:Jane Roe", "Person:John Poe"},
+			not:      []string{"Person:Chileans Jane Roe", "Person:Chileans"},
+		},
+		{
 			name:     "a state that acts stays a State",
 			text:     "Peru left the talks. Bolivia urged Chile to return to talks. The deal, leaving Ecuador isolated, was signed.",
 			mentions: []string{"State:Peru", "State:Bolivia", "State:Chile", "State:Ecuador"},
