@@ -125,7 +125,51 @@ func (g *Gazetteer) parsePlain(text string) titled {
 		// Without a title, only an honorific comes off: "a Syrian pilot" stays whole.
 		t = titled{name: strings.Join(ws, " ")}
 	}
+	if t.title == "" {
+		// A description before a capitalised name is no part of it either: "businessman
+		// Siamak Namazi", "House Republican leader Kevin McCarthy".
+		f := strings.Fields(t.name)
+		nf := make([]string, len(f))
+		for i, w := range f {
+			nf[i] = NormName(w)
+		}
+		t.name = strings.Join(f[descriptionEnd(f, nf):], " ")
+	}
 	return t
+}
+
+// nameParticles are the lower-case words inside a name ("Staffan de Mistura",
+// "Mohammed bin Salman"), which descriptionEnd does not take for a description.
+var nameParticles = map[string]bool{
+	"bin": true, "ibn": true, "bint": true, "ben": true, "al": true, "el": true, "de": true,
+	"da": true, "di": true, "do": true, "dos": true, "das": true, "du": true, "del": true,
+	"della": true, "der": true, "den": true, "van": true, "von": true, "la": true, "le": true,
+	"y": true, "e": true, "ter": true, "ten": true, "zu": true, "wad": true, "ould": true,
+	"and": true, "of": true,
+}
+
+// descriptionEnd returns the index of the first word of the name that ends ws after a
+// description: the words up to the last one in lower case (or the last title word) that is
+// no name particle, when only capitalised words and particles follow it and the name
+// starts with a capital. It returns 0 when there is no such description.
+func descriptionEnd(ws, norm []string) int {
+	k := -1
+	for j := range ws {
+		r, _ := utf8.DecodeRuneInString(ws[j])
+		lower := unicode.IsLower(r) && !strings.ContainsAny(ws[j], "-‐–'’")
+		if lower && !nameParticles[norm[j]] || !lower && titles[norm[j]] != "" && j+1 < len(ws) {
+			k = j
+		} else if !unicode.IsUpper(r) && !nameParticles[norm[j]] && !strings.ContainsAny(ws[j], "-‐–'’") {
+			return 0
+		}
+	}
+	if k < 0 || k+1 >= len(ws) {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(ws[k+1]); !unicode.IsUpper(r) {
+		return 0
+	}
+	return k + 1
 }
 
 // skipQualifiers skips the qualifiers from norm[i] on ("former", "ex-", "acting") and

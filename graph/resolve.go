@@ -89,6 +89,9 @@ func (mr *mentionResolver) resolve(m ingest.Mention) (resolved, error) {
 			r.name, r.form = text, text
 		}
 	}
+	if label == "Location" {
+		r.name = withoutAreaNoun(r.name)
+	}
 	r = mr.identify(m, r, t)
 	if t.title != "" && !t.former {
 		r.role = mr.role(r, t)
@@ -311,4 +314,18 @@ func sortedMentions(ms []ingest.Mention) []ingest.Mention {
 		return out[i].ID < out[j].ID
 	})
 	return out
+}
+
+// areaNouns name the kind of an area after its name; written or not, the area is the same.
+var areaNouns = []string{" province", " region", " district", " governorate", " county", " prefecture"}
+
+// withoutAreaNoun drops an area noun in lower case from the end of a place's name: "North
+// Kivu province" is North Kivu, as "Kanem region" is Kanem ("Rakhine State", a name, stays).
+func withoutAreaNoun(name string) string {
+	for _, n := range areaNouns {
+		if base, ok := strings.CutSuffix(name, n); ok && strings.ToLower(base) != base {
+			return base
+		}
+	}
+	return name
 }

@@ -72,6 +72,9 @@ type Dictionary struct {
 	entries []entry
 	nodes   [][]int32        // node → entries ending there
 	edges   map[uint64]int32 // node<<32 | word → child node
+	// plurals are the folded plurals of one-word nationality adjectives ("canadians"): the
+	// people, not part of a name that follows ("Canadians Michael Kovrig").
+	plurals map[string]bool
 }
 
 func newDictionary() *Dictionary {
@@ -199,6 +202,12 @@ func (d *Dictionary) addActor(a *graph.Actor, src string) error {
 	for _, n := range a.Adjectives {
 		if err := d.add(n, entry{kind: kAdj, typ: a.Type, source: src}); err != nil {
 			return err
+		}
+		if !strings.Contains(n, " ") {
+			if d.plurals == nil {
+				d.plurals = map[string]bool{}
+			}
+			d.plurals[foldString(n)+"s"] = true
 		}
 	}
 	for _, n := range a.Capitals {

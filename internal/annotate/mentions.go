@@ -101,7 +101,10 @@ func (p *pass) function(i int32) bool {
 // body in them, are left alone.
 func (p *pass) introducedName(i int32) (int32, bool) {
 	n := int32(len(p.toks))
-	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) {
+	if p.an.dict.plurals[p.folded(i)] {
+		return 0, false // "Canadians Michael Kovrig": the name starts after the people
+	}
+	if i > 0 && p.toks[i-1].is(fCap) && p.toks[i-1].is(fWord) && !p.an.dict.plurals[p.folded(i-1)] {
 		return 0, false
 	}
 	if i > 0 && p.wordIs(i-1, kPrep) && !notPlacePreps[foldString(p.text[p.toks[i-1].bs:p.toks[i-1].be])] {

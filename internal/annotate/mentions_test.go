@@ -137,6 +137,24 @@ func TestEntityRules(t *testing.T) {
 			text:     "The Transitional Military Council met the Arab League Council. The National Security Committee detained him. The Indian Air Force struck.",
 			mentions: []string{"Government:Transitional Military Council", "Government:National Security Committee", "ArmedForce:Indian Air Force"},
 		},
+		{
+			name: "a state or capital named as a place: after a direction word, a verb of crossing, moving to or from, a list after a place (seventh round)",
+			text: "Shells fell in southern Peru. Rebels entered Bolivia and marched on La Paz. Chile withdrew its envoys from Ecuador. " +
+				"The talks were held in Lima and Quito. A plane landed at a Santiago airport.",
+			mentions: []string{"Location:Peru", "Location:Bolivia", "Location:La Paz", "Location:Ecuador", "Location:Quito", "Location:Santiago"},
+			not:      []string{"State:Peru", "State:Bolivia", "State:Ecuador", "State:Quito", "Location:Chile"},
+		},
+		{
+			name:     "a plural nationality noun before an unknown name is no part of it (seventh round)",
+			text:     "Peru freed Chileans Jane Roe and John Poe. Roe, a teacher, and Poe, a cook, flew home.",
+			mentions: []string{"Person:Jane Roe", "Person:John Poe"},
+			not:      []string{"Person:Chileans Jane Roe", "Person:Chileans"},
+		},
+		{
+			name:     "a state that acts stays a State",
+			text:     "Peru left the talks. Bolivia urged Chile to return to talks. The deal, leaving Ecuador isolated, was signed.",
+			mentions: []string{"State:Peru", "State:Bolivia", "State:Chile", "State:Ecuador"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,16 +174,32 @@ func TestEntityRules(t *testing.T) {
 }
 
 // TestModifierBeforeHyphen checks that an armed group's name before a hyphen ("the
-// Kurdish-led militia") is no use of it.
+// Zamba-led militia") is no use of it.
 func TestModifierBeforeHyphen(t *testing.T) {
-	ms := mentionList(annotateText(t, "Kurdish fighters left. The Kurdish-led militia withdrew."))
+	ms := mentionList(annotateText(t, "Zamba fighters left. The Zamba-led militia withdrew."))
 	n := 0
 	for _, m := range ms {
-		if m == "ArmedGroup:Kurdish" {
+		if m == "ArmedGroup:Zamba" {
 			n++
 		}
 	}
 	if n != 1 {
-		t.Errorf("%d mentions ArmedGroup:Kurdish, want 1 (not the one before -led); got %v", n, ms)
+		t.Errorf("%d mentions ArmedGroup:Zamba, want 1 (not the one before -led); got %v", n, ms)
+	}
+}
+
+// TestGroupOfAPeople checks that a group named by a people keeps its noun ("Kurdish
+// fighters"), with "forces" too, and that the people's name alone is no group.
+func TestGroupOfAPeople(t *testing.T) {
+	ms := mentionList(annotateText(t, "Kurdish fighters attacked a town. Tuareg forces withdrew. The Kurdish-led militia fought on."))
+	for _, want := range []string{"ArmedGroup:Kurdish fighters", "ArmedGroup:Tuareg forces"} {
+		if !slices.Contains(ms, want) {
+			t.Errorf("mention %s not found; got %v", want, ms)
+		}
+	}
+	for _, not := range []string{"ArmedGroup:Kurdish", "ArmedForce:Tuareg forces"} {
+		if slices.Contains(ms, not) {
+			t.Errorf("unexpected mention %s; got %v", not, ms)
+		}
 	}
 }

@@ -217,10 +217,10 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	if c := p.has(it, kCapital); c != nil {
 		typ := c.typ
 		j := i - 1
-		if j > 0 && p.toks[j].word == p.an.wThe {
-			j-- // "at the White House"
+		if j > 0 && (p.toks[j].word == p.an.wThe || p.isWord(j, "a")) {
+			j-- // "at the White House", "at a Moscow airport"
 		}
-		if j >= 0 && p.wordIs(j, kPrep) {
+		if j >= 0 && p.wordIs(j, kPrep) || p.placeByContext(i) {
 			typ = "Location"
 		}
 		p.add(i, it.e, typ)
@@ -321,7 +321,7 @@ func (p *pass) entityMention(i int32, it *item, en *entry, sentStart []bool) {
 		// "a Russian military contractor", "the opposition journalist": no mention.
 	} else if !en.noun || sentStart[i] || p.nounContext(i) {
 		typ := en.typ
-		if typ == "State" && p.placeOfState(i, it.e) {
+		if typ == "State" && (p.placeOfState(i, it.e) || p.placeByContext(i) && !p.compounded(it.e)) {
 			typ = "Location"
 		}
 		e := it.e
@@ -354,13 +354,17 @@ func (p *pass) placeOfState(s, e int32) bool {
 	default:
 		return false
 	}
+	return !p.compounded(e)
+}
+
+// compounded reports whether the name ending before token e goes on in a compound or a
+// possessive: "China-brokered", "Iran's".
+func (p *pass) compounded(e int32) bool {
 	if int(e) < len(p.toks) {
 		next := &p.toks[e]
-		if next.is(fHyphen) || next.is(fWord) && next.bs == p.toks[e-1].be {
-			return false // "China-brokered", "Iran's"
-		}
+		return next.is(fHyphen) || next.is(fWord) && next.bs == p.toks[e-1].be
 	}
-	return true
+	return false
 }
 
 // motionVerbs before "to" make the state after it a destination: "flew to Doha and on to
@@ -447,6 +451,18 @@ var groupNouns = map[string]bool{"rebel": true, "rebels": true, "militia": true,
 	"militants": true, "fighters": true, "insurgents": true, "guerrillas": true, "guerrilla": true,
 	"jihadists": true, "armed": true, "militant": true, "insurgent": true}
 
+// peoples are names of peoples (not states) that name the armed groups drawn from them:
+// "Kurdish fighters", "Tuareg rebels", "Fulani militias".
+var peoples = map[string]bool{"kurdish": true, "pashtun": true, "baloch": true, "baluch": true,
+	"tuareg": true, "hutu": true, "tutsi": true, "druze": true, "alawite": true, "uyghur": true,
+	"uighur": true, "tamil": true, "chechen": true, "yazidi": true, "shia": true, "shiite": true,
+	"sunni": true, "arab": true, "berber": true, "amhara": true, "oromo": true, "tigrayan": true,
+	"fulani": true, "rohingya": true, "kachin": true, "karen": true, "dinka": true, "nuer": true,
+	"turkmen": true, "masalit": true, "zaghawa": true, "hazara": true}
+
+// peopleForces after a people's name make an armed group too: "Kurdish forces".
+var peopleForces = map[string]bool{"forces": true, "troops": true, "units": true, "groups": true}
+
 // unknownGroup matches one to three capitalised words or letter-and-digit names (M23) no
 // dictionary knows, before a group noun: "M23 fighters", "the Wagner militia".
 func (p *pass) unknownGroup(i int32) (int32, bool) {
@@ -469,8 +485,15 @@ func (p *pass) unknownGroup(i int32) (int32, bool) {
 	if words == 0 || words > 3 || k >= n || !p.toks[k].is(fWord) || p.toks[k].is(fCap) {
 		return 0, false
 	}
-	if !groupNouns[foldString(p.text[p.toks[k].bs:p.toks[k].be])] {
+	noun := foldString(p.text[p.toks[k].bs:p.toks[k].be])
+	people := words == 1 && k == i+1 && peoples[foldString(p.text[p.toks[i].bs:p.toks[i].be])]
+	if !groupNouns[noun] && !(people && peopleForces[noun]) {
 		return 0, false
+	}
+	if people {
+		// A group named by a people is named with its noun: "Kurdish fighters", "Tuareg
+		// rebels"; the people's name alone is no group.
+		return k + 1, true
 	}
 	for j := i; j < k; j++ {
 		if p.surnames[foldString(p.text[p.toks[j].bs:p.toks[j].be])] > 0 {
