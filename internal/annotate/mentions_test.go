@@ -138,6 +138,20 @@ func TestEntityRules(t *testing.T) {
 			mentions: []string{"Government:Transitional Military Council", "Government:National Security Committee", "ArmedForce:Indian Air Force"},
 		},
 		{
+			name: "acronyms defined in brackets (eighth round): a place after in inside the name, an acronym in another language used again, " +
+				"letters out of order for an armed group, a description before the name",
+			text: "The rebels of the Front for Unity and Peace in Chad (FPLT) crossed from Niger. FPLT said it would fight on. " +
+				"The Moro Islamic Liberation Front (FMIL) signed. Later FMIL fighters left. The paramilitary Border Guard Forces (BGF) fired. BGF troops withdrew.",
+			mentions: []string{"ArmedGroup:Front for Unity and Peace in Chad", "ArmedGroup:FPLT", "ArmedGroup:FMIL", "ArmedForce:BGF"},
+			not:      []string{"Location:Chad"},
+		},
+		{
+			name:     "an acronym whose letters are not the name's, used once, defines nothing",
+			text:     "The Front for Unity and Peace in Chad (FPLT) crossed from Niger. The Alliance for Renewal (XRZ) met.",
+			mentions: []string{"Location:Chad"},
+			not:      []string{"ArmedGroup:Front for Unity and Peace in Chad", "ArmedGroup:FPLT", "Organisation:XRZ"},
+		},
+		{
 			name: "a state or capital named as a place: after a direction word, a verb of crossing, moving to or from, a list after a place (seventh round)",
 			text: "Shells fell in southern Peru. Rebels entered Bolivia and marched on La Paz. Chile withdrew its envoys from Ecuador. " +
 				"The talks were held in Lima and Quito. A plane landed at a Santiago airport.",
