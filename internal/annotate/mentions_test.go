@@ -152,6 +152,12 @@ func TestEntityRules(t *testing.T) {
 			not:      []string{"ArmedGroup:Front for Unity and Peace in Chad", "ArmedGroup:FPLT", "Organisation:XRZ"},
 		},
 		{
+			name:     "a diplomat or official without a name is no person (eighth round); with a name the description stays",
+			text:     "Chile expelled a senior Peruvian diplomat. A Mapuche official said talks would go on. The Peruvian diplomat Ana Ruiz left.",
+			mentions: []string{"State:Chile", "Person:Peruvian diplomat Ana Ruiz"},
+			not:      []string{"Person:Peruvian diplomat", "Person:Mapuche official", "Person:official", "Person:diplomat"},
+		},
+		{
 			name: "a state or capital named as a place: after a direction word, a verb of crossing, moving to or from, a list after a place (seventh round)",
 			text: "Shells fell in southern Peru. Rebels entered Bolivia and marched on La Paz. Chile withdrew its envoys from Ecuador. " +
 				"The talks were held in Lima and Quito. A plane landed at a Santiago airport.",
