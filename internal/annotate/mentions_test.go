@@ -158,6 +158,13 @@ func TestEntityRules(t *testing.T) {
 			not:      []string{"Person:Peruvian diplomat", "Person:Mapuche official", "Person:official", "Person:diplomat"},
 		},
 		{
+			name: "a council's name goes on over for or on and unknown capitalised words; a state's council is its government (eighth round)",
+			text: "Peru's National Water Commission met. The Federal Committee for Border Affairs said so. " +
+				"The Defence Council on Monday met. The Regional Commission of Chile met.",
+			mentions: []string{"Government:National Water Commission", "Organisation:Federal Committee for Border Affairs", "Date:Monday", "State:Chile"},
+			not:      []string{"Organisation:National Water Commission", "Organisation:Federal Committee", "Government:Defence Council on Monday"},
+		},
+		{
 			name: "a state or capital named as a place: after a direction word, a verb of crossing, moving to or from, a list after a place (seventh round)",
 			text: "Shells fell in southern Peru. Rebels entered Bolivia and marched on La Paz. Chile withdrew its envoys from Ecuador. " +
 				"The talks were held in Lima and Quito. A plane landed at a Santiago airport.",
