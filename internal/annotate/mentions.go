@@ -38,7 +38,7 @@ func (p *pass) bodyName(i int32) (int32, string, bool) {
 	if p.function(i) {
 		return 0, "", false
 	}
-	end, words, typ := int32(-1), 0, ""
+	end, words, typ, last := int32(-1), 0, "", i
 	for k := i; k < n && words < 8; k++ {
 		tk := &p.toks[k]
 		if !tk.is(fWord) || k > i && tk.is(fNewline) {
@@ -52,6 +52,7 @@ func (p *pass) bodyName(i int32) (int32, string, bool) {
 			break
 		}
 		words++
+		last = k
 		switch {
 		case words < 2:
 		case bodyHeads[w] != "":
@@ -69,10 +70,41 @@ func (p *pass) bodyName(i int32) (int32, string, bool) {
 	if end < 0 {
 		return 0, "", false
 	}
+	end, typ = p.councilTail(i, end, last, typ)
 	if it := p.itemAt(i); it != nil && it.e >= end {
 		return 0, "", false // the dictionary knows the whole name
 	}
 	return end, typ, true
+}
+
+// councilHeads end the names of councils, committees and commissions.
+var councilHeads = map[string]bool{"council": true, "committee": true, "commission": true}
+
+// councilTail finishes the name of a council over tokens [i, end) whose capitalised words
+// run on to token last: the name goes on over "for", "on" or "of" and capitalised words no
+// dictionary knows ("the State Committee for National Security"), and a council of a state
+// named before it with "'s" is part of its government ("Peru's National Water Commission").
+func (p *pass) councilTail(i, end, last int32, typ string) (int32, string) {
+	if !councilHeads[p.folded(end-1)] {
+		return end, typ
+	}
+	if last > end && (p.folded(end) == "for" || p.folded(end) == "on" || p.folded(end) == "of") {
+		tail := true
+		for k := end + 1; k <= last; k++ {
+			if p.toks[k].is(fCap) && p.itemAt(k) != nil {
+				tail = false
+			}
+		}
+		if tail {
+			end = last + 1
+		}
+	}
+	if i >= 2 && p.afterPossessive(i) {
+		if en := p.has(p.itemAt(i-2), kEntity); en != nil && en.typ == "State" {
+			typ = "Government"
+		}
+	}
+	return end, typ
 }
 
 // liberationWords before "Army" make the name an armed group's, not a state's army.

@@ -138,6 +138,33 @@ func TestEntityRules(t *testing.T) {
 			mentions: []string{"Government:Transitional Military Council", "Government:National Security Committee", "ArmedForce:Indian Air Force"},
 		},
 		{
+			name: "acronyms defined in brackets (eighth round): a place after in inside the name, an acronym in another language used again, " +
+				"letters out of order for an armed group, a description before the name",
+			text: "The rebels of the Front for Unity and Peace in Chad (FPLT) crossed from Niger. FPLT said it would fight on. " +
+				"The Moro Islamic Liberation Front (FMIL) signed. Later FMIL fighters left. The paramilitary Border Guard Forces (BGF) fired. BGF troops withdrew.",
+			mentions: []string{"ArmedGroup:Front for Unity and Peace in Chad", "ArmedGroup:FPLT", "ArmedGroup:FMIL", "ArmedForce:BGF"},
+			not:      []string{"Location:Chad"},
+		},
+		{
+			name:     "an acronym whose letters are not the name's, used once, defines nothing",
+			text:     "The Front for Unity and Peace in Chad (FPLT) crossed from Niger. The Alliance for Renewal (XRZ) met.",
+			mentions: []string{"Location:Chad"},
+			not:      []string{"ArmedGroup:Front for Unity and Peace in Chad", "ArmedGroup:FPLT", "Organisation:XRZ"},
+		},
+		{
+			name:     "a diplomat or official without a name is no person (eighth round); with a name the description stays",
+			text:     "Chile expelled a senior Peruvian diplomat. A Mapuche official said talks would go on. The Peruvian diplomat Ana Ruiz left.",
+			mentions: []string{"State:Chile", "Person:Peruvian diplomat Ana Ruiz"},
+			not:      []string{"Person:Peruvian diplomat", "Person:Mapuche official", "Person:official", "Person:diplomat"},
+		},
+		{
+			name: "a council's name goes on over for or on and unknown capitalised words; a state's council is its government (eighth round)",
+			text: "Peru's National Water Commission met. The Federal Committee for Border Affairs said so. " +
+				"The Defence Council on Monday met. The Regional Commission of Chile met.",
+			mentions: []string{"Government:National Water Commission", "Organisation:Federal Committee for Border Affairs", "Date:Monday", "State:Chile"},
+			not:      []string{"Organisation:National Water Commission", "Organisation:Federal Committee", "Government:Defence Council on Monday"},
+		},
+		{
 			name: "a state or capital named as a place: after a direction word, a verb of crossing, moving to or from, a list after a place (seventh round)",
 			text: "Shells fell in southern Peru. Rebels entered Bolivia and marched on La Paz. Chile withdrew its envoys from Ecuador. " +
 				"The talks were held in Lima and Quito. A plane landed at a Santiago airport.",

@@ -1147,46 +1147,9 @@ func (p *pass) acronyms() {
 		if p.newAcronymOfKnown(k) {
 			continue
 		}
-		s, caps := k, 0
-		for s > 0 {
-			t := &p.toks[s-1]
-			if w := p.text[t.bs:t.be]; (w == "'s" || w == "’s") && s-1 != k-1 {
-				s-- // "the Tigray People's Liberation Front (TPLF)"
-				continue
-			}
-			if !t.is(fWord) || t.is(fNewline) && s-1 != k-1 {
-				break
-			}
-			if t.word == p.an.wAnd && p.toks[s].word == p.an.wThe {
-				break // "Ethiopia and the Tigray People's Liberation Front": two names
-			}
-			w := foldString(p.text[t.bs:t.be])
-			if t.is(fCap) {
-				// A known name belongs to this one only after "of" ("Armed Forces of
-				// Colombia"); otherwise it is a name of its own ("Colombia and the …").
-				if m, ok := p.mentionAt(s - 1); ok {
-					// It opens the name ("Shanghai Cooperation Organisation") or follows
-					// "of"; before "and" it is a name of its own ("Colombia and the …").
-					opens := m.e == s && s < k && p.toks[s].is(fCap)
-					after := m.s > 0 && nameWords[foldString(p.text[p.toks[m.s-1].bs:p.toks[m.s-1].be])] && p.toks[m.s-1].word != p.an.wAnd && p.toks[m.s-1].word != p.an.wThe
-					if !opens && !after {
-						break
-					}
-					caps++
-					s = m.s
-					continue
-				}
-				caps++
-			} else if !nameWords[w] && !t.is(fHyphen) {
-				break
-			}
-			s--
-		}
-		for s < k && (!p.toks[s].is(fCap) || nameWords[foldString(p.text[p.toks[s].bs:p.toks[s].be])]) {
-			s++ // no leading "the" or "of"
-		}
+		s, caps := p.nameBefore(k)
 		typ := p.nameType(s, k)
-		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) && !p.usedAcronym(k+1, typ) {
+		if caps < 2 || !p.initials(s, k, p.text[a.bs:a.be]) && !p.usedAcronym(k+1, typ) && (typ == "" || !p.reusedAcronym(s, k)) {
 			continue
 		}
 		if typ == "" {
@@ -1208,6 +1171,73 @@ func (p *pass) acronyms() {
 		}
 		p.nameClusters = append(p.nameClusters, cluster)
 	}
+}
+
+// nameBefore walks back from the bracket at token k over the words of a name no dictionary
+// knows ("the Revolutionary Armed Forces of Colombia (FARC)") and returns its first token
+// and how many capitalised words (or known names inside it) it has.
+func (p *pass) nameBefore(k int32) (s int32, caps int) {
+	s = k
+	for s > 0 {
+		t := &p.toks[s-1]
+		if w := p.text[t.bs:t.be]; (w == "'s" || w == "’s") && s-1 != k-1 {
+			s-- // "the Tigray People's Liberation Front (TPLF)"
+			continue
+		}
+		if !t.is(fWord) || t.is(fNewline) && s-1 != k-1 {
+			break
+		}
+		if t.word == p.an.wAnd && p.toks[s].word == p.an.wThe {
+			break // "Ethiopia and the Tigray People's Liberation Front": two names
+		}
+		w := foldString(p.text[t.bs:t.be])
+		if t.is(fCap) {
+			// A known name belongs to this one only after "of" ("Armed Forces of
+			// Colombia"); otherwise it is a name of its own ("Colombia and the …").
+			if m, ok := p.mentionAt(s - 1); ok {
+				// It opens the name ("Shanghai Cooperation Organisation") or follows
+				// "of"; before "and" it is a name of its own ("Colombia and the …").
+				opens := m.e == s && s < k && p.toks[s].is(fCap)
+				after := m.s > 0 && nameWords[foldString(p.text[p.toks[m.s-1].bs:p.toks[m.s-1].be])] && p.toks[m.s-1].word != p.an.wAnd && p.toks[m.s-1].word != p.an.wThe
+				if !opens && !after && !p.inBeforePlace(m.s-1, k) {
+					break
+				}
+				caps++
+				s = m.s
+				continue
+			}
+			caps++
+		} else if !nameWords[w] && !t.is(fHyphen) && !p.inBeforePlace(s-1, k) {
+			break
+		}
+		s--
+	}
+	for s < k && (!p.toks[s].is(fCap) || nameWords[foldString(p.text[p.toks[s].bs:p.toks[s].be])]) {
+		s++ // no leading "the" or "of"
+	}
+	return s, caps
+}
+
+// inBeforePlace reports whether token i is "in" before a known place inside a name that
+// ends at the bracket at token k: "the Front for Change and Concord in Chad (FACT)".
+func (p *pass) inBeforePlace(i, k int32) bool {
+	if i < 1 || i+1 >= k || foldString(p.text[p.toks[i].bs:p.toks[i].be]) != "in" || !p.toks[i-1].is(fCap) {
+		return false
+	}
+	m, ok := p.mentionAt(i + 1)
+	return ok && m.s == i+1 && (m.typ == "Location" || m.typ == "State")
+}
+
+// reusedAcronym reports whether the acronym in brackets at token k, whose letters are
+// not the initials of the name [s, k) (it abbreviates the name in another language:
+// FACT for a French name written in English), starts with the name's initial and is used
+// again on its own later in the text, which a bracketed remark would not be. The caller
+// asks this only of a name whose words give its type ("Front").
+func (p *pass) reusedAcronym(s, k int32) bool {
+	a := &p.toks[k+1]
+	acr := p.text[a.bs:a.be]
+	first := p.text[p.toks[s].bs:p.toks[s].be]
+	return acr[0] == first[0] && len(p.upperUses(acr, k+2)) > 0
 }
 
 // knownAcronym ties a known name to the known acronym in brackets after it (token k is
@@ -1254,7 +1284,11 @@ func (p *pass) newAcronymOfKnown(k int32) bool {
 	}
 	a := &p.toks[k+1]
 	acr := p.text[a.bs:a.be]
-	if !abbreviates(foldString(p.text[p.toks[name.s].bs:p.toks[name.e-1].be]), strings.ToLower(acr)) {
+	s := name.s
+	for s+1 < name.e && !p.toks[s].is(fCap) {
+		s++ // "the paramilitary Rapid Support Forces (RSF)"
+	}
+	if !abbreviates(foldString(p.text[p.toks[s].bs:p.toks[name.e-1].be]), strings.ToLower(acr)) && !(armedTypes[name.typ] && p.initialsOfWords(s, name.e, acr)) {
 		if name.e-name.s < 2 || !p.usedAcronym(k+1, name.typ) {
 			return false
 		}
@@ -1270,6 +1304,24 @@ func (p *pass) newAcronymOfKnown(k int32) bool {
 	}
 	p.nameClusters = append(p.nameClusters, cluster)
 	return true
+}
+
+// armedTypes are the types whose names are often abbreviated in another language, so that
+// the acronym's letters are the name's initials out of order (FLN, ELN, FARC); for other
+// bodies only an acronym in the name's own order is taken.
+var armedTypes = map[string]bool{"ArmedGroup": true, "ArmedForce": true, "Opposition": true}
+
+// initialsOfWords reports whether the acronym's letters are the initials of the
+// capitalised words of tokens [s, e), at least two, in any order: "the National Liberation
+// Front (FLN)", a name in English and its acronym in French.
+func (p *pass) initialsOfWords(s, e int32, acr string) bool {
+	caps := 0
+	for k := s; k < e; k++ {
+		if p.toks[k].is(fCap) {
+			caps++
+		}
+	}
+	return caps >= 2 && caps == len(acr) && p.initials(s, e, acr)
 }
 
 // abbreviates reports whether acr (lower case) is made of letters of name in order,
