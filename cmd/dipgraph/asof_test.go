@@ -138,8 +138,10 @@ func TestAsOfChangesAnswersWhereItShould(t *testing.T) {
 		deg := func(asOf string) string {
 			return render.Text(row(queryRowsAsOf(t, asOf, "most-connected", "from=2016-01-01", "to=2016-12-31", "limit=50"), "actor", "Russia")["degree"])
 		}
-		if all, then := deg(""), deg(asOfSyria); all != "7" || then >= all {
-			t.Errorf("Russia's degree in 2016: %s without a date, %s as of %s; want 7 and fewer", all, then, asOfSyria)
+		// Six counterparts in 2016 (Erdogan's planned visit goes to Russia the place, a
+		// Location, as the gold set's convention for visits has it).
+		if all, then := deg(""), deg(asOfSyria); all != "6" || then >= all {
+			t.Errorf("Russia's degree in 2016: %s without a date, %s as of %s; want 6 and fewer", all, then, asOfSyria)
 		}
 		month := func(asOf string) string {
 			return render.Text(row(queryRowsAsOf(t, asOf, "dyad-balance", "a=Russia", "b=United States"), "month", "2016-02")["interactions"])
