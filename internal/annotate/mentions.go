@@ -474,20 +474,6 @@ func (p *pass) councilType(s, e int32) string {
 	return "Organisation"
 }
 
-// paramilitary matches "paramilitary" before the name of a force: "the paramilitary Rapid
-// Support Forces" is a state's force, whatever its name.
-func (p *pass) paramilitary(i int32) (int32, bool) {
-	t := &p.toks[i]
-	if t.is(fCap) || foldString(p.text[t.bs:t.be]) != "paramilitary" || i+1 >= int32(len(p.toks)) {
-		return 0, false
-	}
-	e, _, ok := p.bodyName(i + 1)
-	if !ok || foldString(p.text[p.toks[e-1].bs:p.toks[e-1].be]) != "forces" {
-		return 0, false
-	}
-	return e, true
-}
-
 // formerPerson matches "former" or "late" before a titled name: "former Kenyan President
 // Uhuru Kenyatta" is one mention, the word included.
 func (p *pass) formerPerson(i int32) (int32, bool) {

@@ -76,9 +76,9 @@ func TestEntityRules(t *testing.T) {
 			mentions: []string{"State:Russia", "ArmedForce:air force", "ArmedForce:army"},
 		},
 		{
-			name:     "forces named: a paramilitary force, an armed group",
+			name:     "forces named: a paramilitary's name is an armed group's, the word left out",
 			text:     "Sudan's paramilitary Rapid Support Forces clashed with the Syrian Democratic Forces.",
-			mentions: []string{"ArmedForce:paramilitary Rapid Support Forces", "ArmedGroup:Syrian Democratic Forces"},
+			mentions: []string{"ArmedGroup:Rapid Support Forces", "ArmedGroup:Syrian Democratic Forces"},
 		},
 		{
 			name:     "an acronym of a name with a possessive, next to another name",

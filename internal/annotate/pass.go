@@ -1529,16 +1529,13 @@ func (p *pass) sentenceOf(i int32, sents []span) int {
 }
 
 // nameByShape matches a name by its shape whatever the dictionaries know of its words: the
-// name of a body by its head word, a paramilitary force, a place after Lake or Mount.
+// name of a body by its head word, a place after Lake or Mount.
 func (p *pass) nameByShape(i int32) (int32, string, bool) {
 	if e, typ, ok := p.selfNamed(i); ok {
 		return e, typ, true
 	}
 	if e, typ, ok := p.bodyName(i); ok {
 		return e, typ, true
-	}
-	if e, ok := p.paramilitary(i); ok {
-		return e, "ArmedForce", true
 	}
 	if e, ok := p.prefixedPlace(i); ok {
 		return e, "Location", true
