@@ -146,6 +146,12 @@ func TestEntityRules(t *testing.T) {
 			not:      []string{"Location:Chad"},
 		},
 		{
+			name:     "a capital after officials in stands for its state (ninth round), a capital after in alone is a place",
+			text:     "Officials in Nairobi and Kampala said the talks went well. Diplomats in Lima agreed. The envoy arrived in Quito.",
+			mentions: []string{"State:Nairobi", "State:Kampala", "State:Lima", "Location:Quito"},
+			not:      []string{"Location:Nairobi", "Location:Kampala", "Location:Lima"},
+		},
+		{
 			name:     "an acronym whose letters are not the name's, used once, defines nothing",
 			text:     "The Front for Unity and Peace in Chad (FPLT) crossed from Niger. The Alliance for Renewal (XRZ) met.",
 			mentions: []string{"Location:Chad"},

@@ -220,7 +220,7 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 		if j > 0 && (p.toks[j].word == p.an.wThe || p.isWord(j, "a")) {
 			j-- // "at the White House", "at a Moscow airport"
 		}
-		if j >= 0 && p.wordIs(j, kPrep) || p.placeByContext(i) {
+		if !p.officialsIn(i) && (j >= 0 && p.wordIs(j, kPrep) || p.placeByContext(i)) {
 			typ = "Location"
 		}
 		p.add(i, it.e, typ)

@@ -93,3 +93,21 @@ func (p *pass) afterPlace(s int32) bool {
 	last := p.ms[len(p.ms)-1]
 	return last.e == j && last.typ == "Location"
 }
+
+// officialWords before "in" and a capital make the capital its state's government:
+// "officials in Kigali said", "diplomats in Lima and Quito".
+var officialWords = map[string]bool{"officials": true, "diplomats": true, "authorities": true,
+	"sources": true, "leaders": true, "ministers": true}
+
+// officialsIn reports whether the capital at token s follows officialWords and "in", or
+// "and" or "or" right after such a capital.
+func (p *pass) officialsIn(s int32) bool {
+	if s >= 2 && p.isWord(s-1, "in") && p.toks[s-2].is(fWord) && officialWords[p.folded(s-2)] {
+		return true
+	}
+	if s < 2 || !(p.isWord(s-1, "and") || p.isWord(s-1, "or")) || len(p.ms) == 0 {
+		return false
+	}
+	last := p.ms[len(p.ms)-1]
+	return last.e == s-1 && last.typ == "State" && p.officialsIn(last.s)
+}
