@@ -152,6 +152,12 @@ func TestEntityRules(t *testing.T) {
 			not:      []string{"Location:Nairobi", "Location:Kampala", "Location:Lima"},
 		},
 		{
+			name:     "an armed group's forces are the group, named alone (ninth round); a state's stay a force",
+			text:     "Houthi forces seized the port while the Syrian army shelled the town.",
+			mentions: []string{"ArmedGroup:Houthi", "ArmedForce:Syrian army"},
+			not:      []string{"ArmedForce:Houthi forces", "ArmedGroup:Houthi forces"},
+		},
+		{
 			name:     "an acronym whose letters are not the name's, used once, defines nothing",
 			text:     "The Front for Unity and Peace in Chad (FPLT) crossed from Niger. The Alliance for Renewal (XRZ) met.",
 			mentions: []string{"Location:Chad"},

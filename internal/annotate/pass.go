@@ -71,6 +71,13 @@ func (p *pass) isActor(it *item) bool {
 	return p.has(it, kCapital) != nil
 }
 
+// groupsForces reports whether a state's force head h follows the name of an armed group
+// (it): "Houthi forces", "M23 troops" are the group itself, named alone.
+func (p *pass) groupsForces(it *item, h *entry) bool {
+	e := p.has(it, kEntity)
+	return h.typ == "ArmedForce" && e != nil && e.typ == "ArmedGroup"
+}
+
 // word reports whether token i is the single-word dictionary phrase of kind k.
 func (p *pass) wordIs(i int32, k kind) bool {
 	it := p.itemAt(i)
@@ -189,7 +196,7 @@ func (p *pass) mentionFrom(i int32, sentStart []bool) int32 {
 	}
 	// An actor or nationality before a group head: Syrian army, US-led coalition.
 	if next := p.itemAt(it.e); next != nil && (p.has(it, kAdj) != nil || p.isActor(it)) && !p.toks[it.e].is(fNewline) {
-		if h := p.has(next, kHead); h != nil && !p.modifier(next.e) {
+		if h := p.has(next, kHead); h != nil && !p.modifier(next.e) && !p.groupsForces(it, h) {
 			p.add(i, next.e, h.typ)
 			return next.e
 		}
