@@ -838,9 +838,41 @@ func (p *pass) listLeft(ms []mention, base, k int, allowed typeSet) []int {
 		} else if c {
 			conj = true
 		}
+		d := j
+		if d > 0 && p.possessor(ms[d-1]) && ms[d-1].e+1 == ms[d].s {
+			d-- // "A, head of Kenya's X Board, and B"
+		}
+		if c, ok := p.bareDescription(ms[d]); ok && d > 0 && ms[d-1].e == c && allowed[ms[d-1].typ] {
+			j = d - 1 // "A, head of the X Board, and B signed": A signed, not the board
+		}
 		g = append(g, base+j)
 	}
 	return g
+}
+
+// bareDescription returns the comma that opens a description without a determiner which
+// mention m ends the object of (", head of the X Board", ", chief of X"): one or two
+// lower-case words and "of", with "the" before m or not.
+func (p *pass) bareDescription(m mention) (int32, bool) {
+	i := m.s - 1
+	if i >= 0 && p.toks[i].word == p.an.wThe {
+		i--
+	}
+	if i < 2 || !p.isWord(i, "of") {
+		return 0, false
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if p.toks[k].punct == ',' && k < i-1 {
+			return k, true
+		}
+		if !p.toks[k].is(fWord) || p.toks[k].is(fCap) {
+			return 0, false
+		}
+	}
+	if i >= 3 && p.toks[i-3].punct == ',' {
+		return i - 3, true
+	}
+	return 0, false
 }
 
 // listRight returns mention k of ms with the list it opens. The list has one "and" or

@@ -22,6 +22,13 @@ func TestRelationPhrasings(t *testing.T) {
 			not:  []string{"Criticised(Taipei, Beijing)"},
 		},
 		{
+			name: "a description without a determiner inside a subject list is skipped (ninth round)",
+			text: "Foreign Minister Ahmed Ali, head of the National Security Committee, and US Secretary of State Antony Blinken signed the agreement. " +
+				"Omar Said, chief of Kenya's Defence Council, and Antony Blinken signed the treaty.",
+			want: []string{"Signed(Foreign Minister Ahmed Ali, agreement)", "Signed(US Secretary of State Antony Blinken, agreement)", "Signed(Omar Said, treaty)"},
+			not:  []string{"Signed(National Security Committee, agreement)", "Signed(Defence Council, treaty)"},
+		},
+		{
 			name: "those urged, not the one urging, act in the infinitive",
 			text: "Secretary of State Rex Tillerson urged the Gulf states to hold talks.",
 			not:  []string{"ParticipatedIn(Secretary of State Rex Tillerson, talks)"},
