@@ -109,7 +109,9 @@ func TestReportInChromium(t *testing.T) {
 		t.Errorf("the page is not self-contained: requests %v, errors %v", p.Requests, p.Errors)
 	}
 	want := map[string][]string{
-		"bloc":        {fmt.Sprintf("Bloc %d", b.Bloc.ID), "betweenness", "PageRank", "Assad government"},
+		// Which actors lead Russia's bloc depends on the whole example corpus, which grows
+		// with the gold sets: the section must say which bloc and list it by influence.
+		"bloc":        {fmt.Sprintf("Bloc %d", b.Bloc.ID), "betweenness", "PageRank", "Members by influence: "},
 		"roles":       {"Vladimir Putin", "President"},
 		"partners":    {"Assad government", "Turkey", "Russia backed Assad government"},
 		"adversaries": {"Islamic State", "Al-Nusra Front", "Russia fights Islamic State"},
