@@ -407,11 +407,9 @@ DELETE m`, params); err != nil {
 // schema.RelProps does from graph.Merge's evidence, and deletes r when none is left.
 const relAggregates = `CALL (r) {
   OPTIONAL MATCH (ev:` + schema.Evidence + ` {rel: r.key})
+  WITH ev ORDER BY ev.source
   RETURN count(ev) AS n, count(DISTINCT ev.article) AS arts, min(ev.date) AS d,
-         min(ev.published) AS f, max(ev.published) AS l
-}
-CALL (r) {
-  RETURN COLLECT { MATCH (ev:` + schema.Evidence + ` {rel: r.key}) WHERE ev.source IS NOT NULL RETURN DISTINCT ev.source AS s ORDER BY s } AS srcs
+         min(ev.published) AS f, max(ev.published) AS l, collect(DISTINCT ev.source) AS srcs
 }
 CALL (r, n) {
   WITH r WHERE n = 0
