@@ -97,8 +97,9 @@ func (s *Store) BulkCreate(ctx context.Context, ds *schema.Dataset, progress fun
 // while the server writes. early gives :Article and :Evidence nodes as they are read
 // (schema.Early), created as they come, BulkWriters transactions at a time. Once early is
 // closed, rest gives the merged dataset (schema.BuildWithoutEvidence and
-// schema.LateEvidence): its entities and evidence are created, then its mentions and
-// relationships, and last its articles get their fingerprints.
+// schema.LateEvidence), called as soon as early is closed so that the caller merges while
+// the last early nodes are written: its entities and evidence are created, then its
+// mentions and relationships, and last its articles get their fingerprints.
 //
 // A first transaction creates a marker node (one per database: ErrBulkBusy for a second
 // bulk load); the last one deletes it. While it runs, the marker's heartbeat is renewed in
@@ -214,13 +215,27 @@ func (b *bulkLoad) run(ctx context.Context, early <-chan []schema.Node, rest fun
 	hctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go b.heartbeat(hctx)
-	if err := b.earlyNodes(ctx, early); err != nil {
+	// The merge (rest) starts as soon as early is closed, while the server still creates
+	// the last early nodes, instead of after them: neither waits for the other.
+	var ds *schema.Dataset
+	var restErr error
+	merging, merged := false, make(chan struct{})
+	err := b.earlyNodes(ctx, early, func() {
+		merging = true
+		go func() {
+			defer close(merged)
+			ds, restErr = rest()
+		}()
+	})
+	if merging {
+		<-merged
+	}
+	if err != nil {
 		return err
 	}
 	b.report("articles")
-	ds, err := rest()
-	if err != nil {
-		return err
+	if restErr != nil {
+		return restErr
 	}
 	nodes, err := b.nodeSteps(ds)
 	if err != nil {
@@ -246,8 +261,9 @@ func (b *bulkLoad) run(ctx context.Context, early <-chan []schema.Node, rest fun
 }
 
 // earlyNodes creates the :Article (without their fingerprint) and :Evidence nodes early
-// gives, b.writers transactions at a time, until early is closed.
-func (b *bulkLoad) earlyNodes(ctx context.Context, early <-chan []schema.Node) error {
+// gives, b.writers transactions at a time, until early is closed. It calls drained once
+// early is closed, before the last transactions commit (not when a write failed first).
+func (b *bulkLoad) earlyNodes(ctx context.Context, early <-chan []schema.Node, drained func()) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(b.writers)
 	articles := bulkStep{name: "articles", props: "row", ids: b.articles,
@@ -261,8 +277,10 @@ func (b *bulkLoad) earlyNodes(ctx context.Context, early <-chan []schema.Node) e
 			g.Go(func() error { return b.tx(gctx, chunk, false, false) })
 		}
 	}
+	all := true
 	for nodes := range early {
 		if gctx.Err() != nil {
+			all = false
 			break // a write failed: g.Wait says which
 		}
 		for _, n := range nodes {
@@ -276,6 +294,9 @@ func (b *bulkLoad) earlyNodes(ctx context.Context, early <-chan []schema.Node) e
 		}
 		send(&articles, false)
 		send(&evidence, false)
+	}
+	if all {
+		drained()
 	}
 	send(&articles, true)
 	send(&evidence, true)
